@@ -1,0 +1,45 @@
+// One catalogue of error codes and their Chinese messages, shared by every stage, so that
+// tests can check codes and users always see a message that names the bad value.
+
+export const ERRORS = {
+  CONFIG_INVALID: { status: 500, message: (v: string) => `配置无效：${v}` },
+  CORPUS_DIR_MISSING: { status: 500, message: (v: string) => `语料目录不存在：${v}` },
+  CATALOG_INVALID: { status: 500, message: (v: string) => `目录文件无法解析：${v}` },
+  FILE_EMPTY: { status: 422, message: (v: string) => `文件为空：${v}` },
+  FILE_BINARY: { status: 422, message: (v: string) => `文件不是文本（疑似二进制）：${v}` },
+  FILE_UNDECODABLE: { status: 422, message: (v: string) => `文件无法按 UTF-8 或 GB18030 解码：${v}` },
+  FILE_NO_STRUCTURE: { status: 422, message: (v: string) => `文件中没有可识别的条款：${v}` },
+  FILE_DUPLICATE_ID: { status: 422, message: (v: string) => `文档标识重复：${v}` },
+  FILE_UNREADABLE: { status: 422, message: (v: string) => `文件无法读取：${v}` },
+  DOC_NOT_FOUND: { status: 404, message: (v: string) => `未找到文档：${v}` },
+  CLAUSE_NOT_FOUND: { status: 404, message: (v: string) => `未找到条款：${v}` },
+  ROUTE_NOT_FOUND: { status: 404, message: (v: string) => `未找到页面：${v}` },
+  BAD_REQUEST: { status: 400, message: (v: string) => `请求无效：${v}` },
+  INTERNAL: { status: 500, message: (_v: string) => '服务器内部错误' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly value: string;
+
+  constructor(code: ErrorCode, value: string) {
+    super(ERRORS[code].message(value));
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.value = value;
+  }
+
+  toJSON(): { code: ErrorCode; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** Bad values can be huge or hold control characters; keep messages readable. */
+export function quoteValue(value: string, max = 80): string {
+  const clean = value.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}

@@ -1,0 +1,53 @@
+// The loaded corpus as lookup tables: documents in administrative order, clauses by id and
+// by document, children by parent. Read-only after construction; web and CLI share it.
+import type { Clause, Corpus, DocumentMeta, ParsedDocument } from '../ingest/types.js';
+import { LEVEL_ORDER } from '../ingest/types.js';
+
+export interface Library {
+  documents: DocumentMeta[];
+  getDocument(id: string): DocumentMeta | undefined;
+  clausesOf(docId: string): Clause[];
+  getClause(id: string): Clause | undefined;
+  childrenOf(clause: Clause): Clause[];
+  ancestorsOf(clause: Clause): Clause[];
+  neighbours(clause: Clause): { prev: Clause | null; next: Clause | null };
+  clauseCount: number;
+  corpus: Corpus;
+}
+
+/** Province first, then its cities, then counties; by admin code within a level. */
+export function compareDocuments(a: DocumentMeta, b: DocumentMeta): number {
+  const rank = (d: DocumentMeta) => (d.level ? LEVEL_ORDER.indexOf(d.level) : LEVEL_ORDER.length);
+  return rank(a) - rank(b) || (a.adminCode ?? '~').localeCompare(b.adminCode ?? '~') || a.id.localeCompare(b.id);
+}
+
+export function buildLibrary(corpus: Corpus): Library {
+  const docs = [...corpus.documents].sort((a, b) => compareDocuments(a.meta, b.meta));
+  const byDoc = new Map<string, ParsedDocument>(docs.map((d) => [d.meta.id, d]));
+  const clauses = new Map<string, Clause>();
+  const children = new Map<string, Clause[]>();
+  for (const doc of docs) {
+    for (const clause of doc.clauses) {
+      clauses.set(clause.id, clause);
+      const parentKey = `${clause.docId}.${clause.parentEId ?? ''}`;
+      const list = children.get(parentKey) ?? [];
+      list.push(clause);
+      children.set(parentKey, list);
+    }
+  }
+  return {
+    documents: docs.map((d) => d.meta),
+    getDocument: (id) => byDoc.get(id)?.meta,
+    clausesOf: (docId) => byDoc.get(docId)?.clauses ?? [],
+    getClause: (id) => clauses.get(id),
+    childrenOf: (clause) => children.get(clause.id) ?? [],
+    ancestorsOf: (clause) =>
+      clause.ancestors.map((eId) => clauses.get(`${clause.docId}.${eId}`)).filter((c): c is Clause => c !== undefined),
+    neighbours: (clause) => {
+      const list = byDoc.get(clause.docId)?.clauses ?? [];
+      return { prev: list[clause.order - 1] ?? null, next: list[clause.order + 1] ?? null };
+    },
+    clauseCount: clauses.size,
+    corpus,
+  };
+}

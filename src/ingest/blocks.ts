@@ -1,0 +1,182 @@
+// Splits a decoded text into blocks (logical lines and tables) and repairs page breaks:
+// a line cut mid-sentence by PDF export is joined with the line that continues it.
+import { parseMarker } from './numbering.js';
+import { cleanLine, DATE_LINE, endsComplete, hasInnerPunctuation } from './text.js';
+
+export interface LineBlock {
+  type: 'line';
+  text: string;
+  hashes: number;
+  boldLead: string | null;
+  /** 1-based first and last source lines. */
+  start: number;
+  end: number;
+  /** Where page-break joins happened: the display text on both sides of each seam. */
+  joins: Array<{ line: number; before: string; after: string }>;
+}
+
+export interface TableBlock {
+  type: 'table';
+  layout: 'tsv' | 'cell-per-line';
+  header: string[];
+  rows: string[][];
+  start: number;
+  end: number;
+}
+
+export type Block = LineBlock | TableBlock;
+
+export interface SplitResult {
+  blocks: Block[];
+  /** Lines of web-page chrome (navigation, ICP record) dropped after a closing `---`. */
+  droppedFooter: { start: number; lines: number } | null;
+}
+
+const MIN_BROKEN_LENGTH = 20;
+const MAX_TITLE_ONLY_HEADING = 50;
+
+export function splitBlocks(text: string): SplitResult {
+  const lines = text.replace(/\r\n?/gu, '\n').split('\n');
+  const footerAt = findFooter(lines);
+  const body = footerAt === null ? lines : lines.slice(0, footerAt);
+  const raw = readBlocks(body);
+  return {
+    blocks: joinPageBreaks(raw),
+    droppedFooter: footerAt === null ? null : { start: footerAt + 1, lines: lines.length - footerAt },
+  };
+}
+
+/** A markdown rule followed only by links and site records is the web page's footer. */
+function findFooter(lines: string[]): number | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (!/^\s*(-{3,}|\*{3,}|_{3,})\s*$/u.test(lines[i] ?? '')) continue;
+    const rest = lines.slice(i + 1).join('\n');
+    if (/\]\(|ICP|备案|网站标识码|版权/u.test(rest)) return i;
+  }
+  return null;
+}
+
+function readBlocks(lines: string[]): Block[] {
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] ?? '';
+    if ((line.match(/\t/gu) ?? []).length >= 2) {
+      i = readTsvTable(lines, i, blocks);
+    } else if (/^\t/u.test(line) && isCellPerLineStart(lines, i)) {
+      i = readCellTable(lines, i, blocks);
+    } else {
+      if (line.trim() !== '') {
+        const c = cleanLine(line);
+        if (c.text !== '') {
+          blocks.push({ type: 'line', text: c.text, hashes: c.hashes, boldLead: c.boldLead, start: i + 1, end: i + 1, joins: [] });
+        }
+      }
+      i++;
+    }
+  }
+  return blocks;
+}
+
+function cleanCell(cell: string): string {
+  return cleanLine(cell).text;
+}
+
+function readTsvTable(lines: string[], from: number, out: Block[]): number {
+  let i = from;
+  const rows: string[][] = [];
+  while (i < lines.length && /\t/u.test(lines[i] ?? '')) {
+    rows.push((lines[i] ?? '').split('\t').map(cleanCell));
+    i++;
+  }
+  const [header = [], ...rest] = rows;
+  out.push({ type: 'table', layout: 'tsv', header, rows: rest, start: from + 1, end: i });
+  return i;
+}
+
+/** One cell per tab-led line: a header block and at least one more block of equal width. */
+function isCellPerLineStart(lines: string[], from: number): boolean {
+  let n = 0;
+  for (let i = from; i < lines.length && /^\t/u.test(lines[i] ?? ''); i++) n++;
+  return n >= 2;
+}
+
+function readCellTable(lines: string[], from: number, out: Block[]): number {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let i = from;
+  let last = from;
+  while (i < lines.length) {
+    const line = lines[i] ?? '';
+    if (/^\t/u.test(line)) {
+      current.push(cleanCell(line.slice(1)));
+      last = i;
+      i++;
+    } else if (line.trim() === '' && nextNonBlankIsCell(lines, i)) {
+      if (current.length) groups.push(current);
+      current = [];
+      i++;
+    } else break;
+  }
+  if (current.length) groups.push(current);
+  const [header = [], ...rows] = groups;
+  out.push({ type: 'table', layout: 'cell-per-line', header, rows, start: from + 1, end: last + 1 });
+  return last + 1;
+}
+
+function nextNonBlankIsCell(lines: string[], from: number): boolean {
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (/^\t/u.test(line)) return true;
+    if (line.trim() !== '') return false;
+  }
+  return false;
+}
+
+/** Could this line have been cut by a page break? */
+function mayContinue(block: LineBlock): boolean {
+  if (block.hashes > 0) return false;
+  const marker = parseMarker(block.text);
+  if (marker && isTitleOnly(marker.rest)) return false;
+  if (endsComplete(block.text)) return false;
+  return hasInnerPunctuation(block.text) || [...block.text].length >= MIN_BROKEN_LENGTH;
+}
+
+/** Could this line be the rest of a sentence begun on the line before? */
+function mayBeContinuation(block: LineBlock): boolean {
+  if (block.hashes > 0 || block.boldLead !== null) return false;
+  if (parseMarker(block.text) !== null) return false;
+  if (DATE_LINE.test(block.text) || /^注[:：]/u.test(block.text)) return false;
+  return true;
+}
+
+/** A heading line with nothing after its title, such as （一）“十三五”气候行动进展明显. */
+export function isTitleOnly(rest: string): boolean {
+  const chars = [...rest];
+  if (chars.length > MAX_TITLE_ONLY_HEADING) return false;
+  const firstStop = rest.indexOf('。');
+  return firstStop === -1 || firstStop === rest.length - 1;
+}
+
+function joinPageBreaks(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const prev = out.at(-1);
+    if (block.type === 'line' && prev?.type === 'line' && mayContinue(prev) && mayBeContinuation(block)) {
+      prev.joins.push({ line: block.start, before: tail(prev.text), after: head(block.text) });
+      prev.text += block.text;
+      prev.end = block.end;
+    } else {
+      out.push(block);
+    }
+  }
+  return out;
+}
+
+function tail(text: string): string {
+  return [...text].slice(-8).join('');
+}
+
+function head(text: string): string {
+  return [...text].slice(0, 8).join('');
+}

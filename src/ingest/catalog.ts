@@ -1,0 +1,59 @@
+// Reads the corpus catalogue (facts about each file that the texts do not carry) and checks
+// every entry once, so later stages can trust its shape.
+import fs from 'node:fs';
+import { AppError } from '../errors.js';
+import { LEVEL_ORDER, type CatalogEntry, type Level } from './types.js';
+
+export const DOC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
+
+export function loadCatalog(file: string): Map<string, CatalogEntry> {
+  if (!fs.existsSync(file)) return new Map();
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new AppError('CATALOG_INVALID', `${file}: ${(err as Error).message}`);
+  }
+  const docs = (data as { documents?: unknown }).documents;
+  if (!Array.isArray(docs)) throw new AppError('CATALOG_INVALID', `${file}: 缺少 documents 数组`);
+  const entries = new Map<string, CatalogEntry>();
+  for (const raw of docs) {
+    const entry = checkEntry(raw, file);
+    entries.set(entry.file, entry);
+  }
+  return entries;
+}
+
+function checkEntry(raw: unknown, file: string): CatalogEntry {
+  const e = raw as Partial<CatalogEntry>;
+  const where = `${file}: ${JSON.stringify(e?.file ?? e?.id ?? raw).slice(0, 60)}`;
+  if (typeof e?.file !== 'string' || typeof e.id !== 'string' || typeof e.title !== 'string') {
+    throw new AppError('CATALOG_INVALID', `${where} 缺少 file、id 或 title`);
+  }
+  if (!DOC_ID.test(e.id)) throw new AppError('CATALOG_INVALID', `${where} 的 id 须为小写字母、数字和连字符`);
+  if (e.level != null && !LEVEL_ORDER.includes(e.level as Level)) {
+    throw new AppError('CATALOG_INVALID', `${where} 的 level 须为 province、city 或 county`);
+  }
+  return {
+    file: e.file,
+    id: e.id,
+    title: e.title,
+    jurisdiction: e.jurisdiction ?? null,
+    adminCode: e.adminCode ?? null,
+    level: e.level ?? null,
+    parent: e.parent ?? null,
+    issuer: e.issuer ?? null,
+    docNumber: e.docNumber ?? null,
+    date: e.date ?? null,
+    status: e.status ?? null,
+    sourceSha256: e.sourceSha256,
+    notes: e.notes,
+  };
+}
+
+/** An id for a file the catalogue does not know: its name, made URL-safe. */
+export function idFromFileName(fileName: string): string {
+  const base = fileName.replace(/\.[^.]*$/u, '').toLowerCase();
+  const slug = base.replace(/[^a-z0-9]+/gu, '-').replace(/^-+|-+$/gu, '');
+  return slug || 'doc';
+}

@@ -1,0 +1,86 @@
+// Printed numbering (GB/T 9704 style): recognises heading markers and converts Chinese
+// numerals, so that ids and levels follow the document's own numbers, not markdown hashes.
+
+const DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 九十九 → 99. Returns null for anything else. */
+export function chineseToInt(numeral: string): number | null {
+  if (numeral === '') return null;
+  if (/^[0-9]+$/u.test(numeral)) return Number(numeral);
+  const chars = [...numeral];
+  if (!chars.every((c) => c in DIGITS || c === '十' || c === '百')) return null;
+  let total = 0;
+  let current = 0;
+  for (const c of chars) {
+    if (c === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (c === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else {
+      current = DIGITS[c] ?? 0;
+    }
+  }
+  return total + current;
+}
+
+const SMALL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+export function intToChinese(n: number): string {
+  if (n <= 0 || n >= 100) return String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  if (tens === 0) return SMALL[ones] ?? '';
+  return `${tens === 1 ? '' : SMALL[tens]}十${SMALL[ones] ?? ''}`;
+}
+
+export type MarkerKind = 'part' | 'item' | 'para' | 'subpara' | 'point' | 'indent' | 'box';
+
+export interface Marker {
+  kind: MarkerKind;
+  /** The marker as printed, e.g. `（一）` or `(一) ` or `1.`. */
+  printed: string;
+  /** Numeric value of the printed number; null for dash items. */
+  num: number | null;
+  /** Text after the marker, leading spaces removed. */
+  rest: string;
+}
+
+const CN = '[一二三四五六七八九十]{1,3}';
+const PATTERNS: Array<{ kind: MarkerKind; re: RegExp }> = [
+  { kind: 'part', re: new RegExp(`^(${CN})、[ \\t]*`, 'u') },
+  { kind: 'item', re: new RegExp(`^[（(](${CN})[）)][ \\t]*`, 'u') },
+  { kind: 'subpara', re: /^[（(](\d{1,3})[）)][ \t]*/u },
+  { kind: 'para', re: /^(\d{1,3})[.．、](?![0-9])[ \t]*/u },
+  { kind: 'point', re: new RegExp(`^(${CN})是(?=\\p{Script=Han})`, 'u') },
+  { kind: 'indent', re: /^——(?!—)/u },
+  { kind: 'box', re: /^专栏[ \t]*(\d{1,3})[ \t]*/u },
+];
+
+export function parseMarker(text: string): Marker | null {
+  for (const { kind, re } of PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const num = m[1] === undefined ? null : chineseToInt(m[1]);
+    if (m[1] !== undefined && num === null) continue;
+    const rest = text.slice(m[0].length);
+    if (rest === '' && kind !== 'box') continue;
+    // "一是" opens a point only when it reads as an enumeration, not a word like 一是非.
+    if (kind === 'point' && num === null) continue;
+    return { kind, printed: text.slice(0, m[0].length).trimEnd(), num, rest };
+  }
+  return null;
+}
+
+export const MARKER_LEVEL: Record<MarkerKind, number> = {
+  part: 1,
+  item: 2,
+  box: 3,
+  para: 3,
+  subpara: 4,
+  point: 5,
+  indent: 5,
+};

@@ -1,0 +1,117 @@
+// The plain data that ingest hands to every later stage: documents and their clause trees.
+
+export type Level = 'province' | 'city' | 'county';
+
+export const LEVEL_ORDER: readonly Level[] = ['province', 'city', 'county'];
+
+export const LEVEL_LABELS: Record<Level, string> = {
+  province: '省级',
+  city: '市级',
+  county: '县级',
+};
+
+export interface ParentJurisdiction {
+  name: string;
+  adminCode: string | null;
+  province?: string;
+}
+
+/** Catalogue facts about one source file; null where the text does not say. */
+export interface CatalogEntry {
+  file: string;
+  id: string;
+  title: string;
+  jurisdiction: string | null;
+  adminCode: string | null;
+  level: Level | null;
+  parent: ParentJurisdiction | null;
+  issuer: string | null;
+  docNumber: string | null;
+  date: string | null;
+  status: string | null;
+  sourceSha256?: string;
+  notes?: string;
+}
+
+export interface DocumentMeta extends CatalogEntry {
+  sourceFile: string;
+  contentHash: string;
+  encoding: string;
+  catalogued: boolean;
+  /** GB/T 7714 reference entry for the document. */
+  reference: string;
+  clauseCount: number;
+}
+
+/**
+ * Kinds of addressable unit. Numbered kinds take their eId from the printed number;
+ * the others count position among same-kind siblings.
+ */
+export type ClauseKind =
+  | 'notice' // cover notice / front matter before the plan's own title
+  | 'preamble' // text between the title and the first numbered part
+  | 'preface' // a 前言 heading
+  | 'part' // 一、
+  | 'item' // （一）
+  | 'para' // 1.
+  | 'subpara' // （1）
+  | 'point' // 一是 / 二是
+  | 'indent' // —— dash item
+  | 'heading' // an unnumbered heading such as 主要目标
+  | 'box' // 专栏 N
+  | 'paragraph' // an unnumbered paragraph
+  | 'note' // 注：…
+  | 'table' // a table's caption; rows are its children
+  | 'row'; // one table row
+
+export interface TableInfo {
+  columns: string[];
+  caption: string | null;
+}
+
+export interface Clause {
+  /** Global id: `<docId>.<eId>`, stable and URL-safe. */
+  id: string;
+  docId: string;
+  eId: string;
+  kind: ClauseKind;
+  /** Printed pinpoint label, e.g. 三（四）11. */
+  label: string;
+  /** The printed marker as in the source, e.g. `1.` or `(一)`; null when unnumbered. */
+  marker: string | null;
+  /** Heading title (text without its marker), for units that open a heading. */
+  title: string | null;
+  /** The phrase that opens the clause and ends in 。, without the 。. */
+  lead: string | null;
+  /** Display text: faithful to the source, with export damage repaired. */
+  text: string;
+  /** Ancestor eIds, outermost first. */
+  ancestors: string[];
+  parentEId: string | null;
+  depth: number;
+  order: number;
+  /** Table rows: the cells in column order; table captions: the column headers. */
+  cells: string[] | null;
+  table: TableInfo | null;
+  citation: string;
+  /** 1-based source line numbers this clause was read from. */
+  lines: [number, number];
+}
+
+export interface ParsedDocument {
+  meta: DocumentMeta;
+  clauses: Clause[];
+  warnings: string[];
+}
+
+export interface IngestProblem {
+  file: string;
+  code: string;
+  message: string;
+}
+
+export interface Corpus {
+  documents: ParsedDocument[];
+  errors: IngestProblem[];
+  warnings: IngestProblem[];
+}

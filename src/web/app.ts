@@ -1,0 +1,133 @@
+// The web application: HTML reader pages and the JSON API, built from injected dependencies
+// so tests drive it in-process; src/cli/serve.ts is what listens.
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { PROJECT_ROOT } from '../config.js';
+import { AppError, quoteValue } from '../errors.js';
+import type { Library } from '../index/library.js';
+import type { Clause } from '../ingest/types.js';
+import { LEVEL_LABELS, LEVEL_ORDER } from '../ingest/types.js';
+import { onlineReference, summarizeDoc, toHit } from './present.js';
+import { renderBlocks, textSegments } from './render.js';
+
+export interface AppDeps {
+  library: Library;
+  /** Shown in error responses only when true. */
+  development?: boolean;
+  /** Today's date for GB/T 7714 access dates; injectable for tests. */
+  today?: () => string;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const { library } = deps;
+  const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('views', path.join(PROJECT_ROOT, 'views'));
+  app.set('view engine', 'ejs');
+  app.locals.LEVEL_LABELS = LEVEL_LABELS;
+  app.locals.textSegments = textSegments;
+  app.use((_req, res, next) => {
+    res.set('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { fallthrough: false, index: false }));
+
+  const origin = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const findDoc = (id: string) => {
+    const doc = library.getDocument(id);
+    if (!doc) throw new AppError('DOC_NOT_FOUND', quoteValue(id));
+    return doc;
+  };
+  const findClause = (id: string): Clause => {
+    const clause = library.getClause(id);
+    if (!clause) throw new AppError('CLAUSE_NOT_FOUND', quoteValue(id));
+    return clause;
+  };
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', documents: library.documents.length, clauses: library.clauseCount });
+  });
+
+  app.get('/api/docs', (_req, res) => {
+    res.json({ docs: library.documents.map(summarizeDoc) });
+  });
+
+  app.get('/api/docs/:id', (req, res) => {
+    const doc = findDoc(req.params.id);
+    res.json({ doc: summarizeDoc(doc), clauses: library.clausesOf(doc.id).map((c) => toHit(library, c)) });
+  });
+
+  app.get('/api/clauses/:id', (req, res) => {
+    const clause = findClause(req.params.id);
+    const doc = findDoc(clause.docId);
+    res.json({ ...toHit(library, clause), docTitle: doc.title, reference: onlineReference(doc, origin(req), today()), related: [] });
+  });
+
+  app.use('/api', (req, _res, next) => next(new AppError('ROUTE_NOT_FOUND', quoteValue(req.originalUrl))));
+
+  app.get('/', (_req, res) => {
+    const groups = LEVEL_ORDER.map((level) => ({
+      level,
+      label: LEVEL_LABELS[level],
+      docs: library.documents.filter((d) => d.level === level).map(summarizeDoc),
+    })).filter((g) => g.docs.length > 0);
+    const unplaced = library.documents.filter((d) => d.level === null).map(summarizeDoc);
+    if (unplaced.length) groups.push({ level: 'county', label: '未分级', docs: unplaced });
+    res.render('home', { title: '文档', groups, problems: library.corpus.errors, clauseCount: library.clauseCount });
+  });
+
+  app.get('/docs/:id', (req, res) => {
+    const doc = findDoc(req.params.id);
+    const clauses = library.clausesOf(doc.id);
+    res.render('doc', {
+      title: doc.title,
+      doc: summarizeDoc(doc),
+      blocks: renderBlocks(clauses),
+      toc: clauses.filter((c) => ['preface', 'part', 'item', 'heading', 'box', 'table'].includes(c.kind)),
+      reference: onlineReference(doc, origin(req), today()),
+    });
+  });
+
+  app.get('/c/:id', (req, res) => {
+    const clause = findClause(req.params.id);
+    const doc = findDoc(clause.docId);
+    res.render('clause', {
+      title: `${clause.label} · ${doc.title}`,
+      doc: summarizeDoc(doc),
+      clause,
+      hit: toHit(library, clause),
+      ancestors: library.ancestorsOf(clause),
+      children: library.childrenOf(clause),
+      neighbours: library.neighbours(clause),
+      reference: onlineReference(doc, origin(req), today()),
+    });
+  });
+
+  app.use((req, _res, next) => next(new AppError('ROUTE_NOT_FOUND', quoteValue(req.originalUrl))));
+  app.use(errorHandler(deps.development === true));
+  return app;
+}
+
+function errorHandler(development: boolean) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const appError = toAppError(err);
+    const wantsJson = req.path.startsWith('/api/') || req.path === '/healthz';
+    const detail = development && !(err instanceof AppError) ? String((err as Error)?.stack ?? err) : null;
+    if (appError.status >= 500) console.error(err);
+    res.status(appError.status);
+    if (wantsJson) {
+      res.json({ error: appError.toJSON() });
+      return;
+    }
+    res.render('error', { title: appError.status === 404 ? '未找到' : '出错了', error: appError, status: appError.status, detail });
+  };
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
+  if (status === 404) return new AppError('ROUTE_NOT_FOUND', '静态文件');
+  if (status !== undefined && status >= 400 && status < 500) return new AppError('BAD_REQUEST', 'URL 或参数格式错误');
+  return new AppError('INTERNAL', '');
+}

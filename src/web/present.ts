@@ -1,0 +1,121 @@
+// The JSON API's public shapes (DESIGN.md contract): document summaries and hit objects.
+// Pages render from the same objects so HTML and JSON never disagree.
+import type { Library } from '../index/library.js';
+import { referenceFor } from '../ingest/identity.js';
+import type { Clause, DocumentMeta } from '../ingest/types.js';
+import { LEVEL_LABELS } from '../ingest/types.js';
+
+export interface DocSummary {
+  id: string;
+  title: string;
+  jurisdiction: string | null;
+  adminCode: string | null;
+  level: DocumentMeta['level'];
+  levelLabel: string | null;
+  parent: DocumentMeta['parent'];
+  issuer: string | null;
+  docNumber: string | null;
+  date: string | null;
+  status: string | null;
+  clauseCount: number;
+  reference: string;
+  url: string;
+  sourceFile: string;
+  contentHash: string;
+}
+
+export interface Crumb {
+  id: string;
+  eId: string;
+  label: string;
+  title: string | null;
+  url: string;
+}
+
+export interface Hit {
+  id: string;
+  doc: string;
+  eId: string;
+  kind: Clause['kind'];
+  label: string;
+  lead: string | null;
+  title: string | null;
+  text: string;
+  snippet: string;
+  citation: string;
+  url: string;
+  themes: string[];
+  breadcrumb: Crumb[];
+  order: number;
+  cells: string[] | null;
+  columns: string[] | null;
+  lines: [number, number];
+}
+
+export function docUrl(id: string): string {
+  return `/docs/${encodeURIComponent(id)}`;
+}
+
+export function clauseUrl(id: string): string {
+  return `/c/${encodeURIComponent(id)}`;
+}
+
+export function summarizeDoc(meta: DocumentMeta): DocSummary {
+  return {
+    id: meta.id,
+    title: meta.title,
+    jurisdiction: meta.jurisdiction,
+    adminCode: meta.adminCode,
+    level: meta.level,
+    levelLabel: meta.level ? LEVEL_LABELS[meta.level] : null,
+    parent: meta.parent,
+    issuer: meta.issuer,
+    docNumber: meta.docNumber,
+    date: meta.date,
+    status: meta.status,
+    clauseCount: meta.clauseCount,
+    reference: meta.reference,
+    url: docUrl(meta.id),
+    sourceFile: meta.sourceFile,
+    contentHash: meta.contentHash,
+  };
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function toHit(lib: Library, clause: Clause): Hit {
+  const table = clause.kind === 'row' ? lib.getClause(`${clause.docId}.${clause.parentEId ?? ''}`)?.table : null;
+  return {
+    id: clause.id,
+    doc: clause.docId,
+    eId: clause.eId,
+    kind: clause.kind,
+    label: clause.label,
+    lead: clause.lead,
+    title: clause.title,
+    text: clause.text,
+    snippet: escapeHtml(clause.text),
+    citation: clause.citation,
+    url: clauseUrl(clause.id),
+    themes: [],
+    breadcrumb: lib.ancestorsOf(clause).map((a) => ({ id: a.id, eId: a.eId, label: a.label, title: a.title, url: clauseUrl(a.id) })),
+    order: clause.order,
+    cells: clause.cells,
+    columns: table?.columns ?? clause.table?.columns ?? null,
+    lines: clause.lines,
+  };
+}
+
+/** GB/T 7714 entry in its online form, pointing at this site's page for the document. */
+export function onlineReference(meta: DocumentMeta, origin: string, today: string): string {
+  return referenceFor({
+    title: meta.title,
+    issuer: meta.issuer,
+    docNumber: meta.docNumber,
+    date: meta.date,
+    url: `${origin}${docUrl(meta.id)}`,
+    accessed: today,
+  });
+}
