@@ -8,8 +8,8 @@ const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\
 const HANLIKE = `\\p{Script=Han}${CJK_PUNCT}`;
 const SPACE = '[ \\t\\u00a0\\u3000]+';
 
-const SPACE_AFTER_HAN = new RegExp(`(?<=[${HANLIKE}])${SPACE}(?=[${HANLIKE}A-Za-z0-9%％])`, 'gu');
-const SPACE_BEFORE_HAN = new RegExp(`(?<=[A-Za-z0-9%％])${SPACE}(?=[${HANLIKE}])`, 'gu');
+const SPACE_AFTER_HAN = new RegExp(`(?<=[${HANLIKE}])${SPACE}(?=[${HANLIKE}A-Za-z0-9%％(])`, 'gu');
+const SPACE_BEFORE_HAN = new RegExp(`(?<=[A-Za-z0-9%％)])${SPACE}(?=[${HANLIKE}])`, 'gu');
 
 /** "到 2025 年" → "到2025年", "**GDP**" spacing, "前 言" → "前言"; Latin–Latin spaces stay. */
 export function repairSpacing(text: string): string {

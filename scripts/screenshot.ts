@@ -1,0 +1,28 @@
+// Takes headless-Chromium screenshots of reader pages, for a person to look at.
+// Usage: npx tsx scripts/screenshot.ts <baseUrl> <outDir> <path> [<path> …]
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [baseUrl = 'http://127.0.0.1:3000', outDir = 'screenshots', ...paths] = process.argv.slice(2);
+
+async function main(): Promise<void> {
+  fs.mkdirSync(outDir, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  for (const p of paths.length ? paths : ['/']) {
+    await page.goto(baseUrl + p, { waitUntil: 'load' });
+    const file = path.join(outDir, `${p.replace(/[^a-zA-Z0-9]+/gu, '_').replace(/^_|_$/gu, '') || 'home'}.png`);
+    await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
+    console.log(file);
+  }
+  if (errors.length) console.log('console errors:', errors);
+  await browser.close();
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });
