@@ -88,7 +88,7 @@ describe('structure per document', () => {
     expect(kinds(QUXIAN, 'indent').map((c) => c.lead)).toEqual(['总体部署、分类施策', '系统推进、重点突破', '双轮驱动、两手发力', '稳妥有序、安全降碳']);
     expect(clause(QUXIAN, 'part_1__hcontainer_1').text).toBe('主要目标');
     expect(clause(QUXIAN, 'part_1__hcontainer_1__p_1').label).toBe('一「主要目标」第1段');
-    expect(clause(QUXIAN, 'part_2__item_1__para_2').text).toMatch(/〔[^〔]*牵头[^〔]*按职责分工负责〕$/u);
+    expect(clause(QUXIAN, 'part_2__item_1__para_2').text).toMatch(/〔县发改局[^〔]*按职责分工负责〕$/u);
   });
 });
 
