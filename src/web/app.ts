@@ -127,7 +127,8 @@ function errorHandler(development: boolean) {
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
-  if (status === 404) return new AppError('ROUTE_NOT_FOUND', '静态文件');
+  // serve-static answers 403 to traversal attempts: to the user it is simply not there.
+  if (status === 404 || status === 403) return new AppError('ROUTE_NOT_FOUND', '静态文件');
   if (status !== undefined && status >= 400 && status < 500) return new AppError('BAD_REQUEST', 'URL 或参数格式错误');
   return new AppError('INTERNAL', '');
 }
