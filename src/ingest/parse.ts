@@ -301,6 +301,8 @@ function addTable(b: TreeBuilder, table: TableBlock, caption: LineBlock | null):
   );
   const inherit = table.header.map((h) => INHERITED_COLUMN.test(h));
   const serialColumn = table.header[0] === '序号';
+  // The column that names what a row measures (具体指标, 项目) titles the row's own page.
+  const nameColumn = table.header.findIndex((h) => /指标|项目|名称/u.test(h) && !INHERITED_COLUMN.test(h));
   let previous: string[] = [];
   table.rows.forEach((row, index) => {
     const cells = table.header.map((_, c) => {
@@ -311,7 +313,7 @@ function addTable(b: TreeBuilder, table: TableBlock, caption: LineBlock | null):
     const serial = serialColumn && /^\d+$/u.test(cells[0] ?? '') ? Number(cells[0]) : index + 1;
     b.add(
       {
-        kind: 'row', num: serial, labelPart: { text: `第${serial}行`, kind: 'suffix' }, marker: null, title: null, lead: null,
+        kind: 'row', num: serial, labelPart: { text: `第${serial}行`, kind: 'suffix' }, marker: null, title: nameColumn === -1 ? null : (cells[nameColumn] || null), lead: null,
         text: cells.filter((c) => c !== '').join(' '), cells, lines: [table.start, table.end],
       },
       open,

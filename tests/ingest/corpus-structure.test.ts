@@ -106,6 +106,8 @@ describe('tables', () => {
     const row16 = clause(LESHAN, 'part_1__item_2__table_1__row_16');
     expect(row16.text).toContain('可再生能源发电总装机容量 万千瓦 634.75 745.52 800');
     expect(row16.label).toBe('一（二）表1第16行');
+    expect(row16.title).toBe('可再生能源发电总装机容量');
+    expect(kinds(SICHUAN, 'row')[3]?.title).toBe('非化石能源占能源消费比重');
     expect(clause(LESHAN, 'part_1__item_2__table_1__row_7').cells?.slice(4)).toEqual(['/', '≤4.03', '≤4.03']);
   });
 
