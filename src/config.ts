@@ -11,6 +11,7 @@ export interface Config {
   host: string;
   corpusDir: string;
   catalogFile: string;
+  publicOrigin: string | undefined;
   nodeEnv: string;
 }
 
@@ -29,5 +30,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST?.trim() || DEFAULTS.host;
   const corpusDir = path.resolve(env.CORPUS_DIR?.trim() || DEFAULTS.corpusDir);
   const catalogFile = path.resolve(env.CATALOG_FILE?.trim() || path.join(corpusDir, DEFAULTS.catalogName));
-  return { port, host, corpusDir, catalogFile, nodeEnv: env.NODE_ENV ?? 'production' };
+  const publicOrigin = env.PUBLIC_ORIGIN?.trim().replace(/\/+$/u, '') || undefined;
+  if (publicOrigin !== undefined && !/^https?:\/\/[^\s/]+$/u.test(publicOrigin)) {
+    throw new AppError('CONFIG_INVALID', `PUBLIC_ORIGIN=${publicOrigin}（应形如 https://example.org）`);
+  }
+  return { port, host, corpusDir, catalogFile, publicOrigin, nodeEnv: env.NODE_ENV ?? 'production' };
 }

@@ -12,7 +12,7 @@ function main(): void {
   for (const e of corpus.errors) console.error(`错误 [${e.code}] ${e.message}`);
   const library = buildLibrary(corpus);
   console.log(`已载入 ${library.documents.length} 份文档、${library.clauseCount} 个条款（${Date.now() - started} ms）`);
-  const app = createApp({ library, development: config.nodeEnv === 'development' });
+  const app = createApp({ library, publicOrigin: config.publicOrigin, development: config.nodeEnv === 'development' });
   const server = app.listen(config.port, config.host, () => {
     console.log(`服务已启动：http://${config.host}:${config.port}`);
   });

@@ -46,12 +46,17 @@ export function splitBlocks(text: string): SplitResult {
   };
 }
 
+/** Lines of site chrome: links, ICP/public-security records, site ids, contacts. */
+const CHROME_LINE = /\]\(|https?:\/\/|ICP|备案|网站标识码|版权|隐私|关于我们|主办[:：]|联系电话|^\[/u;
+const MAX_FOOTER_LINES = 40;
+const HORIZONTAL_RULE = /^\s*(-{3,}|\*{3,}|_{3,})\s*$/u;
+
 /** A markdown rule followed only by links and site records is the web page's footer. */
 function findFooter(lines: string[]): number | null {
-  for (let i = lines.length - 1; i >= 0; i--) {
-    if (!/^\s*(-{3,}|\*{3,}|_{3,})\s*$/u.test(lines[i] ?? '')) continue;
-    const rest = lines.slice(i + 1).join('\n');
-    if (/\]\(|ICP|备案|网站标识码|版权/u.test(rest)) return i;
+  for (let i = lines.length - 1; i >= 0 && lines.length - i <= MAX_FOOTER_LINES; i--) {
+    if (!HORIZONTAL_RULE.test(lines[i] ?? '')) continue;
+    const rest = lines.slice(i + 1).filter((l) => l.trim() !== '');
+    if (rest.length > 0 && rest.every((l) => CHROME_LINE.test(l))) return i;
   }
   return null;
 }
@@ -61,12 +66,14 @@ function readBlocks(lines: string[]): Block[] {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] ?? '';
-    if ((line.match(/\t/gu) ?? []).length >= 2) {
+    if (line.trim() === '') {
+      i++;
+    } else if (isTsvStart(lines, i)) {
       i = readTsvTable(lines, i, blocks);
     } else if (/^\t/u.test(line) && isCellPerLineStart(lines, i)) {
       i = readCellTable(lines, i, blocks);
     } else {
-      if (line.trim() !== '') {
+      if (!HORIZONTAL_RULE.test(line)) {
         const c = cleanLine(line);
         if (c.text !== '') {
           blocks.push({ type: 'line', text: c.text, hashes: c.hashes, boldLead: c.boldLead, start: i + 1, end: i + 1, joins: [] });
@@ -82,23 +89,36 @@ function cleanCell(cell: string): string {
   return cleanLine(cell).text;
 }
 
+const cellCount = (line: string) => line.split('\t').length;
+
+/** Two or more consecutive tab-separated lines, the first (the header) with text before its tab. */
+function isTsvStart(lines: string[], from: number): boolean {
+  const first = lines[from] ?? '';
+  const second = lines[from + 1] ?? '';
+  return /^[^\t]+\t/u.test(first) && second.includes('\t') && second.trim() !== '' && cellCount(second) >= 2;
+}
+
 function readTsvTable(lines: string[], from: number, out: Block[]): number {
   let i = from;
   const rows: string[][] = [];
-  while (i < lines.length && /\t/u.test(lines[i] ?? '')) {
+  while (i < lines.length && /\t/u.test(lines[i] ?? '') && (lines[i] ?? '').trim() !== '') {
     rows.push((lines[i] ?? '').split('\t').map(cleanCell));
     i++;
   }
   const [header = [], ...rest] = rows;
-  out.push({ type: 'table', layout: 'tsv', header, rows: rest, start: from + 1, end: i });
+  const width = Math.max(header.length, ...rest.map((r) => r.length));
+  const padded = [...header, ...Array<string>(width - header.length).fill('')];
+  out.push({ type: 'table', layout: 'tsv', header: padded, rows: rest, start: from + 1, end: i });
   return i;
 }
 
 /** One cell per tab-led line: a header block and at least one more block of equal width. */
 function isCellPerLineStart(lines: string[], from: number): boolean {
-  let n = 0;
-  for (let i = from; i < lines.length && /^\t/u.test(lines[i] ?? ''); i++) n++;
-  return n >= 2;
+  const probe: Block[] = [];
+  readCellTable(lines, from, probe);
+  const table = probe[0] as TableBlock | undefined;
+  if (!table || table.header.length < 2 || table.rows.length === 0) return false;
+  return table.rows.every((row) => row.length === table.header.length);
 }
 
 function readCellTable(lines: string[], from: number, out: Block[]): number {

@@ -1,5 +1,6 @@
 // Reads the corpus catalogue (facts about each file that the texts do not carry) and checks
 // every entry once, so later stages can trust its shape.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { AppError } from '../errors.js';
 import { LEVEL_ORDER, type CatalogEntry, type Level } from './types.js';
@@ -55,5 +56,8 @@ function checkEntry(raw: unknown, file: string): CatalogEntry {
 export function idFromFileName(fileName: string): string {
   const base = fileName.replace(/\.[^.]*$/u, '').toLowerCase();
   const slug = base.replace(/[^a-z0-9]+/gu, '-').replace(/^-+|-+$/gu, '');
-  return slug || 'doc';
+  if (/^[a-z0-9-]+$/u.test(base)) return slug;
+  // Names in Chinese would all slug to the same thing: keep them apart with a short hash.
+  const hash = crypto.createHash('sha256').update(fileName).digest('hex').slice(0, 8);
+  return slug ? `${slug}-${hash}` : `doc-${hash}`;
 }

@@ -163,7 +163,8 @@ export function parseDocument(input: ParseInput): ParseOutput {
       b.push(b.add({ kind: 'preface', num: 1, level: 1, labelPart: { text: '前言', kind: 'container' }, marker: null, title: block.text, lead: null, text: block.text, lines: [block.start, block.end] }));
       continue;
     }
-    if (isUnnumberedHeading(block) && next?.type === 'line' && !b.clauses.every((c) => c.kind === 'notice')) {
+    // A signature line followed by a date (某市人民政府 / 2024年3月13日) is not a heading.
+    if (isUnnumberedHeading(block) && next?.type === 'line' && !DATE_LINE.test(next.text) && !b.clauses.every((c) => c.kind === 'notice')) {
       addHeading(b, block);
       continue;
     }
@@ -191,8 +192,9 @@ function findTitle(blocks: Block[], title: string | null): number {
     const exact = blocks.findIndex((bl) => bl.type === 'line' && squash(bl.text) === want);
     if (exact !== -1) return exact;
   }
-  const first = blocks[0];
-  if (first?.type === 'line' && !parseMarker(first.text) && [...first.text].length <= 60 && !/[。；]/u.test(first.text)) return 0;
+  const firstLine = blocks.findIndex((bl) => bl.type === 'line');
+  const first = blocks[firstLine];
+  if (first?.type === 'line' && !parseMarker(first.text) && [...first.text].length <= 60 && !/[。；]/u.test(first.text)) return firstLine;
   return -1;
 }
 

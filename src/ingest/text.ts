@@ -34,7 +34,10 @@ export function stripMarkdown(line: string): MarkdownStripped {
   }
   const bold = /^\*\*(.+?)\*\*/u.exec(text);
   const boldLead = bold?.[1]?.trim() ?? null;
-  text = text.replace(/\*\*/gu, '').replace(/^#{1,6}[ \t]*/u, '');
+  text = text
+    .replace(/\*\*/gu, '')
+    .replace(/^#{1,6}[ \t]*/u, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/gu, '$1');
   return { text: text.trim(), hashes, boldLead };
 }
 

@@ -14,6 +14,8 @@ export interface AppDeps {
   library: Library;
   /** Shown in error responses only when true. */
   development?: boolean;
+  /** Public base URL for references (e.g. https://policy.example.org); else the request's host. */
+  publicOrigin?: string;
   /** Today's date for GB/T 7714 access dates; injectable for tests. */
   today?: () => string;
 }
@@ -33,7 +35,12 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { fallthrough: false, index: false }));
 
-  const origin = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  // The Host header is the client's to set: only a plain host[:port] may enter a citation URL.
+  const origin = (req: Request) => {
+    if (deps.publicOrigin) return deps.publicOrigin;
+    const host = req.get('host') ?? '';
+    return `${req.protocol}://${/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/u.test(host) ? host : 'localhost'}`;
+  };
   const findDoc = (id: string) => {
     const doc = library.getDocument(id);
     if (!doc) throw new AppError('DOC_NOT_FOUND', quoteValue(id));
@@ -112,7 +119,7 @@ export function createApp(deps: AppDeps): express.Express {
 function errorHandler(development: boolean) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const appError = toAppError(err);
-    const wantsJson = req.path.startsWith('/api/') || req.path === '/healthz';
+    const wantsJson = req.path === '/api' || req.path.startsWith('/api/') || req.path === '/healthz';
     const detail = development && !(err instanceof AppError) ? String((err as Error)?.stack ?? err) : null;
     if (appError.status >= 500) console.error(err);
     res.status(appError.status);

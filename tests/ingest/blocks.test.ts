@@ -41,6 +41,25 @@ describe('tables', () => {
   });
 });
 
+describe('regression: tab-indented prose is not a table', () => {
+  it('keeps consecutive tab-led paragraphs as text', () => {
+    const r = splitBlocks('某市方案\n\t为落实部署，制定本方案。\n\t一、总体要求\n\t（一）指导思想。坚持稳中求进。');
+    expect(r.blocks.every((b) => b.type === 'line')).toBe(true);
+    expect(lines('某市方案\n\t为落实部署，制定本方案。\n\t一、总体要求')).toEqual(['某市方案', '为落实部署，制定本方案。', '一、总体要求']);
+  });
+  it('reads a two-column table and ignores whitespace-only tab lines', () => {
+    const r = splitBlocks('指标\t目标\n能耗\t下降13%\n\t\t\n正文。');
+    expect(r.blocks[0]).toMatchObject({ type: 'table', header: ['指标', '目标'], rows: [['能耗', '下降13%']] });
+    expect(r.blocks).toHaveLength(2);
+  });
+  it('keeps cells beyond the header width by widening the header', () => {
+    const table = splitBlocks('甲\t乙\n1\t2\t3\n4\t5\t6').blocks[0] as TableBlock;
+    expect(table.type).toBe('table');
+    expect(table.header).toEqual(['甲', '乙', '']);
+    expect(table.rows).toEqual([['1', '2', '3'], ['4', '5', '6']]);
+  });
+});
+
 describe('web footer', () => {
   it('drops navigation and ICP records after a closing rule', () => {
     const r = splitBlocks('（三）严格监督考核。内容。\n\n---\n\n[关于我们](/a.shtml)\n\n网站标识码：5107000013 蜀ICP备2022011109号-1');
@@ -49,5 +68,10 @@ describe('web footer', () => {
   });
   it('keeps a rule that is followed by real text', () => {
     expect(splitBlocks('甲。\n---\n乙。').droppedFooter).toBeNull();
+  });
+  it('regression: a rule before body text that mentions 版权 or a link does not drop the body', () => {
+    const r = splitBlocks('某市方案\n---\n一、总体要求\n加强知识产权和版权保护。\n详见[附件](a.pdf)。');
+    expect(r.droppedFooter).toBeNull();
+    expect(r.blocks).toHaveLength(4);
   });
 });

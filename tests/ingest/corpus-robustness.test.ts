@@ -42,11 +42,21 @@ describe('loadCorpus with broken files', () => {
 
   it('reports a duplicate document id instead of loading it twice', () => {
     const dup = tempDir();
-    fs.writeFileSync(path.join(dup, 'a-b.txt'), '甲方案\n\n一、总则\n\n内容。');
-    fs.writeFileSync(path.join(dup, 'a_b.txt'), '乙方案\n\n一、总则\n\n内容。');
+    fs.writeFileSync(path.join(dup, 'A-B.txt'), '甲方案\n\n一、总则\n\n内容。');
+    fs.writeFileSync(path.join(dup, 'a-b.txt'), '乙方案\n\n一、总则\n\n内容。');
     const c = loadCorpus({ corpusDir: dup });
     expect(c.documents).toHaveLength(1);
-    expect(c.errors).toEqual([expect.objectContaining({ file: 'a_b.txt', code: 'FILE_DUPLICATE_ID' })]);
+    expect(c.errors).toEqual([expect.objectContaining({ file: 'a-b.txt', code: 'FILE_DUPLICATE_ID' })]);
+  });
+
+  it('regression: uncatalogued files with Chinese names get distinct ids', () => {
+    const dir2 = tempDir();
+    fs.writeFileSync(path.join(dir2, '成都方案.txt'), '甲方案\n\n一、总则\n\n内容。');
+    fs.writeFileSync(path.join(dir2, '绵阳方案.txt'), '乙方案\n\n一、总则\n\n内容。');
+    const c = loadCorpus({ corpusDir: dir2 });
+    expect(c.errors).toEqual([]);
+    expect(c.documents).toHaveLength(2);
+    for (const d of c.documents) expect(d.meta.id).toMatch(/^doc-[0-9a-f]{8}$/u);
   });
 
   it('fails clearly when the corpus folder does not exist', () => {

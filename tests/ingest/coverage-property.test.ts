@@ -5,18 +5,19 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/config.js';
-import { splitBlocks } from '../../src/ingest/blocks.js';
 import { cleanLine } from '../../src/ingest/text.js';
 import { realCorpus } from '../helpers.js';
 
 const squash = (s: string) => s.replace(/\s+/gu, '');
+/** 0-based line index where the bundled files' web-page footer (`---` + links) begins. */
+const FOOTER_STARTS: Record<string, number> = { 'mianyang-carbon-peak-2024': 162 };
 
 describe('every source line survives into the clause texts', () => {
   for (const d of realCorpus().documents) {
     it(`${d.meta.id}: random windows of random lines are found`, () => {
       const text = fs.readFileSync(path.join(DEFAULTS.corpusDir, d.meta.sourceFile), 'utf8');
-      const { droppedFooter } = splitBlocks(text);
-      const lastLine = droppedFooter ? droppedFooter.start - 1 : Infinity;
+      // Fixed, not read back from the splitter, so a footer detector gone wrong cannot hide.
+      const lastLine = FOOTER_STARTS[d.meta.id] ?? Infinity;
       const lines = text
         .split('\n')
         .filter((_, i) => i < lastLine)

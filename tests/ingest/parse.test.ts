@@ -54,4 +54,16 @@ describe('parseDocument', () => {
     const dup = parseDocument({ docId: 'd', title: null, docNumber: null, blocks: splitBlocks('标题\n\n一、甲\n\n一、乙').blocks });
     expect(dup.clauses.map((c) => c.eId)).toEqual(['part_1', 'part_1_dup2']);
   });
+
+  it('regression: a file that starts with a table keeps its title', () => {
+    const r = parseDocument({ docId: 't', title: null, docNumber: null, blocks: splitBlocks('序号\t指标\t目标\n1\t甲\t10\n\n某市方案\n\n一、总则\n\n内容。').blocks });
+    expect(r.foundTitle).toBe('某市方案');
+    expect(r.clauses.some((c) => c.text === '某市方案')).toBe(false);
+  });
+
+  it('regression: a signature line followed by a date is not a heading', () => {
+    const r = parseDocument({ docId: 's', title: null, docNumber: null, blocks: splitBlocks('某市方案\n\n一、总则\n\n（一）指导思想。坚持。\n\n某市人民政府\n\n2024年3月13日').blocks });
+    expect(r.clauses.some((c) => c.kind === 'heading')).toBe(false);
+    expect(r.clauses.at(-2)?.text).toBe('某市人民政府');
+  });
 });

@@ -45,3 +45,9 @@ describe('endsComplete', () => {
     expect(endsComplete(text)).toBe(expected);
   });
 });
+
+describe('markdown links', () => {
+  it('keep their text and lose their target', () => {
+    expect(stripMarkdown('详见[附件](a.pdf)。').text).toBe('详见附件。');
+  });
+});

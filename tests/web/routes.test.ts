@@ -70,6 +70,7 @@ describe('HTML pages', () => {
     const res = await request(app).get('/').expect(200).expect('Content-Type', /html/u);
     const text = res.text;
     const at = (s: string) => text.indexOf(s);
+    for (const label of ['省级', '市级', '县级']) expect(at(label)).toBeGreaterThanOrEqual(0);
     expect(at('省级')).toBeLessThan(at('市级'));
     expect(at('市级')).toBeLessThan(at('县级'));
     expect(text).toContain('成府发〔2024〕10号');

@@ -1,0 +1,57 @@
+// Corpus text and request values that contain markup are escaped everywhere they are shown.
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { buildLibrary } from '../../src/index/library.js';
+import { ingestBytes } from '../../src/ingest/corpus.js';
+import { createApp } from '../../src/web/app.js';
+import { realLibrary } from '../helpers.js';
+
+const HOSTILE = '<script>alert("x")</script>&\'';
+const TEXT = `恶意<b>方案</b>\n\n一、总则${HOSTILE}\n\n（一）指导思想。坚持<img src=x onerror=alert(1)>稳中求进。\n\n类别\t指标\n甲\t<i>乙</i>\n`;
+
+describe('escaping', () => {
+  const doc = ingestBytes({ name: 'evil.txt', bytes: Buffer.from(TEXT) });
+  const app = createApp({ library: buildLibrary({ documents: [doc], errors: [], warnings: [] }) });
+  const item = doc.clauses.find((c) => c.kind === 'item');
+
+  it('the JSON snippet is escaped text; the JSON text is the raw text', async () => {
+    const res = await request(app).get(`/api/clauses/${item?.id}`).expect(200);
+    expect(res.body.text).toContain('<img src=x onerror=alert(1)>');
+    expect(res.body.snippet).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    expect(res.body.snippet).not.toMatch(/<(?!\/?mark>)/u);
+  });
+
+  it.each(['/', `/docs/${doc.meta.id}`, `/c/${item?.id}`, `/c/${doc.meta.id}.part_1`])('%s never emits the corpus markup raw', async (url) => {
+    const res = await request(app).get(url).expect(200);
+    expect(res.text).not.toContain('<script>alert');
+    expect(res.text).not.toContain('<img src=x');
+    expect(res.text).not.toContain('<b>方案</b>');
+    expect(res.text).not.toContain('<i>乙</i>');
+  });
+
+  it('citations in data-copy attributes are attribute-escaped', async () => {
+    const res = await request(app).get(`/c/${doc.meta.id}.part_1`).expect(200);
+    expect(res.text).toMatch(/data-copy="《恶意&lt;b&gt;方案&lt;\/b&gt;》一"/u);
+  });
+});
+
+describe('request values in responses', () => {
+  const app = createApp({ library: realLibrary(), today: () => '2026-11-21' });
+
+  it('a forged Host header does not enter the reference URL', async () => {
+    const res = await request(app).get('/c/chengdu-carbon-peak-2024.part_1').set('Host', 'evil.example"><script>').expect(200);
+    expect(res.text).not.toContain('evil.example');
+    expect(res.text).toContain('http://localhost/docs/chengdu-carbon-peak-2024');
+  });
+
+  it('PUBLIC_ORIGIN, when configured, is the base of reference URLs', async () => {
+    const app2 = createApp({ library: realLibrary(), publicOrigin: 'https://policy.example.org', today: () => '2026-11-21' });
+    const res = await request(app2).get('/api/clauses/chengdu-carbon-peak-2024.part_1').expect(200);
+    expect(res.body.reference).toContain('https://policy.example.org/docs/chengdu-carbon-peak-2024');
+  });
+
+  it('GET /api (no trailing slash) is a JSON 404', async () => {
+    const res = await request(app).get('/api').expect(404).expect('Content-Type', /json/u);
+    expect(res.body.error.code).toBe('ROUTE_NOT_FOUND');
+  });
+});
