@@ -56,6 +56,9 @@ class TreeBuilder {
     return this.stack.at(-1) ?? this.root;
   }
 
+  /** True until the first clause that is not front matter; kept as a flag, not a rescan per block. */
+  onlyNotices = true;
+
   atRoot(): boolean {
     return this.stack.length === 0;
   }
@@ -104,6 +107,7 @@ class TreeBuilder {
       lines: spec.lines,
     };
     this.clauses.push(clause);
+    if (spec.kind !== 'notice') this.onlyNotices = false;
     return { eId, path: [...parent.path, eId], kind: spec.kind, level: spec.level ?? 99, labelParts, counters: new Map() };
   }
 
@@ -144,7 +148,7 @@ export function parseDocument(input: ParseInput): ParseOutput {
       continue;
     }
     const next = blocks[i + 1];
-    if (i < titleIndex || (b.clauses.every((c) => c.kind === 'notice') && DATE_LINE.test(block.text))) {
+    if (i < titleIndex || (b.onlyNotices && DATE_LINE.test(block.text))) {
       addParagraph(b, block, notice, 'notice');
       continue;
     }
@@ -164,7 +168,7 @@ export function parseDocument(input: ParseInput): ParseOutput {
       continue;
     }
     // A signature line followed by a date (某市人民政府 / 2024年3月13日) is not a heading.
-    if (isUnnumberedHeading(block) && next?.type === 'line' && !DATE_LINE.test(next.text) && !b.clauses.every((c) => c.kind === 'notice')) {
+    if (isUnnumberedHeading(block) && next?.type === 'line' && !DATE_LINE.test(next.text) && !b.onlyNotices) {
       addHeading(b, block);
       continue;
     }
