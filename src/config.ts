@@ -11,6 +11,7 @@ export interface Config {
   host: string;
   corpusDir: string;
   catalogFile: string;
+  indexDir: string;
   publicOrigin: string | undefined;
   nodeEnv: string;
 }
@@ -20,6 +21,22 @@ export const DEFAULTS = {
   host: '127.0.0.1',
   corpusDir: path.join(PROJECT_ROOT, 'corpus'),
   catalogName: 'catalog.json',
+  indexDir: path.join(PROJECT_ROOT, 'index'),
+} as const;
+
+/** Limits and sizes of search, shared by the API, the pages and the CLI. */
+export const SEARCH_DEFAULTS = {
+  maxQueryChars: 200,
+  maxTerms: 32,
+  limit: 20,
+  maxLimit: 1000,
+  maxOffset: 100_000,
+  snippetFragments: 3,
+  /** Characters of context before and after a match in a snippet fragment. */
+  snippetBefore: 24,
+  snippetAfter: 48,
+  /** Clauses up to this long are shown whole in a snippet. */
+  snippetWhole: 150,
 } as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,9 +47,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST?.trim() || DEFAULTS.host;
   const corpusDir = path.resolve(env.CORPUS_DIR?.trim() || DEFAULTS.corpusDir);
   const catalogFile = path.resolve(env.CATALOG_FILE?.trim() || path.join(corpusDir, DEFAULTS.catalogName));
+  const indexDir = path.resolve(env.INDEX_DIR?.trim() || DEFAULTS.indexDir);
   const publicOrigin = env.PUBLIC_ORIGIN?.trim().replace(/\/+$/u, '') || undefined;
   if (publicOrigin !== undefined && !/^https?:\/\/[^\s/]+$/u.test(publicOrigin)) {
     throw new AppError('CONFIG_INVALID', `PUBLIC_ORIGIN=${publicOrigin}（应形如 https://example.org）`);
   }
-  return { port, host, corpusDir, catalogFile, publicOrigin, nodeEnv: env.NODE_ENV ?? 'production' };
+  return { port, host, corpusDir, catalogFile, indexDir, publicOrigin, nodeEnv: env.NODE_ENV ?? 'production' };
 }

@@ -2,8 +2,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { DEFAULTS } from '../src/config.js';
 import { buildLibrary, type Library } from '../src/index/library.js';
+import { buildIndex, restoreIndex, type SearchIndex } from '../src/index/search-index.js';
+import { readData, readManifest } from '../src/index/store.js';
+import { createSearcher, type Searcher } from '../src/search/engine.js';
+import { createApp, type AppDeps } from '../src/web/app.js';
 import { loadCorpus } from '../src/ingest/corpus.js';
 import type { Corpus, ParsedDocument } from '../src/ingest/types.js';
 
@@ -14,8 +19,39 @@ export function realCorpus(): Corpus {
   return cached;
 }
 
+let cachedLibrary: Library | null = null;
+
 export function realLibrary(): Library {
-  return buildLibrary(realCorpus());
+  cachedLibrary ??= buildLibrary(realCorpus());
+  return cachedLibrary;
+}
+
+let cachedIndex: SearchIndex | null = null;
+
+/** The real index, built with jieba by tests/global-setup.ts and loaded from disk here. */
+export function realIndex(): SearchIndex {
+  if (!cachedIndex) {
+    const dir = inject('indexDir');
+    const manifest = readManifest(dir);
+    if (!manifest) throw new Error(`no index in ${dir}`);
+    cachedIndex = restoreIndex(realLibrary(), readData(dir, manifest));
+  }
+  return cachedIndex;
+}
+
+export function realSearcher(): Searcher {
+  return createSearcher(realLibrary(), realIndex());
+}
+
+/** Every character its own word: enough for tests of made-up documents that do not rank. */
+export const CHAR_SEGMENTER = { wordLengths: (text: string) => [...text].map((c) => c.length) };
+
+export function searcherFor(library: Library): Searcher {
+  return createSearcher(library, buildIndex({ library, segmenter: CHAR_SEGMENTER }).index);
+}
+
+export function realApp(options: Omit<AppDeps, 'library' | 'searcher'> = {}) {
+  return createApp({ library: realLibrary(), searcher: realSearcher(), today: () => '2026-11-21', ...options });
 }
 
 export function doc(id: string): ParsedDocument {

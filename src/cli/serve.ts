@@ -1,18 +1,14 @@
-// Entry point of `npm start`: checks configuration, loads the corpus once and listens.
-import { loadConfig } from '../config.js';
-import { buildLibrary } from '../index/library.js';
-import { loadCorpus } from '../ingest/corpus.js';
+// Entry point of `npm start`: loads the corpus and the search index (rebuilt only when missing
+// or stale, so a fresh index starts the server without loading jieba) and listens.
+import { createSearcher } from '../search/engine.js';
 import { createApp } from '../web/app.js';
+import { loadAll } from './load.js';
 
-function main(): void {
-  const config = loadConfig();
+async function main(): Promise<void> {
   const started = Date.now();
-  const corpus = loadCorpus({ corpusDir: config.corpusDir, catalogFile: config.catalogFile });
-  for (const w of corpus.warnings) console.warn(`警告 ${w.message}`);
-  for (const e of corpus.errors) console.error(`错误 [${e.code}] ${e.message}`);
-  const library = buildLibrary(corpus);
-  console.log(`已载入 ${library.documents.length} 份文档、${library.clauseCount} 个条款（${Date.now() - started} ms）`);
-  const app = createApp({ library, publicOrigin: config.publicOrigin, development: config.nodeEnv === 'development' });
+  const { config, library, opened } = await loadAll();
+  console.log(`已载入 ${library.documents.length} 份文档、${library.clauseCount} 个条款；检索索引${opened.built ? '已重建' : '已载入'}（共 ${Date.now() - started} ms）`);
+  const app = createApp({ library, searcher: createSearcher(library, opened.index), publicOrigin: config.publicOrigin, development: config.nodeEnv === 'development' });
   const server = app.listen(config.port, config.host, () => {
     console.log(`服务已启动：http://${config.host}:${config.port}`);
   });
@@ -22,9 +18,7 @@ function main(): void {
   });
 }
 
-try {
-  main();
-} catch (err) {
+main().catch((err: unknown) => {
   console.error((err as Error).message);
   process.exit(1);
-}
+});

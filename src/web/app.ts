@@ -7,11 +7,18 @@ import { AppError, quoteValue } from '../errors.js';
 import type { Library } from '../index/library.js';
 import type { Clause } from '../ingest/types.js';
 import { LEVEL_LABELS, LEVEL_ORDER } from '../ingest/types.js';
+import type { Searcher } from '../search/engine.js';
+import { parseQuery, type ParsedQuery } from '../search/query.js';
+import { displayRanges, type Range } from '../search/snippet.js';
+import { searchParams } from '../search/params.js';
 import { onlineReference, summarizeDoc, toHit } from './present.js';
-import { renderBlocks, textSegments } from './render.js';
+import { cellSegments, renderBlocks, richSegments } from './render.js';
+import { presentSearch, searchJson } from './search-view.js';
+import { searchPage } from './search-page.js';
 
 export interface AppDeps {
   library: Library;
+  searcher: Searcher;
   /** Shown in error responses only when true. */
   development?: boolean;
   /** Public base URL for references (e.g. https://policy.example.org); else the request's host. */
@@ -21,16 +28,20 @@ export interface AppDeps {
 }
 
 export function createApp(deps: AppDeps): express.Express {
-  const { library } = deps;
+  const { library, searcher } = deps;
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
   const app = express();
   app.disable('x-powered-by');
   app.set('views', path.join(PROJECT_ROOT, 'views'));
   app.set('view engine', 'ejs');
   app.locals.LEVEL_LABELS = LEVEL_LABELS;
-  app.locals.textSegments = textSegments;
-  app.use((_req, res, next) => {
+  app.locals.richSegments = richSegments;
+  app.locals.cellSegments = cellSegments;
+  app.locals.marks = null;
+  app.use((req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
+    const q = req.query.q ?? req.query.hl;
+    res.locals.searchQuery = typeof q === 'string' ? q : '';
     next();
   });
   app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { fallthrough: false, index: false }));
@@ -71,6 +82,12 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ ...toHit(library, clause), docTitle: doc.title, reference: onlineReference(doc, origin(req), today()), related: [] });
   });
 
+  app.get('/api/search', (req, res) => {
+    const params = searchParams(req.query, library);
+    const outcome = searcher.search(params);
+    res.json(searchJson(presentSearch({ library, params, outcome })));
+  });
+
   app.use('/api', (req, _res, next) => next(new AppError('ROUTE_NOT_FOUND', quoteValue(req.originalUrl))));
 
   app.get('/', (_req, res) => {
@@ -84,10 +101,38 @@ export function createApp(deps: AppDeps): express.Express {
     res.render('home', { title: '文档', groups, problems: library.corpus.errors, clauseCount: library.clauseCount });
   });
 
+  app.get('/search', (req, res) => {
+    const page = searchPage({ library, searcher, raw: req.query });
+    res.status(page.status).render('search', page);
+  });
+
+  /** Highlights for the reader (?hl=query); a query that does not parse just highlights nothing. */
+  const highlightsFor = (req: Request, clauses: Clause[]) => {
+    const hl = typeof req.query.hl === 'string' ? req.query.hl : '';
+    let query: ParsedQuery | null = null;
+    try {
+      query = hl ? parseQuery(hl) : null;
+    } catch {
+      query = null;
+    }
+    const marks: Record<string, Range[]> = {};
+    if (!query) return { hl: '', marks, hits: [] as Clause[] };
+    const hits: Clause[] = [];
+    for (const c of clauses) {
+      const entry = searcher.entry(c.id);
+      const matches = searcher.matchesIn(c.id, query);
+      if (!entry || matches.length === 0) continue;
+      marks[c.eId] = displayRanges(entry, matches);
+      hits.push(c);
+    }
+    return { hl, marks, hits };
+  };
+
   app.get('/docs/:id', (req, res) => {
     const doc = findDoc(req.params.id);
     const clauses = library.clausesOf(doc.id);
     res.render('doc', {
+      highlight: highlightsFor(req, clauses),
       title: doc.title,
       doc: summarizeDoc(doc),
       blocks: renderBlocks(clauses),
@@ -100,6 +145,7 @@ export function createApp(deps: AppDeps): express.Express {
     const clause = findClause(req.params.id);
     const doc = findDoc(clause.docId);
     res.render('clause', {
+      highlight: highlightsFor(req, [clause]),
       title: `${clause.label} · ${doc.title}`,
       doc: summarizeDoc(doc),
       clause,

@@ -4,6 +4,7 @@ import type { Library } from '../index/library.js';
 import { referenceFor } from '../ingest/identity.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
+import { escapeHtml } from '../search/snippet.js';
 
 export interface DocSummary {
   id: string;
@@ -79,10 +80,6 @@ export function summarizeDoc(meta: DocumentMeta): DocSummary {
     sourceFile: meta.sourceFile,
     contentHash: meta.contentHash,
   };
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function toHit(lib: Library, clause: Clause): Hit {

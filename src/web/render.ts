@@ -39,3 +39,44 @@ export function renderBlocks(clauses: Clause[]): RenderBlock[] {
   }
   return blocks;
 }
+
+export interface RichSegment {
+  text: string;
+  strong: boolean;
+  mark: boolean;
+}
+
+type Range = [number, number];
+
+/** Lead-phrase bold and search highlights together; ranges are display offsets in clause.text. */
+export function richSegments(clause: Pick<Clause, 'text' | 'lead' | 'marker'>, ranges: Range[] = []): RichSegment[] {
+  const out: RichSegment[] = [];
+  let at = 0;
+  for (const seg of textSegments(clause)) {
+    const end = at + seg.text.length;
+    let cursor = at;
+    for (const [from, to] of ranges) {
+      const a = Math.max(from, at);
+      const b = Math.min(to, end);
+      if (b <= a) continue;
+      if (a > cursor) out.push({ text: clause.text.slice(cursor, a), strong: seg.strong, mark: false });
+      out.push({ text: clause.text.slice(a, b), strong: seg.strong, mark: true });
+      cursor = b;
+    }
+    if (cursor < end) out.push({ text: clause.text.slice(cursor, end), strong: seg.strong, mark: false });
+    at = end;
+  }
+  return out;
+}
+
+/** Highlights inside a table row, cell by cell; a row's text is its cells joined by spaces. */
+export function cellSegments(row: Pick<Clause, 'text' | 'cells'>, ranges: Range[] = []): RichSegment[][] {
+  const cells = row.cells ?? [];
+  if (cells.join(' ') !== row.text) return cells.map((text) => [{ text, strong: false, mark: false }]);
+  let at = 0;
+  return cells.map((text) => {
+    const shifted = ranges.map(([a, b]): Range => [a - at, b - at]);
+    at += text.length + 1;
+    return richSegments({ text, lead: null, marker: null }, shifted);
+  });
+}

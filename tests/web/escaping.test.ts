@@ -4,14 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { buildLibrary } from '../../src/index/library.js';
 import { ingestBytes } from '../../src/ingest/corpus.js';
 import { createApp } from '../../src/web/app.js';
-import { realLibrary } from '../helpers.js';
+import { realApp, searcherFor } from '../helpers.js';
 
 const HOSTILE = '<script>alert("x")</script>&\'';
 const TEXT = `恶意<b>方案</b>\n\n一、总则${HOSTILE}\n\n（一）指导思想。坚持<img src=x onerror=alert(1)>稳中求进。\n\n类别\t指标\n甲\t<i>乙</i>\n`;
 
 describe('escaping', () => {
   const doc = ingestBytes({ name: 'evil.txt', bytes: Buffer.from(TEXT) });
-  const app = createApp({ library: buildLibrary({ documents: [doc], errors: [], warnings: [] }) });
+  const library = buildLibrary({ documents: [doc], errors: [], warnings: [] });
+  const app = createApp({ library, searcher: searcherFor(library) });
   const item = doc.clauses.find((c) => c.kind === 'item');
 
   it('the JSON snippet is escaped text; the JSON text is the raw text', async () => {
@@ -36,7 +37,7 @@ describe('escaping', () => {
 });
 
 describe('request values in responses', () => {
-  const app = createApp({ library: realLibrary(), today: () => '2026-11-21' });
+  const app = realApp();
 
   it('a forged Host header does not enter the reference URL', async () => {
     const res = await request(app).get('/c/chengdu-carbon-peak-2024.part_1').set('Host', 'evil.example"><script>').expect(200);
@@ -45,7 +46,7 @@ describe('request values in responses', () => {
   });
 
   it('PUBLIC_ORIGIN, when configured, is the base of reference URLs', async () => {
-    const app2 = createApp({ library: realLibrary(), publicOrigin: 'https://policy.example.org', today: () => '2026-11-21' });
+    const app2 = realApp({ publicOrigin: 'https://policy.example.org' });
     const res = await request(app2).get('/api/clauses/chengdu-carbon-peak-2024.part_1').expect(200);
     expect(res.body.reference).toContain('https://policy.example.org/docs/chengdu-carbon-peak-2024');
   });

@@ -1,11 +1,10 @@
 // Every route in HTML and JSON, in-process with supertest, including the 404s.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/web/app.js';
-import { CHENGDU, LESHAN, realLibrary, SICHUAN } from '../helpers.js';
+import { CHENGDU, LESHAN, realApp, realLibrary, SICHUAN } from '../helpers.js';
 
 const library = realLibrary();
-const app = createApp({ library, today: () => '2026-11-21' });
+const app = realApp();
 const CLAUSE = `${CHENGDU}.part_3__item_2__para_5`;
 
 describe('JSON API', () => {

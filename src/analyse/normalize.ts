@@ -1,0 +1,97 @@
+// Search normalisation: width folding (NFKC), traditional → simplified, lower case, and no
+// whitespace against Chinese text. Every normalised character remembers the span of display
+// text it came from, so matches found on normalised text can be highlighted on the original.
+import * as OpenCC from 'opencc-js/t2cn';
+
+export interface Normalized {
+  /** The normalised text that tokens are cut from and matches are verified on. */
+  text: string;
+  /** starts[i] / ends[i]: the display span that normalised character i came from. */
+  starts: number[];
+  ends: number[];
+}
+
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+const charCache = new Map<string, string>();
+
+/**
+ * Character by character, never phrase by phrase: phrase rules depend on context, and a query
+ * must normalise exactly like the same characters inside a longer document.
+ */
+function foldChar(ch: string): string {
+  let folded = charCache.get(ch);
+  if (folded === undefined) {
+    folded = '';
+    for (const c of ch.normalize('NFKC')) folded += c.length === 1 && c.charCodeAt(0) < 0x80 ? c : toSimplified(c);
+    folded = folded.toLowerCase().replace(/[\p{Cf}\p{Cc}]/gu, (c) => (/\s/u.test(c) ? ' ' : ''));
+    folded = folded.replace(/\s/gu, ' ');
+    charCache.set(ch, folded);
+  }
+  return folded;
+}
+
+/** Characters next to which a space is export damage, not a separator. */
+const CJK_CONTEXT = /[\p{Script=Han}\u3000-\u303f\u2014\u2026\u201c\u201d\u2018\u2019\u00b7]/u;
+
+export function isCjkContext(ch: string | undefined): boolean {
+  return ch !== undefined && CJK_CONTEXT.test(ch);
+}
+
+export function normalize(display: string): Normalized {
+  const chars: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let offset = 0;
+  for (const ch of display) {
+    const end = offset + ch.length;
+    for (const c of foldChar(ch)) {
+      chars.push(c);
+      starts.push(offset);
+      ends.push(end);
+    }
+    offset = end;
+  }
+  return dropSpaces({ chars, starts, ends });
+}
+
+/** Collapse space runs, drop them at the ends and next to Chinese text. */
+function dropSpaces(input: { chars: string[]; starts: number[]; ends: number[] }): Normalized {
+  const { chars } = input;
+  let text = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    if (c === ' ') {
+      const prev = text.at(-1);
+      let j = i;
+      while (chars[j + 1] === ' ') j++;
+      const next = chars[j + 1];
+      const keep = prev !== undefined && next !== undefined && !isCjkContext(prev) && !isCjkContext(next);
+      if (keep) {
+        text += ' ';
+        starts.push(input.starts[i] as number);
+        ends.push(input.ends[j] as number);
+      }
+      i = j;
+      continue;
+    }
+    text += c;
+    // One map entry per UTF-16 unit, so offsets from indexOf() index the map directly.
+    for (let k = 0; k < c.length; k++) {
+      starts.push(input.starts[i] as number);
+      ends.push(input.ends[i] as number);
+    }
+  }
+  return { text, starts, ends };
+}
+
+/** The display span of normalised range [from, to). */
+export function displaySpan(norm: Normalized, from: number, to: number): [number, number] {
+  return [norm.starts[from] ?? 0, norm.ends[to - 1] ?? norm.starts[from] ?? 0];
+}
+
+/** Normalised text only, for queries and comparisons. */
+export function normalizeText(text: string): string {
+  return normalize(text).text;
+}

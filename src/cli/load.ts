@@ -1,0 +1,26 @@
+// What every command-line entry point does first: check configuration, load the corpus and
+// open (or rebuild) the search index, reporting problems on stderr.
+import { loadConfig, type Config } from '../config.js';
+import { buildLibrary, type Library } from '../index/library.js';
+import { openIndex, type OpenedIndex } from '../index/open.js';
+import { loadCorpus } from '../ingest/corpus.js';
+import { progressPrinter } from './progress.js';
+
+export interface Loaded {
+  config: Config;
+  library: Library;
+  opened: OpenedIndex;
+}
+
+export async function loadAll(options: { force?: boolean; quiet?: boolean } = {}): Promise<Loaded> {
+  const config = loadConfig();
+  const say = (message: string) => {
+    if (!options.quiet) console.error(message);
+  };
+  const corpus = loadCorpus({ corpusDir: config.corpusDir, catalogFile: config.catalogFile });
+  for (const w of corpus.warnings) say(`警告 ${w.message}`);
+  for (const e of corpus.errors) console.error(`错误 [${e.code}] ${e.message}`);
+  const library = buildLibrary(corpus);
+  const opened = await openIndex({ library, dir: config.indexDir, force: options.force, log: say, onProgress: progressPrinter('建立索引') });
+  return { config, library, opened };
+}

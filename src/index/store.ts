@@ -1,0 +1,132 @@
+// Saving and loading the search index under index/. The data file is named by its own hash and
+// written first, the manifest last, each through a temp file and a rename: a build cut short
+// leaves the previous manifest pointing at the previous, complete data file.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ANALYZER_VERSION } from '../analyse/analyzer.js';
+import { indexedClauses, levelTag, type SavedData } from './search-index.js';
+import type { Library } from './library.js';
+
+export const INDEX_FORMAT = 1;
+export const MANIFEST_NAME = 'manifest.json';
+
+export interface Manifest {
+  format: number;
+  analyzerVersion: number;
+  dictHash: string;
+  flexsearchVersion: string;
+  /** Hash over every indexed clause's id, tags and text: changes with the corpus and the parser. */
+  clausesHash: string;
+  clauseCount: number;
+  corpus: { id: string; file: string; contentHash: string }[];
+  dataFile: string;
+  dataHash: string;
+  builtAt: string;
+  buildMs: number;
+}
+
+/** The part of a manifest that decides freshness, computed from what is on disk now. */
+export interface Fingerprint {
+  format: number;
+  analyzerVersion: number;
+  dictHash: string;
+  flexsearchVersion: string;
+  clausesHash: string;
+  clauseCount: number;
+}
+
+const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
+
+export function flexsearchVersion(): string {
+  // flexsearch's exports map hides package.json; find it from the resolved entry point.
+  let dir = path.dirname(createRequire(import.meta.url).resolve('flexsearch'));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function fingerprint(library: Library, dictPath: string): Fingerprint {
+  const hash = crypto.createHash('sha256');
+  const clauses = indexedClauses(library);
+  for (const clause of clauses) hash.update(`${clause.id}\u0000${levelTag(library, clause)}\u0000${clause.text}\u0001`);
+  return {
+    format: INDEX_FORMAT,
+    analyzerVersion: ANALYZER_VERSION,
+    dictHash: fs.existsSync(dictPath) ? sha256(fs.readFileSync(dictPath)) : 'missing',
+    flexsearchVersion: flexsearchVersion(),
+    clausesHash: hash.digest('hex'),
+    clauseCount: clauses.length,
+  };
+}
+
+/** Why the saved index cannot be used, or null when it is fresh. */
+export function staleReason(manifest: Manifest | null, current: Fingerprint): string | null {
+  if (!manifest) return '索引不存在';
+  for (const key of Object.keys(current) as (keyof Fingerprint)[]) {
+    if (manifest[key] !== current[key]) return `索引已过期（${key} 不同）`;
+  }
+  return null;
+}
+
+export function readManifest(dir: string): Manifest | null {
+  const file = path.join(dir, MANIFEST_NAME);
+  if (!fs.existsSync(file)) return null;
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the data file a manifest points at; throws, naming the file, when it is damaged. */
+export function readData(dir: string, manifest: Manifest): SavedData {
+  const file = path.join(dir, path.basename(manifest.dataFile));
+  const raw = fs.readFileSync(file);
+  if (sha256(raw) !== manifest.dataHash) throw new Error(`索引数据文件已损坏：${file}`);
+  return JSON.parse(raw.toString('utf8')) as SavedData;
+}
+
+export function writeIndex(options: { dir: string; data: SavedData; manifest: Omit<Manifest, 'dataFile' | 'dataHash'> }): Manifest {
+  const { dir } = options;
+  fs.mkdirSync(dir, { recursive: true });
+  const body = JSON.stringify(options.data);
+  const dataHash = sha256(body);
+  const dataFile = `data-${dataHash.slice(0, 16)}.json`;
+  writeAtomic(path.join(dir, dataFile), body);
+  const manifest: Manifest = { ...options.manifest, dataFile, dataHash };
+  writeAtomic(path.join(dir, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+  removeLeftovers(dir, dataFile);
+  return manifest;
+}
+
+export function writeAtomic(file: string, content: string): void {
+  const temp = `${file}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  const fd = fs.openSync(temp, 'w');
+  try {
+    fs.writeFileSync(fd, content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temp, file);
+}
+
+/** Old data files, and temp files of builds that died; a live process's temp may be in flight. */
+function removeLeftovers(dir: string, keep: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    const oldData = /^data-[0-9a-f]{16}\.json$/u.test(name) && name !== keep;
+    const temp = /\.tmp-(\d+)-[0-9a-f]+$/u.exec(name);
+    if (oldData || (temp && !isAlive(Number(temp[1])))) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,129 @@
+// Executing a parsed query: candidates from the FlexSearch recall-token index, literal
+// verification on normalised text (so recall and precision are exact), ranking, facets and
+// the per-term counts that the zero-result page needs.
+import { termTokens } from '../analyse/analyzer.js';
+import type { IndexedClause, SearchIndex } from '../index/search-index.js';
+import type { Library } from '../index/library.js';
+import { LEVEL_ORDER, type Level } from '../ingest/types.js';
+import type { ParsedQuery, Term } from './query.js';
+import { matchesOf, rankHits, type Match, type RankedHit } from './rank.js';
+
+export interface Filters {
+  docs: string[];
+  levels: string[];
+}
+
+export interface SearchRequest {
+  query: ParsedQuery;
+  filters?: Filters;
+  limit: number;
+  offset: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchOutcome {
+  total: number;
+  hits: RankedHit[];
+  facets: { doc: FacetCount[]; level: FacetCount[] };
+  /** Clauses each positive term matches on its own (filters applied). */
+  termCounts: { term: Term; count: number }[];
+  /** When nothing matched: results if one AND group were left out. */
+  withoutGroup: { group: number; count: number }[];
+}
+
+export interface Searcher {
+  search(request: SearchRequest): SearchOutcome;
+  /** Matches of the query's positive terms in one clause (for the reader's highlights). */
+  matchesIn(clauseId: string, query: ParsedQuery): Match[];
+  entry(clauseId: string): IndexedClause | undefined;
+}
+
+export function createSearcher(library: Library, index: SearchIndex): Searcher {
+  const { entries } = index;
+  const levelOf = (n: number): string => library.getDocument((entries[n] as IndexedClause).clause.docId)?.level ?? 'none';
+
+  /** Clause numbers whose normalised text contains `term`; memoised within one request. */
+  const containing = (term: string, memo: Map<string, Set<number>>): Set<number> => {
+    let found = memo.get(term);
+    if (found) return found;
+    const candidates = index.flex.search(termTokens(term).join('\n'), { index: 'tokens', limit: entries.length + 1 }) as unknown as { result: number[] }[];
+    found = new Set<number>();
+    for (const n of candidates[0]?.result ?? []) if ((entries[n] as IndexedClause).norm.text.includes(term)) found.add(n);
+    memo.set(term, found);
+    return found;
+  };
+
+  const matchAll = (query: ParsedQuery, memo: Map<string, Set<number>>, skipGroup = -1): number[] => {
+    const groups = query.groups
+      .filter((_, i) => i !== skipGroup)
+      .map((g) => union(g.map((t) => containing(t.text, memo))))
+      .sort((a, b) => a.size - b.size);
+    if (groups.length === 0) return [];
+    const excluded = query.exclude.map((t) => containing(t.text, memo));
+    return [...(groups[0] as Set<number>)].filter((n) => groups.every((g) => g.has(n)) && !excluded.some((x) => x.has(n)));
+  };
+
+  const passes = (filters: Filters | undefined, n: number, skip?: 'doc' | 'level'): boolean => {
+    if (!filters) return true;
+    const entry = entries[n] as IndexedClause;
+    if (skip !== 'doc' && filters.docs.length && !filters.docs.includes(entry.clause.docId)) return false;
+    if (skip !== 'level' && filters.levels.length && !filters.levels.includes(levelOf(n))) return false;
+    return true;
+  };
+
+  return {
+    search(request) {
+      const memo = new Map<string, Set<number>>();
+      const { query, filters } = request;
+      const matched = matchAll(query, memo);
+      const kept = matched.filter((n) => passes(filters, n));
+      const ranked = rankHits({ entries, numbers: kept, query });
+      const termCounts = query.groups.flat().map((term) => ({ term, count: [...containing(term.text, memo)].filter((n) => passes(filters, n)).length }));
+      const withoutGroup =
+        kept.length === 0 && query.groups.length > 1
+          ? query.groups.map((_, group) => ({ group, count: matchAll(query, memo, group).filter((n) => passes(filters, n)).length }))
+          : [];
+      return {
+        total: kept.length,
+        hits: ranked.slice(request.offset, request.offset + request.limit),
+        facets: {
+          doc: countBy(matched.filter((n) => passes(filters, n, 'doc')), (n) => (entries[n] as IndexedClause).clause.docId, library.documents.map((d) => d.id)),
+          level: countBy(matched.filter((n) => passes(filters, n, 'level')), levelOf, [...LEVEL_ORDER, 'none']),
+        },
+        termCounts,
+        withoutGroup,
+      };
+    },
+    matchesIn(clauseId, query) {
+      const n = index.byId.get(clauseId);
+      if (n === undefined) return [];
+      return matchesOf(entries[n] as IndexedClause, query);
+    },
+    entry(clauseId) {
+      const n = index.byId.get(clauseId);
+      return n === undefined ? undefined : entries[n];
+    },
+  };
+}
+
+function union(sets: Set<number>[]): Set<number> {
+  if (sets.length === 1) return sets[0] as Set<number>;
+  const all = new Set<number>();
+  for (const s of sets) for (const n of s) all.add(n);
+  return all;
+}
+
+/** Counts in a fixed order (documents in library order, levels province → county), zeros left out. */
+function countBy(numbers: number[], key: (n: number) => string, order: string[]): FacetCount[] {
+  const counts = new Map<string, number>();
+  for (const n of numbers) counts.set(key(n), (counts.get(key(n)) ?? 0) + 1);
+  return order.filter((v) => counts.has(v)).map((value) => ({ value, count: counts.get(value) as number }));
+}
+
+export function isLevel(value: string): value is Level {
+  return (LEVEL_ORDER as readonly string[]).includes(value);
+}

@@ -1,0 +1,141 @@
+// Our own highlighter: matches found on normalised text are mapped back to display offsets and
+// wrapped in <mark>; everything else is escaped, so <mark> is the only markup in a snippet.
+import { displaySpan } from '../analyse/analyzer.js';
+import { SEARCH_DEFAULTS } from '../config.js';
+import type { IndexedClause } from '../index/search-index.js';
+import type { Match } from './rank.js';
+
+export type Range = [number, number];
+
+export interface MarkedSegment {
+  text: string;
+  mark: boolean;
+}
+
+/** Display ranges of the matches, sorted and merged where they touch. */
+export function displayRanges(entry: Pick<IndexedClause, 'norm'>, matches: Match[]): Range[] {
+  const spans = matches.map((m) => displaySpan(entry.norm, m.from, m.to)).sort((a, b) => a[0] - b[0]);
+  const merged: Range[] = [];
+  for (const [from, to] of spans) {
+    const last = merged.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
+/** `text` cut into marked and unmarked runs; ranges must be sorted and disjoint. */
+export function markSegments(text: string, ranges: Range[]): MarkedSegment[] {
+  const segments: MarkedSegment[] = [];
+  let at = 0;
+  for (const [from, to] of ranges) {
+    if (from > at) segments.push({ text: text.slice(at, from), mark: false });
+    if (to > from) segments.push({ text: text.slice(from, to), mark: true });
+    at = Math.max(at, to);
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), mark: false });
+  return segments;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function toHtml(segments: MarkedSegment[]): string {
+  return segments.map((s) => (s.mark ? `<mark>${escapeHtml(s.text)}</mark>` : escapeHtml(s.text))).join('');
+}
+
+const ELLIPSIS: MarkedSegment = { text: '…', mark: false };
+
+/**
+ * Up to three fragments around the matches, chosen so that each distinct term shows once
+ * before any term shows twice; short clauses are shown whole. Plain segments, so pages render
+ * them with escaping templates and the API turns them into HTML with toHtml().
+ */
+export function snippetParts(text: string, entry: Pick<IndexedClause, 'norm'>, matches: Match[]): MarkedSegment[] {
+  const ranges = displayRanges(entry, matches);
+  if (ranges.length === 0) {
+    return text.length > SEARCH_DEFAULTS.snippetWhole ? [{ text: text.slice(0, SEARCH_DEFAULTS.snippetWhole), mark: false }, ELLIPSIS] : [{ text, mark: false }];
+  }
+  if (text.length <= SEARCH_DEFAULTS.snippetWhole) return markSegments(text, ranges);
+  const windows = chooseWindows(text, entry, matches);
+  const parts: MarkedSegment[] = [];
+  windows.forEach(([from, to], i) => {
+    if (i > 0 || from > 0) parts.push(ELLIPSIS);
+    const inside = ranges.filter(([a, b]) => b > from && a < to).map(([a, b]): Range => [Math.max(a, from) - from, Math.min(b, to) - from]);
+    parts.push(...markSegments(text.slice(from, to), inside));
+  });
+  if ((windows.at(-1) as Range)[1] < text.length) parts.push(ELLIPSIS);
+  return parts;
+}
+
+export function snippetHtml(text: string, entry: Pick<IndexedClause, 'norm'>, matches: Match[]): string {
+  return toHtml(snippetParts(text, entry, matches));
+}
+
+function chooseWindows(text: string, entry: Pick<IndexedClause, 'norm'>, matches: Match[]): Range[] {
+  const ranges = displayRanges(entry, matches);
+  const firstOfTerm = new Map<number, Match>();
+  for (const m of matches) if (!firstOfTerm.has(m.term)) firstOfTerm.set(m.term, m);
+  const order = [...firstOfTerm.values(), ...matches.filter((m) => firstOfTerm.get(m.term) !== m)];
+  const windows: Range[] = [];
+  for (const m of order) {
+    const [from, to] = displaySpan(entry.norm, m.from, m.to);
+    if (windows.some(([a, b]) => from >= a && to <= b)) continue;
+    if (windows.length >= SEARCH_DEFAULTS.snippetFragments) break;
+    windows.push(cover(windowAround(text, from, to), ranges));
+  }
+  windows.sort((a, b) => a[0] - b[0]);
+  const merged: Range[] = [];
+  for (const w of windows) {
+    const last = merged.at(-1);
+    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+    else merged.push([...w]);
+  }
+  return merged;
+}
+
+const PAUSE = /[。；，：、！？;,:!?]/u;
+const STOP = /[。；！？;!?]/u;
+
+/** Context around a match, starting after a pause and ending at a full stop when one is near. */
+function windowAround(text: string, from: number, to: number): Range {
+  let start = Math.max(0, from - SEARCH_DEFAULTS.snippetBefore);
+  for (let i = from - 1; i >= start; i--) {
+    if (PAUSE.test(text[i] as string)) {
+      start = i + 1;
+      break;
+    }
+  }
+  let end = Math.min(text.length, to + SEARCH_DEFAULTS.snippetAfter);
+  for (let i = to; i < end; i++) {
+    if (STOP.test(text[i] as string)) {
+      end = i + 1;
+      break;
+    }
+  }
+  return widen(text, start, end);
+}
+
+/** Grow a window so that no highlighted range is cut in two at its edges. */
+function cover(window: Range, ranges: Range[]): Range {
+  let [from, to] = window;
+  for (const [a, b] of ranges) {
+    if (a < from && b > from) from = a;
+    if (a < to && b > to) to = b;
+  }
+  return [from, to];
+}
+
+/** Clamp to the text, and never split a surrogate pair. */
+function widen(text: string, from: number, to: number): Range {
+  let a = Math.max(0, from);
+  let b = Math.min(text.length, to);
+  if (a > 0 && isLowSurrogate(text.charCodeAt(a))) a--;
+  if (b < text.length && isLowSurrogate(text.charCodeAt(b))) b++;
+  return [a, b];
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}

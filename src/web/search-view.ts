@@ -1,0 +1,92 @@
+// Turns a search outcome into the API's JSON and the results page's view model; both come
+// from one function so the page and /api/search always agree.
+import type { Library } from '../index/library.js';
+import { LEVEL_LABELS, type Level } from '../ingest/types.js';
+import type { SearchOutcome } from '../search/engine.js';
+import { queryWithout } from '../search/query.js';
+import type { RankedHit } from '../search/rank.js';
+import { snippetParts, toHtml, type MarkedSegment } from '../search/snippet.js';
+import { docUrl, toHit, type Hit } from './present.js';
+import type { SearchParams } from '../search/params.js';
+
+export interface SearchHit extends Hit {
+  rank: number;
+  score: number;
+  /** Every AND group of the query matched as a whole word somewhere in the clause. */
+  wholeWord: boolean;
+  docTitle: string;
+  jurisdiction: string | null;
+  level: Level | null;
+  /** The document reader at this clause, with the query's terms highlighted. */
+  readerUrl: string;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+export interface SearchView {
+  query: string;
+  total: number;
+  limit: number;
+  offset: number;
+  hits: (SearchHit & { snippetParts: MarkedSegment[] })[];
+  facets: { doc: FacetValue[]; level: FacetValue[] };
+  terms: { term: string; source: string; phrase: boolean; count: number }[];
+  excluded: string[];
+  /** For an empty result: the same query with one term left out, and what it finds. */
+  suggestions: { query: string; dropped: string; count: number }[];
+  filters: SearchParams['filters'];
+}
+
+export function readerUrl(hit: { doc: string; eId: string }, query: string): string {
+  return `${docUrl(hit.doc)}?hl=${encodeURIComponent(query)}#${hit.eId}`;
+}
+
+function presentHit(library: Library, ranked: RankedHit, options: { rank: number; query: string; groups: number }) {
+  const { clause } = ranked.entry;
+  const doc = library.getDocument(clause.docId);
+  const parts = snippetParts(clause.text, ranked.entry, ranked.matches);
+  return {
+    ...toHit(library, clause),
+    snippet: toHtml(parts),
+    snippetParts: parts,
+    rank: options.rank,
+    score: Math.round(ranked.score * 1000) / 1000,
+    wholeWord: ranked.wholeGroups === options.groups,
+    docTitle: doc?.title ?? clause.docId,
+    jurisdiction: doc?.jurisdiction ?? null,
+    level: doc?.level ?? null,
+    readerUrl: readerUrl({ doc: clause.docId, eId: clause.eId }, options.query),
+  };
+}
+
+export function presentSearch(options: { library: Library; params: SearchParams; outcome: SearchOutcome }): SearchView {
+  const { library, params, outcome } = options;
+  const { query, filters } = params;
+  return {
+    query: query.raw,
+    total: outcome.total,
+    limit: params.limit,
+    offset: params.offset,
+    hits: outcome.hits.map((h, i) => presentHit(library, h, { rank: params.offset + i + 1, query: query.raw, groups: query.groups.length })),
+    facets: {
+      doc: outcome.facets.doc.map((f) => ({ ...f, label: library.getDocument(f.value)?.title ?? f.value, selected: filters.docs.includes(f.value) })),
+      level: outcome.facets.level.map((f) => ({ ...f, label: LEVEL_LABELS[f.value as Level] ?? '未分级', selected: filters.levels.includes(f.value) })),
+    },
+    terms: outcome.termCounts.map((t) => ({ term: t.term.text, source: t.term.source, phrase: t.term.phrase, count: t.count })),
+    excluded: query.exclude.map((t) => t.text),
+    suggestions: outcome.withoutGroup
+      .filter((w) => w.count > 0)
+      .map((w) => ({ query: queryWithout(query, w.group), dropped: (query.groups[w.group] ?? []).map((t) => t.source).join(' | '), count: w.count })),
+    filters,
+  };
+}
+
+/** The API's shape: the same view, without the page-only snippet parts. */
+export function searchJson(view: SearchView) {
+  return { ...view, hits: view.hits.map(({ snippetParts: _parts, ...hit }) => hit) };
+}

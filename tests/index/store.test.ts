@@ -1,0 +1,116 @@
+// The saved index: manifest contents, freshness, atomic writes, damaged files, and a server
+// start that does not load jieba when the index is fresh.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { ANALYZER_VERSION, USER_DICT_PATH } from '../../src/analyse/analyzer.js';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { buildLibrary } from '../../src/index/library.js';
+import { openIndex } from '../../src/index/open.js';
+import { buildIndex, restoreIndex } from '../../src/index/search-index.js';
+import { fingerprint, readData, readManifest, staleReason, writeIndex } from '../../src/index/store.js';
+import { CHAR_SEGMENTER, realCorpus, realLibrary, tempDir } from '../helpers.js';
+
+const library = realLibrary();
+const savedDir = inject('indexDir');
+
+function copyIndex(): string {
+  const dir = tempDir();
+  for (const name of fs.readdirSync(savedDir)) fs.copyFileSync(path.join(savedDir, name), path.join(dir, name));
+  return dir;
+}
+
+describe('manifest', () => {
+  it('records corpus hashes, analyzer version, dictionary hash and the data file hash', () => {
+    const m = readManifest(savedDir);
+    expect(m).not.toBeNull();
+    expect(m?.analyzerVersion).toBe(ANALYZER_VERSION);
+    expect(m?.corpus.map((c) => c.contentHash)).toEqual(library.documents.map((d) => d.contentHash));
+    expect(m?.dictHash).toMatch(/^[0-9a-f]{64}$/u);
+    expect(m?.clauseCount).toBe(library.clauseCount);
+    expect(fs.existsSync(path.join(savedDir, m?.dataFile ?? 'x'))).toBe(true);
+  });
+
+  it('is fresh for the same inputs', () => {
+    expect(staleReason(readManifest(savedDir), fingerprint(library, USER_DICT_PATH))).toBeNull();
+  });
+
+  it('is stale when a clause text changes (corpus or parser), or the dictionary, or the analyzer version', () => {
+    const manifest = readManifest(savedDir);
+    const corpus = realCorpus();
+    const [first, ...rest] = corpus.documents;
+    if (!first) throw new Error('no documents');
+    const edited = { ...first, clauses: first.clauses.map((c, i) => (i === 3 ? { ...c, text: `${c.text}改` } : c)) };
+    const changed = buildLibrary({ ...corpus, documents: [edited, ...rest] });
+    expect(staleReason(manifest, fingerprint(changed, USER_DICT_PATH))).toMatch(/clausesHash/u);
+    const otherDict = path.join(tempDir(), 'dict.utf8');
+    fs.writeFileSync(otherDict, '加氢站 100 n\n');
+    expect(staleReason(manifest, fingerprint(library, otherDict))).toMatch(/dictHash/u);
+    expect(staleReason(manifest && { ...manifest, analyzerVersion: ANALYZER_VERSION - 1 }, fingerprint(library, USER_DICT_PATH))).toMatch(/analyzerVersion/u);
+    expect(staleReason(null, fingerprint(library, USER_DICT_PATH))).toBe('索引不存在');
+  });
+});
+
+describe('loading', () => {
+  it('a fresh index is loaded, not rebuilt, and answers like the original', async () => {
+    const dir = copyIndex();
+    const opened = await openIndex({ library, dir });
+    expect(opened.built).toBe(false);
+    expect(opened.index.entries).toHaveLength(library.clauseCount);
+  });
+
+  it('a damaged data file is detected by hash and the index rebuilt, not used', async () => {
+    const dir = copyIndex();
+    const m = readManifest(dir);
+    fs.appendFileSync(path.join(dir, m?.dataFile ?? ''), ' ');
+    const opened = await openIndex({ library, dir });
+    expect(opened.built).toBe(true);
+    expect(opened.reason).toMatch(/索引数据文件已损坏/u);
+    expect(readData(dir, readManifest(dir) ?? (null as never)).ids).toHaveLength(library.clauseCount);
+  });
+
+  it('an interrupted build (temp files, orphan data, no new manifest) leaves the old index loadable', async () => {
+    const dir = copyIndex();
+    fs.writeFileSync(path.join(dir, 'data-0123456789abcdef.json.tmp-999999-abcd'), '{"ids":[');
+    fs.writeFileSync(path.join(dir, 'manifest.json.tmp-999999-abcd'), '{');
+    const opened = await openIndex({ library, dir });
+    expect(opened.built).toBe(false);
+  });
+
+  it('writes go through a temp file and a rename; leftovers of dead builds are cleaned up', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'manifest.json.tmp-999999-abcd'), '{');
+    const { data } = buildIndex({ library, segmenter: CHAR_SEGMENTER });
+    const manifest = writeIndex({ dir, data, manifest: { ...fingerprint(library, USER_DICT_PATH), corpus: [], builtAt: '', buildMs: 0 } });
+    expect(fs.readdirSync(dir).sort()).toEqual([manifest.dataFile, 'manifest.json'].sort());
+    expect(restoreIndex(library, readData(dir, manifest)).entries).toHaveLength(library.clauseCount);
+  });
+
+  it('restoring against a different corpus fails loudly instead of answering wrongly', () => {
+    const m = readManifest(savedDir);
+    const data = readData(savedDir, m ?? (null as never));
+    const corpus = realCorpus();
+    const smaller = buildLibrary({ ...corpus, documents: corpus.documents.slice(1) });
+    expect(() => restoreIndex(smaller, data)).toThrow(/不一致/u);
+  });
+});
+
+describe('the server process', () => {
+  it('does not load jieba when the index is fresh', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      import { loadAll } from './src/cli/load.ts';
+      const { opened } = await loadAll({ quiet: true });
+      const cache = Object.keys(createRequire(import.meta.url).cache);
+      console.log(JSON.stringify({ built: opened.built, jieba: cache.some((k) => k.includes('nodejieba')) }));
+    `;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, INDEX_DIR: copyIndex() },
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out.trim().split('\n').at(-1) ?? '{}')).toEqual({ built: false, jieba: false });
+  });
+});

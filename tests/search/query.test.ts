@@ -1,0 +1,101 @@
+// The query language on its own: operators, phrases, export spacing, and the error codes.
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/errors.js';
+import { parseQuery, queryWithout } from '../../src/search/query.js';
+
+const groups = (q: string) => parseQuery(q).groups.map((g) => g.map((t) => t.text));
+const excluded = (q: string) => parseQuery(q).exclude.map((t) => t.text);
+
+function codeOf(fn: () => unknown): string | null {
+  try {
+    fn();
+    return null;
+  } catch (err) {
+    return err instanceof AppError ? err.code : `not AppError: ${String(err)}`;
+  }
+}
+
+describe('parseQuery', () => {
+  it('space is AND: each word its own group', () => {
+    expect(groups('碳汇 湿地')).toEqual([['碳汇'], ['湿地']]);
+  });
+
+  it('| and OR join neighbours into one group, and bind tighter than AND', () => {
+    expect(groups('氢能 | 加氢站')).toEqual([['氢能', '加氢站']]);
+    expect(groups('氢能|加氢站')).toEqual([['氢能', '加氢站']]);
+    expect(groups('海绵城市 OR 韧性城市')).toEqual([['海绵城市', '韧性城市']]);
+    expect(groups('建筑 光伏 | 风电')).toEqual([['建筑'], ['光伏', '风电']]);
+    expect(groups('光伏 | 风电 | 水电')).toEqual([['光伏', '风电', '水电']]);
+  });
+
+  it('lower-case "or" is a word, not an operator', () => {
+    expect(groups('氢能 or 加氢站')).toEqual([['氢能'], ['or'], ['加氢站']]);
+  });
+
+  it('-term excludes; a lone or inner hyphen is literal', () => {
+    expect(groups('氢 -加氢站')).toEqual([['氢']]);
+    expect(excluded('氢 -加氢站')).toEqual(['加氢站']);
+    expect(excluded('碳汇 -"林草碳汇"')).toEqual(['林草碳汇']);
+    expect(groups('co-firing')).toEqual([['co-firing']]);
+    expect(groups('碳汇 -')).toEqual([['碳汇'], ['-']]);
+  });
+
+  it('"…" is one phrase, spaces inside normalised like document text', () => {
+    expect(groups('"到 2025 年" 光伏')).toEqual([['到2025年'], ['光伏']]);
+    expect(parseQuery('"碳排放权交易"').groups[0]?.[0]?.phrase).toBe(true);
+    expect(groups('"ccus technology"')).toEqual([['ccus technology']]);
+    expect(groups('"未闭合 短语')).toEqual([['未闭合短语']]);
+  });
+
+  it('a space between Chinese and a digit is export spacing, not a separator', () => {
+    expect(groups('到 2025 年')).toEqual([['到2025年']]);
+    expect(groups('到　２０２５　年')).toEqual([['到2025年']]);
+    expect(groups('45 %')).toEqual([['45%']]);
+    expect(groups('CCER 项目')).toEqual([['ccer'], ['项目']]);
+  });
+
+  it('terms are normalised by the analyzer: width, script and case', () => {
+    expect(groups('ＣＣＥＲ')).toEqual([['ccer']]);
+    expect(groups('加氫站 碳達峰')).toEqual([['加氢站'], ['碳达峰']]);
+    expect(groups('氢能｜加氢站')).toEqual([['氢能', '加氢站']]);
+  });
+
+  it('duplicates collapse', () => {
+    expect(groups('碳汇 碳汇 CCER ccer')).toEqual([['碳汇'], ['ccer']]);
+  });
+
+  it('queryWithout drops one AND group and keeps the rest as typed', () => {
+    const q = parseQuery('"到 2025 年" 氢能 | 加氢站 -天然气');
+    expect(queryWithout(q, 0)).toBe('氢能 | 加氢站 -天然气');
+    expect(queryWithout(q, 1)).toBe('"到 2025 年" -天然气');
+  });
+});
+
+describe('parseQuery errors', () => {
+  it('empty and blank queries are QUERY_EMPTY', () => {
+    expect(codeOf(() => parseQuery(''))).toBe('QUERY_EMPTY');
+    expect(codeOf(() => parseQuery('  \u3000 '))).toBe('QUERY_EMPTY');
+    expect(codeOf(() => parseQuery('|'))).toBe('QUERY_EMPTY');
+    expect(codeOf(() => parseQuery('｜ OR'))).toBe('QUERY_EMPTY');
+    expect(codeOf(() => parseQuery('\u200b'))).toBe('QUERY_EMPTY');
+  });
+
+  it('over 200 characters is QUERY_TOO_LONG; exactly 200 is fine', () => {
+    expect(codeOf(() => parseQuery('碳'.repeat(201)))).toBe('QUERY_TOO_LONG');
+    expect(codeOf(() => parseQuery('碳'.repeat(200)))).toBeNull();
+  });
+
+  it('only exclusions is QUERY_ONLY_EXCLUSIONS', () => {
+    expect(codeOf(() => parseQuery('-氢能 -天然气'))).toBe('QUERY_ONLY_EXCLUSIONS');
+  });
+
+  it('an exclusion inside OR is QUERY_EXCLUSION_IN_OR', () => {
+    expect(codeOf(() => parseQuery('氢能 | -天然气'))).toBe('QUERY_EXCLUSION_IN_OR');
+    expect(codeOf(() => parseQuery('-天然气 | 氢能'))).toBe('QUERY_EXCLUSION_IN_OR');
+  });
+
+  it('more than 32 terms is QUERY_TOO_MANY_TERMS', () => {
+    const many = Array.from({ length: 33 }, (_, i) => `w${i}`).join(' ');
+    expect(codeOf(() => parseQuery(many))).toBe('QUERY_TOO_MANY_TERMS');
+  });
+});
