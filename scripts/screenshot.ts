@@ -15,9 +15,10 @@ async function main(): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  for (const p of paths.length ? paths : ['/']) {
+  for (const [i, p] of (paths.length ? paths : ['/']).entries()) {
     await page.goto(baseUrl + p, { waitUntil: 'load' });
-    const file = path.join(outDir, `${p.replace(/[^a-zA-Z0-9]+/gu, '_').replace(/^_|_$/gu, '') || 'home'}.png`);
+    const slug = p.replace(/[^a-zA-Z0-9]+/gu, '_').replace(/^_|_$/gu, '').slice(0, 60) || 'home';
+    const file = path.join(outDir, `${String(i + 1).padStart(2, '0')}-${slug}.png`);
     await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
     console.log(file);
   }

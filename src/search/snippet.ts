@@ -98,15 +98,27 @@ function chooseWindows(text: string, entry: Pick<IndexedClause, 'norm'>, matches
 const PAUSE = /[。；，：、！？;,:!?]/u;
 const STOP = /[。；！？;!?]/u;
 
-/** Context around a match, starting after a pause and ending at a full stop when one is near. */
+/** Fewest characters of context wanted before a match when the window starts at a pause. */
+const MIN_BEFORE = 8;
+
+/**
+ * Context around a match: start after a full stop within reach, else after a pause that leaves
+ * some context, else mid-sentence; end at a full stop when one is near.
+ */
 function windowAround(text: string, from: number, to: number): Range {
-  let start = Math.max(0, from - SEARCH_DEFAULTS.snippetBefore);
-  for (let i = from - 1; i >= start; i--) {
-    if (PAUSE.test(text[i] as string)) {
+  const reach = Math.max(0, from - SEARCH_DEFAULTS.snippetBefore);
+  let start = reach;
+  let pause = -1;
+  for (let i = from - 1; i >= reach; i--) {
+    const c = text[i] as string;
+    if (STOP.test(c)) {
       start = i + 1;
+      pause = -1;
       break;
     }
+    if (pause < 0 && PAUSE.test(c) && from - (i + 1) >= MIN_BEFORE) pause = i + 1;
   }
+  if (pause >= 0) start = pause;
   let end = Math.min(text.length, to + SEARCH_DEFAULTS.snippetAfter);
   for (let i = to; i < end; i++) {
     if (STOP.test(text[i] as string)) {
