@@ -9,7 +9,7 @@ import { loadSegmenter } from '../src/analyse/segment.js';
 import { DEFAULTS } from '../src/config.js';
 import { buildLibrary, type Library } from '../src/index/library.js';
 import { buildIndex, indexedClauses, restoreIndex } from '../src/index/search-index.js';
-import { readData, readManifest, writeIndex } from '../src/index/store.js';
+import { fingerprint, readData, readManifest, writeIndex } from '../src/index/store.js';
 import { loadCorpus } from '../src/ingest/corpus.js';
 import { createSearcher } from '../src/search/engine.js';
 import { parseQuery, type ParsedQuery } from '../src/search/query.js';
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   let built!: ReturnType<typeof buildIndex>;
   for (let i = 0; i < 3; i++) builds.push(time(() => (built = buildIndex({ library, segmenter }))));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-bench-'));
-  const saveMs = time(() => writeIndex({ dir, data: built.data, manifest: { format: 1, analyzerVersion: 0, dictHash: '', flexsearchVersion: '', clausesHash: '', clauseCount: 0, corpus: [], builtAt: '', buildMs: 0 } }));
+  const saveMs = time(() => writeIndex({ dir, data: built.data, manifest: { ...fingerprint(library, USER_DICT_PATH), corpus: [], builtAt: '', buildMs: 0 } }));
   const manifest = readManifest(dir);
   if (!manifest) throw new Error('manifest missing');
   const loads: number[] = [];

@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../config.js';
 export { displaySpan, isCjkContext, normalize, normalizeText, type Normalized } from './normalize.js';
 
 /** Bump whenever normalisation, tokens or segmentation change: stored indexes become stale. */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 export const USER_DICT_PATH = path.join(PROJECT_ROOT, 'src', 'analyse', 'user-dict.utf8');
 

@@ -54,7 +54,7 @@ export function normalize(display: string): Normalized {
   return dropSpaces({ chars, starts, ends });
 }
 
-/** Collapse space runs, drop them at the ends and next to Chinese text. */
+/** Collapse space runs, drop them at the ends, next to Chinese text and inside "45 %". */
 function dropSpaces(input: { chars: string[]; starts: number[]; ends: number[] }): Normalized {
   const { chars } = input;
   let text = '';
@@ -63,11 +63,11 @@ function dropSpaces(input: { chars: string[]; starts: number[]; ends: number[] }
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i] as string;
     if (c === ' ') {
-      const prev = text.at(-1);
+      const prev = [...text.slice(-2)].at(-1);
       let j = i;
       while (chars[j + 1] === ' ') j++;
       const next = chars[j + 1];
-      const keep = prev !== undefined && next !== undefined && !isCjkContext(prev) && !isCjkContext(next);
+      const keep = prev !== undefined && next !== undefined && !isCjkContext(prev) && !isCjkContext(next) && !(/[0-9]/u.test(prev) && next === '%');
       if (keep) {
         text += ' ';
         starts.push(input.starts[i] as number);

@@ -19,7 +19,10 @@ export function formatResults(view: SearchView, color: boolean): string {
   if (view.facets.doc.length) lines.push(`  ${view.facets.doc.map((f) => `${f.label} ${f.count}`).join(' · ')}`);
   if (view.total === 0) {
     for (const t of view.terms) lines.push(`  单独检索 ${t.source}：${t.count} 个条款`);
-    for (const s of view.suggestions) lines.push(`  去掉 ${s.dropped}：${s.query}（${s.count} 个条款）`);
+    for (const s of view.suggestions) {
+      const what = s.kind === 'split' ? '汉字和数字分开检索' : s.kind === 'drop-exclusion' ? `不排除 ${s.dropped}` : `去掉 ${s.dropped}`;
+      lines.push(`  ${what}：${s.query}（${s.count} 个条款）`);
+    }
   }
   for (const hit of view.hits) {
     lines.push('');

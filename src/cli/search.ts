@@ -1,10 +1,10 @@
 // `npm run search -- <query> [--json] [--limit N] [--offset N] [--doc ID] [--level L]`:
 // the same search as /api/search, printed for a terminal (or as the API's JSON with --json).
-import { parseArgs } from 'node:util';
 import { AppError } from '../errors.js';
 import { createSearcher } from '../search/engine.js';
 import { searchParams } from '../search/params.js';
 import { presentSearch, searchJson } from '../web/search-view.js';
+import { parseCliArgs } from './args.js';
 import { formatResults, useColor } from './format.js';
 import { loadAll } from './load.js';
 
@@ -12,25 +12,19 @@ const USAGE = `用法：npm run search -- <检索式> [--json] [--limit N] [--of
 检索式：空格 = 且，| 或 OR = 或，-词 = 排除，"短语" = 整体匹配`;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      limit: { type: 'string' },
-      offset: { type: 'string' },
-      doc: { type: 'string', multiple: true },
-      level: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help || positionals.length === 0) {
+  const args = parseCliArgs(process.argv.slice(2));
+  if (args.help || args.query.length === 0) {
     console.error(USAGE);
-    return values.help ? 0 : 2;
+    return args.help ? 0 : 2;
   }
+  const single = (name: string) => {
+    const list = args.values[name] ?? [];
+    return list.length > 1 ? list : list[0];
+  };
   const { library, opened } = await loadAll({ quiet: true });
-  const params = searchParams({ q: positionals.join(' '), limit: values.limit ?? '10', offset: values.offset, doc: values.doc, level: values.level }, library);
+  const params = searchParams({ q: args.query.join(' '), limit: single('limit') ?? '10', offset: single('offset'), doc: args.values.doc, level: args.values.level }, library);
   const view = presentSearch({ library, params, outcome: createSearcher(library, opened.index).search(params) });
-  console.log(values.json ? JSON.stringify(searchJson(view), null, 2) : formatResults(view, useColor()));
+  console.log(args.json ? JSON.stringify(searchJson(view), null, 2) : formatResults(view, useColor()));
   return 0;
 }
 

@@ -9,6 +9,7 @@ import type { Library } from './library.js';
 
 /** Separates pre-computed tokens in the indexed field; normalised text never holds a newline. */
 const TOKEN_SEPARATOR = '\n';
+/** The level tag and facet value of documents without a catalogue entry. */
 export const NO_LEVEL = 'none';
 
 export interface IndexedClause {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ANALYZER_VERSION } from '../analyse/analyzer.js';
+import { PROJECT_ROOT } from '../config.js';
 import { indexedClauses, levelTag, type SavedData } from './search-index.js';
 import type { Library } from './library.js';
 
@@ -15,6 +16,7 @@ export const MANIFEST_NAME = 'manifest.json';
 export interface Manifest {
   format: number;
   analyzerVersion: number;
+  analyzerHash: string;
   dictHash: string;
   flexsearchVersion: string;
   /** Hash over every indexed clause's id, tags and text: changes with the corpus and the parser. */
@@ -31,6 +33,7 @@ export interface Manifest {
 export interface Fingerprint {
   format: number;
   analyzerVersion: number;
+  analyzerHash: string;
   dictHash: string;
   flexsearchVersion: string;
   clausesHash: string;
@@ -39,11 +42,28 @@ export interface Fingerprint {
 
 const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
-export function flexsearchVersion(): string {
-  // flexsearch's exports map hides package.json; find it from the resolved entry point.
-  let dir = path.dirname(createRequire(import.meta.url).resolve('flexsearch'));
+/** A dependency's version, read from its package.json (some export maps hide that file). */
+export function packageVersion(name: string): string {
+  let dir = path.dirname(createRequire(import.meta.url).resolve(name));
   while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function flexsearchVersion(): string {
+  return packageVersion('flexsearch');
+}
+
+/**
+ * Everything the tokens and boundaries depend on besides the clause texts: the analyzer's own
+ * source (so an edit cannot be forgotten behind ANALYZER_VERSION), the libraries it calls, and
+ * the Unicode version behind NFKC.
+ */
+function analyzerHash(): string {
+  const hash = crypto.createHash('sha256');
+  const dir = path.join(PROJECT_ROOT, 'src', 'analyse');
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+  hash.update(`opencc-js@${packageVersion('opencc-js/t2cn')} nodejieba@${packageVersion('nodejieba')} unicode@${process.versions.unicode}`);
+  return hash.digest('hex');
 }
 
 export function fingerprint(library: Library, dictPath: string): Fingerprint {
@@ -53,6 +73,7 @@ export function fingerprint(library: Library, dictPath: string): Fingerprint {
   return {
     format: INDEX_FORMAT,
     analyzerVersion: ANALYZER_VERSION,
+    analyzerHash: analyzerHash(),
     dictHash: fs.existsSync(dictPath) ? sha256(fs.readFileSync(dictPath)) : 'missing',
     flexsearchVersion: flexsearchVersion(),
     clausesHash: hash.digest('hex'),

@@ -2,10 +2,10 @@
 // verification on normalised text (so recall and precision are exact), ranking, facets and
 // the per-term counts that the zero-result page needs.
 import { termTokens } from '../analyse/analyzer.js';
-import type { IndexedClause, SearchIndex } from '../index/search-index.js';
+import { NO_LEVEL, type IndexedClause, type SearchIndex } from '../index/search-index.js';
 import type { Library } from '../index/library.js';
 import { LEVEL_ORDER, type Level } from '../ingest/types.js';
-import type { ParsedQuery, Term } from './query.js';
+import { parseQuery, splitQuery, type ParsedQuery, type Term } from './query.js';
 import { matchesOf, rankHits, type Match, type RankedHit } from './rank.js';
 
 export interface Filters {
@@ -31,8 +31,11 @@ export interface SearchOutcome {
   facets: { doc: FacetCount[]; level: FacetCount[] };
   /** Clauses each positive term matches on its own (filters applied). */
   termCounts: { term: Term; count: number }[];
-  /** When nothing matched: results if one AND group were left out. */
+  /** When nothing matched: results if one AND group, or one exclusion, were left out. */
   withoutGroup: { group: number; count: number }[];
+  withoutExclusion: { exclusion: number; count: number }[];
+  /** When nothing matched and a term was joined across export spacing: the split query's count. */
+  split: { query: string; count: number } | null;
 }
 
 export interface Searcher {
@@ -44,7 +47,7 @@ export interface Searcher {
 
 export function createSearcher(library: Library, index: SearchIndex): Searcher {
   const { entries } = index;
-  const levelOf = (n: number): string => library.getDocument((entries[n] as IndexedClause).clause.docId)?.level ?? 'none';
+  const levelOf = (n: number): string => library.getDocument((entries[n] as IndexedClause).clause.docId)?.level ?? NO_LEVEL;
 
   /** Clause numbers whose normalised text contains `term`; memoised within one request. */
   const containing = (term: string, memo: Map<string, Set<number>>): Set<number> => {
@@ -57,13 +60,14 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
     return found;
   };
 
-  const matchAll = (query: ParsedQuery, memo: Map<string, Set<number>>, skipGroup = -1): number[] => {
+  const matchAll = (query: ParsedQuery, memo: Map<string, Set<number>>, skip: { group?: number; exclusion?: number } = {}): number[] => {
+    const skipGroup = skip.group ?? -1;
     const groups = query.groups
       .filter((_, i) => i !== skipGroup)
       .map((g) => union(g.map((t) => containing(t.text, memo))))
       .sort((a, b) => a.size - b.size);
     if (groups.length === 0) return [];
-    const excluded = query.exclude.map((t) => containing(t.text, memo));
+    const excluded = query.exclude.filter((_, i) => i !== skip.exclusion).map((t) => containing(t.text, memo));
     return [...(groups[0] as Set<number>)].filter((n) => groups.every((g) => g.has(n)) && !excluded.some((x) => x.has(n)));
   };
 
@@ -83,19 +87,23 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
       const kept = matched.filter((n) => passes(filters, n));
       const ranked = rankHits({ entries, numbers: kept, query });
       const termCounts = query.groups.flat().map((term) => ({ term, count: [...containing(term.text, memo)].filter((n) => passes(filters, n)).length }));
-      const withoutGroup =
-        kept.length === 0 && query.groups.length > 1
-          ? query.groups.map((_, group) => ({ group, count: matchAll(query, memo, group).filter((n) => passes(filters, n)).length }))
-          : [];
+      const none = kept.length === 0;
+      const count = (q: ParsedQuery, skip: { group?: number; exclusion?: number }) => matchAll(q, memo, skip).filter((n) => passes(filters, n)).length;
+      const withoutGroup = none && query.groups.length > 1 ? query.groups.map((_, group) => ({ group, count: count(query, { group }) })) : [];
+      const withoutExclusion = none ? query.exclude.map((_, exclusion) => ({ exclusion, count: count(query, { exclusion }) })) : [];
+      const splitText = none ? splitQuery(query) : null;
+      const split = splitText ? { query: splitText, count: count(parseQuery(splitText), {}) } : null;
       return {
         total: kept.length,
         hits: ranked.slice(request.offset, request.offset + request.limit),
         facets: {
           doc: countBy(matched.filter((n) => passes(filters, n, 'doc')), (n) => (entries[n] as IndexedClause).clause.docId, library.documents.map((d) => d.id)),
-          level: countBy(matched.filter((n) => passes(filters, n, 'level')), levelOf, [...LEVEL_ORDER, 'none']),
+          level: countBy(matched.filter((n) => passes(filters, n, 'level')), levelOf, [...LEVEL_ORDER, NO_LEVEL]),
         },
         termCounts,
         withoutGroup,
+        withoutExclusion,
+        split,
       };
     },
     matchesIn(clauseId, query) {

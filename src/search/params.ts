@@ -3,6 +3,7 @@
 import { SEARCH_DEFAULTS } from '../config.js';
 import { AppError, quoteValue } from '../errors.js';
 import type { Library } from '../index/library.js';
+import { NO_LEVEL } from '../index/search-index.js';
 import { isLevel, type Filters } from './engine.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 
@@ -32,9 +33,9 @@ export function singleParam(raw: Raw, name: string): string | undefined {
 
 export function intParam(raw: Raw, options: { name: string; fallback: number; max: number }): number {
   const value = singleParam(raw, options.name);
-  if (value === undefined || value.trim() === '') return options.fallback;
-  if (!/^\d+$/u.test(value.trim())) throw new AppError('PARAM_INVALID', `${options.name}=${quoteValue(value, 20)}（应为非负整数）`);
-  const n = Number(value.trim());
+  if (value === undefined) return options.fallback;
+  if (!/^\d{1,9}$/u.test(value)) throw new AppError('PARAM_INVALID', `${options.name}=${quoteValue(value, 20)}（应为非负整数）`);
+  const n = Number(value);
   if (n > options.max) throw new AppError('PARAM_INVALID', `${options.name}=${quoteValue(value, 20)}（不能大于 ${options.max}）`);
   return n;
 }
@@ -43,7 +44,7 @@ export function filtersFrom(raw: Raw, library: Library): Filters {
   const docs = listParam(raw, 'doc');
   for (const id of docs) if (!library.getDocument(id)) throw new AppError('FILTER_UNKNOWN', `doc=${quoteValue(id)}（没有这份文档）`);
   const levels = listParam(raw, 'level');
-  for (const level of levels) if (!isLevel(level)) throw new AppError('FILTER_UNKNOWN', `level=${quoteValue(level)}（应为 province、city 或 county）`);
+  for (const level of levels) if (!isLevel(level) && level !== NO_LEVEL) throw new AppError('FILTER_UNKNOWN', `level=${quoteValue(level)}（应为 province、city、county 或 none）`);
   // Themes arrive with the theme taxonomy; until then no theme exists to filter by.
   for (const theme of listParam(raw, 'theme')) throw new AppError('FILTER_UNKNOWN', `theme=${quoteValue(theme)}（没有这个主题）`);
   return { docs: [...new Set(docs)], levels: [...new Set(levels)] };

@@ -28,7 +28,8 @@ const DIGIT = /[0-9]/u;
 export function parseQuery(raw: string): ParsedQuery {
   if (raw.trim() === '') throw new AppError('QUERY_EMPTY', '');
   if ([...raw].length > SEARCH_DEFAULTS.maxQueryChars) throw new AppError('QUERY_TOO_LONG', `${[...raw].length} 个字符`);
-  const tokens = lex(raw.normalize('NFKC'));
+  // Per character, like the documents: whole-string NFKC would compose what documents keep apart.
+  const tokens = lex([...raw].map((c) => c.normalize('NFKC')).join(''));
   const { groups, exclude } = group(tokens, raw);
   const termCount = groups.reduce((n, g) => n + g.length, 0) + exclude.length;
   if (termCount > SEARCH_DEFAULTS.maxTerms) throw new AppError('QUERY_TOO_MANY_TERMS', `${termCount} 个`);
@@ -86,8 +87,8 @@ function wordEnd(query: string, start: number): number {
 function isExportSpace(query: string, at: number): boolean {
   let end = at;
   while (end < query.length && /\s/u.test(query[end] as string)) end++;
-  const prev = query.slice(0, at).at(-1) ?? '';
-  const next = query[end] ?? '';
+  const prev = [...query.slice(Math.max(0, at - 2), at)].at(-1) ?? '';
+  const next = String.fromCodePoint(query.codePointAt(end) ?? 32);
   return (HAN.test(prev) && DIGIT.test(next)) || (DIGIT.test(prev) && (HAN.test(next) || next === '%'));
 }
 
@@ -104,23 +105,55 @@ function group(tokens: Token[], raw: string): { groups: Term[][]; exclude: Term[
     }
     afterExclusion = token.negated;
     const text = normalizeText(token.text);
-    if (text === '') {
-      joinNext = false;
-      continue;
-    }
+    // A term that normalises to nothing (a lone zero-width space) leaves a pending OR pending.
+    if (text === '') continue;
     const term: Term = { text, source: token.source, phrase: token.phrase };
     if (token.negated) {
       if (joinNext) throw new AppError('QUERY_EXCLUSION_IN_OR', quoteValue(raw));
-      if (!exclude.some((t) => t.text === text)) exclude.push(term);
+      exclude.push(term);
     } else if (joinNext) {
-      const last = groups.at(-1) as Term[];
-      if (!last.some((t) => t.text === text)) last.push(term);
-    } else if (!groups.some((g) => g.length === 1 && g[0]?.text === text)) {
+      (groups.at(-1) as Term[]).push(term);
+    } else {
       groups.push([term]);
     }
     joinNext = false;
   }
-  return { groups, exclude };
+  return { groups: dedupeGroups(groups), exclude: exclude.filter((t, i) => exclude.findIndex((x) => x.text === t.text) === i) };
+}
+
+/** Duplicates go only after grouping, so `A A | B` keeps A as its own AND group. */
+function dedupeGroups(groups: Term[][]): Term[][] {
+  const seen = new Set<string>();
+  const out: Term[][] = [];
+  for (const g of groups) {
+    const terms = g.filter((t, i) => g.findIndex((x) => x.text === t.text) === i);
+    const key = terms.map((t) => t.text).sort().join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(terms);
+  }
+  return out;
+}
+
+/** The query with one exclusion left out. */
+export function queryWithoutExclusion(query: ParsedQuery, dropped: number): string {
+  const parts = query.groups.map((g) => g.map((t) => t.source).join(' | '));
+  return [...parts, ...query.exclude.filter((_, i) => i !== dropped).map((t) => t.source)].join(' ');
+}
+
+/**
+ * For a term joined across export spacing (加氢站 2025 → 加氢站2025), the query with those parts
+ * as separate AND terms; null when no term was joined.
+ */
+export function splitQuery(query: ParsedQuery): string | null {
+  let split = false;
+  const part = (t: Term) => {
+    if (t.phrase || !/\s/u.test(t.source)) return t.source;
+    split = true;
+    return t.source.split(/\s+/u).map((p) => `"${p}"`).join(' ');
+  };
+  const text = [...query.groups.map((g) => g.map(part).join(' | ')), ...query.exclude.map((t) => t.source)].join(' ');
+  return split ? text : null;
 }
 
 /** The query with one AND group left out, for "drop a term" suggestions. */
@@ -129,7 +162,3 @@ export function queryWithout(query: ParsedQuery, dropped: number): string {
   return [...parts, ...query.exclude.map((t) => t.source)].join(' ');
 }
 
-/** Every positive term, in order, for highlighting. */
-export function positiveTerms(query: ParsedQuery): Term[] {
-  return query.groups.flat();
-}

@@ -52,13 +52,16 @@ export function scoreHit(entry: IndexedClause, query: ParsedQuery): RankedHit {
   const wholeIn = new Set<number>();
   const weightIn = new Map<number, number>();
   let covered = 0;
+  let coveredTo = 0;
   for (const m of matches) {
     const group = groupOf[m.term] as number;
     if (m.whole) wholeIn.add(group);
     const prominent = entry.heading || m.from < entry.leadEnd;
     const weight = (m.whole ? WEIGHTS.whole : WEIGHTS.inWord) * (prominent ? WEIGHTS.prominent : 1);
     weightIn.set(group, (weightIn.get(group) ?? 0) + weight);
-    covered += m.to - m.from;
+    // Matches are sorted by start; count each character once when OR terms overlap.
+    covered += Math.max(0, m.to - Math.max(m.from, coveredTo));
+    coveredTo = Math.max(coveredTo, m.to);
   }
   let score = 0;
   for (const weight of weightIn.values()) score += Math.log2(1 + weight);

@@ -106,33 +106,37 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(page.status).render('search', page);
   });
 
-  /** Highlights for the reader (?hl=query); a query that does not parse just highlights nothing. */
-  const highlightsFor = (req: Request, clauses: Clause[]) => {
+  /**
+   * Highlights for the reader (?hl=query): every occurrence of a positive term is marked, and the
+   * clauses that satisfy the whole query (AND, OR, NOT) are listed. A query that does not parse
+   * just highlights nothing: the page is still the page asked for.
+   */
+  const highlightsFor = (req: Request, docId: string, clauses: Clause[]) => {
     const hl = typeof req.query.hl === 'string' ? req.query.hl : '';
+    const marks: Record<string, Range[]> = {};
     let query: ParsedQuery | null = null;
     try {
       query = hl ? parseQuery(hl) : null;
     } catch {
       query = null;
     }
-    const marks: Record<string, Range[]> = {};
-    if (!query) return { hl: '', marks, hits: [] as Clause[] };
-    const hits: Clause[] = [];
+    if (!query) return { hl: '', marks, hits: [] as Clause[], hitEIds: new Set<string>() };
     for (const c of clauses) {
       const entry = searcher.entry(c.id);
       const matches = searcher.matchesIn(c.id, query);
-      if (!entry || matches.length === 0) continue;
-      marks[c.eId] = displayRanges(entry, matches);
-      hits.push(c);
+      if (entry && matches.length > 0) marks[c.eId] = displayRanges(entry, matches);
     }
-    return { hl, marks, hits };
+    const found = searcher.search({ query, filters: { docs: [docId], levels: [] }, limit: library.clauseCount, offset: 0 });
+    const hitIds = new Set(found.hits.map((h) => h.entry.clause.id));
+    const hits = clauses.filter((c) => hitIds.has(c.id));
+    return { hl, marks, hits, hitEIds: new Set(hits.map((c) => c.eId)) };
   };
 
   app.get('/docs/:id', (req, res) => {
     const doc = findDoc(req.params.id);
     const clauses = library.clausesOf(doc.id);
     res.render('doc', {
-      highlight: highlightsFor(req, clauses),
+      highlight: highlightsFor(req, doc.id, clauses),
       title: doc.title,
       doc: summarizeDoc(doc),
       blocks: renderBlocks(clauses),
@@ -145,7 +149,7 @@ export function createApp(deps: AppDeps): express.Express {
     const clause = findClause(req.params.id);
     const doc = findDoc(clause.docId);
     res.render('clause', {
-      highlight: highlightsFor(req, [clause]),
+      highlight: highlightsFor(req, doc.id, [clause]),
       title: `${clause.label} · ${doc.title}`,
       doc: summarizeDoc(doc),
       clause,

@@ -3,7 +3,7 @@
 import type { Library } from '../index/library.js';
 import { LEVEL_LABELS, type Level } from '../ingest/types.js';
 import type { SearchOutcome } from '../search/engine.js';
-import { queryWithout } from '../search/query.js';
+import { queryWithout, queryWithoutExclusion } from '../search/query.js';
 import type { RankedHit } from '../search/rank.js';
 import { snippetParts, toHtml, type MarkedSegment } from '../search/snippet.js';
 import { docUrl, toHit, type Hit } from './present.js';
@@ -19,6 +19,14 @@ export interface SearchHit extends Hit {
   level: Level | null;
   /** The document reader at this clause, with the query's terms highlighted. */
   readerUrl: string;
+}
+
+export interface Suggestion {
+  kind: 'drop-term' | 'drop-exclusion' | 'split';
+  query: string;
+  /** What was left out, as typed; null for a split. */
+  dropped: string | null;
+  count: number;
 }
 
 export interface FacetValue {
@@ -37,8 +45,8 @@ export interface SearchView {
   facets: { doc: FacetValue[]; level: FacetValue[] };
   terms: { term: string; source: string; phrase: boolean; count: number }[];
   excluded: string[];
-  /** For an empty result: the same query with one term left out, and what it finds. */
-  suggestions: { query: string; dropped: string; count: number }[];
+  /** For an empty result: the query with a term or an exclusion left out, or split, and what it finds. */
+  suggestions: Suggestion[];
   filters: SearchParams['filters'];
 }
 
@@ -79,11 +87,22 @@ export function presentSearch(options: { library: Library; params: SearchParams;
     },
     terms: outcome.termCounts.map((t) => ({ term: t.term.text, source: t.term.source, phrase: t.term.phrase, count: t.count })),
     excluded: query.exclude.map((t) => t.text),
-    suggestions: outcome.withoutGroup
-      .filter((w) => w.count > 0)
-      .map((w) => ({ query: queryWithout(query, w.group), dropped: (query.groups[w.group] ?? []).map((t) => t.source).join(' | '), count: w.count })),
+    suggestions: suggestionsFor(params.query, outcome),
     filters,
   };
+}
+
+function suggestionsFor(query: SearchParams['query'], outcome: SearchOutcome): Suggestion[] {
+  const out: Suggestion[] = [];
+  if (outcome.split && outcome.split.count > 0) out.push({ kind: 'split', query: outcome.split.query, dropped: null, count: outcome.split.count });
+  for (const w of outcome.withoutGroup) {
+    const dropped = (query.groups[w.group] ?? []).map((t) => t.source).join(' | ');
+    if (w.count > 0) out.push({ kind: 'drop-term', query: queryWithout(query, w.group), dropped, count: w.count });
+  }
+  for (const w of outcome.withoutExclusion) {
+    if (w.count > 0) out.push({ kind: 'drop-exclusion', query: queryWithoutExclusion(query, w.exclusion), dropped: query.exclude[w.exclusion]?.source ?? '', count: w.count });
+  }
+  return out;
 }
 
 /** The API's shape: the same view, without the page-only snippet parts. */

@@ -43,6 +43,14 @@ describe('npm run search', () => {
     expect(out).toContain('去掉 加氢站：海绵城市');
   });
 
+  it('a NOT term can be its own argument', () => {
+    const { code, out } = cli('氢', '-加氢站', '--limit', '1', '--json');
+    expect(code).toBe(0);
+    const body = JSON.parse(out);
+    expect(body.excluded).toEqual(['加氢站']);
+    expect(body.hits).toHaveLength(1);
+  });
+
   it('bad input exits 2 with the error code', () => {
     const bad = cli('碳', '--limit', 'ten');
     expect(bad.code).toBe(2);

@@ -50,6 +50,8 @@ describe('manifest', () => {
     expect(staleReason(manifest, fingerprint(library, otherDict))).toMatch(/dictHash/u);
     expect(staleReason(manifest && { ...manifest, analyzerVersion: ANALYZER_VERSION - 1 }, fingerprint(library, USER_DICT_PATH))).toMatch(/analyzerVersion/u);
     expect(staleReason(null, fingerprint(library, USER_DICT_PATH))).toBe('索引不存在');
+    // An edit to the analyzer's source or a library upgrade changes this without a version bump.
+    expect(staleReason(manifest && { ...manifest, analyzerHash: 'old' }, fingerprint(library, USER_DICT_PATH))).toMatch(/analyzerHash/u);
   });
 });
 

@@ -86,8 +86,8 @@ describe('GET /api/search', () => {
       { term: '海绵城市', source: '海绵城市', phrase: false, count: containing('海绵城市') },
     ]);
     expect(res.body.suggestions).toEqual([
-      { query: '海绵城市', dropped: '加氢站', count: containing('海绵城市') },
-      { query: '加氢站', dropped: '海绵城市', count: containing('加氢站') },
+      { kind: 'drop-term', query: '海绵城市', dropped: '加氢站', count: containing('海绵城市') },
+      { kind: 'drop-term', query: '加氢站', dropped: '海绵城市', count: containing('加氢站') },
     ]);
   });
 });
@@ -174,5 +174,44 @@ describe('highlights in the reader', () => {
   it('highlights inside table rows, cell by cell', async () => {
     const res = await request(app).get(`/docs/${SICHUAN}`).query({ hl: '海绵城市建设面积占比' }).expect(200);
     expect(res.text).toMatch(/<td><mark>海绵城市建设面积占比<\/mark><\/td>/u);
+  });
+});
+
+describe('review regressions (web)', () => {
+  it('the reader counts clauses that satisfy the whole query, not clauses with any one term', async () => {
+    const api = await request(app).get('/api/search').query({ q: '碳达峰 氢能', doc: SICHUAN }).expect(200);
+    const page = await request(app).get(`/docs/${SICHUAN}`).query({ hl: '碳达峰 氢能' }).expect(200);
+    expect(page.text).toContain(`本文 <strong>${api.body.total}</strong> 个条款命中`);
+    expect((page.text.match(/ hl-hit/gu) ?? []).length).toBe(api.body.total);
+    expect(page.text).toContain('<mark>碳达峰</mark>');
+  });
+
+  it('a match in a table caption is highlighted in the reader', async () => {
+    const res = await request(app).get(`/docs/${SICHUAN}`).query({ hl: '主要目标' }).expect(200);
+    expect(res.text).toMatch(/<figcaption>[^]*?<mark>主要目标<\/mark>[^]*?<\/figcaption>/u);
+  });
+
+  it('level=none (documents without a catalogue entry) is a valid filter', async () => {
+    const res = await request(app).get('/api/search').query({ q: '碳', level: 'none' }).expect(200);
+    expect(res.body.total).toBe(0);
+  });
+
+  it('empty or padded numbers are a 400, not the default', async () => {
+    for (const limit of ['', ' ', ' 1 ']) {
+      const res = await request(app).get('/api/search').query({ q: '碳', limit }).expect(400);
+      expect(res.body.error.code).toBe('PARAM_INVALID');
+    }
+  });
+
+  it('a page past the end says so and links back', async () => {
+    const res = await request(app).get('/search').query({ q: '碳', page: '100' }).expect(200);
+    expect(res.text).toContain('第 100 页没有结果');
+  });
+
+  it('the zero-result page offers the split query and dropping an exclusion', async () => {
+    const split = await request(app).get('/search').query({ q: '加氢站 2025' }).expect(200);
+    expect(split.text).toContain('把汉字和数字分开检索');
+    const excl = await request(app).get('/search').query({ q: '加氢站 -氢' }).expect(200);
+    expect(excl.text).toContain('不排除“-氢”');
   });
 });

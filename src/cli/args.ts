@@ -1,0 +1,34 @@
+// Command-line arguments of `npm run search`: a few flags, and everything else is the query.
+import { AppError } from '../errors.js';
+
+const VALUE_OPTIONS = new Set(['limit', 'offset', 'doc', 'level']);
+
+export interface CliArgs {
+  query: string[];
+  json: boolean;
+  help: boolean;
+  values: Record<string, string[]>;
+}
+
+/**
+ * Our own flags only; everything else is query text, so `氢 -加氢站` works unquoted (node's
+ * parseArgs would take -加氢站 for an unknown option). `--` ends the flags.
+ */
+export function parseCliArgs(argv: string[]): CliArgs {
+  const out: CliArgs = { query: [], json: false, help: false, values: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const option = /^--([a-z]+)(?:=(.*))?$/u.exec(arg);
+    if (arg === '--') {
+      out.query.push(...argv.slice(i + 1));
+      break;
+    } else if (arg === '--json') out.json = true;
+    else if (arg === '--help' || arg === '-h') out.help = true;
+    else if (option && VALUE_OPTIONS.has(option[1] as string)) {
+      const value = option[2] ?? argv[++i];
+      if (value === undefined) throw new AppError('PARAM_INVALID', `--${option[1]}（缺少取值）`);
+      (out.values[option[1] as string] ??= []).push(value);
+    } else out.query.push(arg);
+  }
+  return out;
+}
