@@ -3,7 +3,7 @@
 import { USER_DICT_PATH } from '../analyse/analyzer.js';
 import type { Library } from './library.js';
 import { buildIndex, restoreIndex, type SearchIndex } from './search-index.js';
-import { fingerprint, flexsearchVersion, readData, readManifest, staleReason, writeIndex, type Manifest } from './store.js';
+import { fingerprint, readData, readManifest, staleReason, writeIndex, type Manifest } from './store.js';
 
 export interface OpenOptions {
   library: Library;
@@ -48,7 +48,6 @@ export async function openIndex(options: OpenOptions): Promise<OpenedIndex> {
     data,
     manifest: {
       ...current,
-      flexsearchVersion: flexsearchVersion(),
       corpus: options.library.documents.map((d) => ({ id: d.id, file: d.sourceFile, contentHash: d.contentHash })),
       builtAt: new Date().toISOString(),
       buildMs: Math.round(performance.now() - buildStarted),

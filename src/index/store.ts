@@ -13,7 +13,8 @@ import type { Library } from './library.js';
 export const INDEX_FORMAT = 1;
 export const MANIFEST_NAME = 'manifest.json';
 
-export interface Manifest {
+/** The part of a manifest that decides freshness, computed from what is on disk now. */
+export interface Fingerprint {
   format: number;
   analyzerVersion: number;
   analyzerHash: string;
@@ -22,22 +23,14 @@ export interface Manifest {
   /** Hash over every indexed clause's id, tags and text: changes with the corpus and the parser. */
   clausesHash: string;
   clauseCount: number;
+}
+
+export interface Manifest extends Fingerprint {
   corpus: { id: string; file: string; contentHash: string }[];
   dataFile: string;
   dataHash: string;
   builtAt: string;
   buildMs: number;
-}
-
-/** The part of a manifest that decides freshness, computed from what is on disk now. */
-export interface Fingerprint {
-  format: number;
-  analyzerVersion: number;
-  analyzerHash: string;
-  dictHash: string;
-  flexsearchVersion: string;
-  clausesHash: string;
-  clauseCount: number;
 }
 
 const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
