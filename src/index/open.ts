@@ -43,15 +43,19 @@ export async function openIndex(options: OpenOptions): Promise<OpenedIndex> {
   const segmenter = await loadSegmenter(dictPath);
   const buildStarted = performance.now();
   const { index, data } = buildIndex({ library: options.library, segmenter, onProgress: options.onProgress });
-  const written = writeIndex({
-    dir: options.dir,
-    data,
-    manifest: {
-      ...current,
-      corpus: options.library.documents.map((d) => ({ id: d.id, file: d.sourceFile, contentHash: d.contentHash })),
-      builtAt: new Date().toISOString(),
-      buildMs: Math.round(performance.now() - buildStarted),
-    },
-  });
+  const fresh = {
+    ...current,
+    corpus: options.library.documents.map((d) => ({ id: d.id, file: d.sourceFile, contentHash: d.contentHash })),
+    builtAt: new Date().toISOString(),
+    buildMs: Math.round(performance.now() - buildStarted),
+  };
+  let written: Manifest;
+  try {
+    written = writeIndex({ dir: options.dir, data, manifest: fresh });
+  } catch (err) {
+    // A read-only or full disk must not stop the server: search from memory, rebuild next start.
+    options.log?.(`警告 索引无法保存到 ${options.dir}：${(err as Error).message}；本次在内存中使用`);
+    written = { ...fresh, dataFile: '', dataHash: '' };
+  }
   return { index, manifest: written, built: true, reason, ms: performance.now() - started };
 }

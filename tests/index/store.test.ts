@@ -116,3 +116,16 @@ describe('the server process', () => {
     expect(JSON.parse(out.trim().split('\n').at(-1) ?? '{}')).toEqual({ built: false, jieba: false });
   });
 });
+
+describe('an index folder that cannot be written', () => {
+  it('still gives a working index from memory, and says why', async () => {
+    const parent = tempDir();
+    const blocked = path.join(parent, 'index');
+    fs.writeFileSync(blocked, 'a file where the index folder should be');
+    const messages: string[] = [];
+    const opened = await openIndex({ library, dir: blocked, log: (m) => messages.push(m) });
+    expect(opened.built).toBe(true);
+    expect(opened.index.entries).toHaveLength(library.clauseCount);
+    expect(messages.some((m) => m.includes('索引无法保存'))).toBe(true);
+  });
+});
