@@ -7,6 +7,7 @@ import path from 'node:path';
 import { normalizeText, USER_DICT_PATH } from '../src/analyse/analyzer.js';
 import { loadSegmenter } from '../src/analyse/segment.js';
 import { DEFAULTS } from '../src/config.js';
+import { loadTaxonomy } from '../src/enrich/themes.js';
 import { buildLibrary, type Library } from '../src/index/library.js';
 import { buildIndex, indexedClauses, restoreIndex } from '../src/index/search-index.js';
 import { fingerprint, readData, readManifest, writeIndex } from '../src/index/store.js';
@@ -61,7 +62,7 @@ function fmt(ms: number): string {
 async function main(): Promise<void> {
   let library!: Library;
   const corpusMs = time(() => {
-    library = buildLibrary(loadCorpus({ corpusDir: DEFAULTS.corpusDir }));
+    library = buildLibrary(loadCorpus({ corpusDir: DEFAULTS.corpusDir }), { taxonomy: loadTaxonomy(path.join(DEFAULTS.corpusDir, DEFAULTS.themesName)) });
   });
   const clauses = indexedClauses(library);
   console.log(`语料：${library.documents.length} 份文档，${clauses.length} 个条款，${clauses.reduce((n, c) => n + c.text.length, 0)} 字（载入与解析 ${fmt(corpusMs)}）`);
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
   }
 
   const engineHits = latencies((q) => searcher.search({ query: q, limit: 20, offset: 0 }), queries);
-  const engineApi = latencies((q) => presentSearch({ library, params: { query: q, filters: { docs: [], levels: [] }, limit: 20, offset: 0 }, outcome: searcher.search({ query: q, limit: 20, offset: 0 }) }), queries);
+  const engineApi = latencies((q) => presentSearch({ library, params: { query: q, expansions: [], filters: { docs: [], levels: [] }, limit: 20, offset: 0 }, outcome: searcher.search({ query: q, limit: 20, offset: 0 }) }), queries);
   const naive = latencies((q) => naiveSearch(texts, q), queries);
   const naiveRaw = latencies((q) => {
     const terms = q.groups.map((g) => g.map((t) => t.text));

@@ -12,6 +12,7 @@ export interface Config {
   corpusDir: string;
   catalogFile: string;
   indexDir: string;
+  themesFile: string;
   publicOrigin: string | undefined;
   nodeEnv: string;
 }
@@ -22,6 +23,7 @@ export const DEFAULTS = {
   corpusDir: path.join(PROJECT_ROOT, 'corpus'),
   catalogName: 'catalog.json',
   indexDir: path.join(PROJECT_ROOT, 'index'),
+  themesName: 'themes.yaml',
 } as const;
 
 /** Limits and sizes of search, shared by the API, the pages and the CLI. */
@@ -48,9 +50,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const corpusDir = path.resolve(env.CORPUS_DIR?.trim() || DEFAULTS.corpusDir);
   const catalogFile = path.resolve(env.CATALOG_FILE?.trim() || path.join(corpusDir, DEFAULTS.catalogName));
   const indexDir = path.resolve(env.INDEX_DIR?.trim() || DEFAULTS.indexDir);
+  const themesFile = path.resolve(env.THEMES_FILE?.trim() || path.join(corpusDir, DEFAULTS.themesName));
   const publicOrigin = env.PUBLIC_ORIGIN?.trim().replace(/\/+$/u, '') || undefined;
   if (publicOrigin !== undefined && !/^https?:\/\/[^\s/]+$/u.test(publicOrigin)) {
     throw new AppError('CONFIG_INVALID', `PUBLIC_ORIGIN=${publicOrigin}（应形如 https://example.org）`);
   }
-  return { port, host, corpusDir, catalogFile, indexDir, publicOrigin, nodeEnv: env.NODE_ENV ?? 'production' };
+  return { port, host, corpusDir, catalogFile, indexDir, themesFile, publicOrigin, nodeEnv: env.NODE_ENV ?? 'production' };
 }

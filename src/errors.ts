@@ -4,6 +4,7 @@
 export const ERRORS = {
   CONFIG_INVALID: { status: 500, message: (v: string) => `配置无效：${v}` },
   CORPUS_DIR_MISSING: { status: 500, message: (v: string) => `语料目录不存在：${v}` },
+  THEMES_INVALID: { status: 500, message: (v: string) => `主题分类文件无效：${v}` },
   CATALOG_INVALID: { status: 500, message: (v: string) => `目录文件无法解析：${v}` },
   FILE_EMPTY: { status: 422, message: (v: string) => `文件为空：${v}` },
   FILE_BINARY: { status: 422, message: (v: string) => `文件不是文本（疑似二进制）：${v}` },
@@ -12,6 +13,7 @@ export const ERRORS = {
   FILE_DUPLICATE_ID: { status: 422, message: (v: string) => `文档标识重复：${v}` },
   FILE_UNREADABLE: { status: 422, message: (v: string) => `文件无法读取：${v}` },
   DOC_NOT_FOUND: { status: 404, message: (v: string) => `未找到文档：${v}` },
+  THEME_NOT_FOUND: { status: 404, message: (v: string) => `未找到主题：${v}` },
   CLAUSE_NOT_FOUND: { status: 404, message: (v: string) => `未找到条款：${v}` },
   ROUTE_NOT_FOUND: { status: 404, message: (v: string) => `未找到页面：${v}` },
   QUERY_EMPTY: { status: 400, message: (_v: string) => '请输入检索词' },

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { DEFAULTS } from '../src/config.js';
+import { loadTaxonomy } from '../src/enrich/themes.js';
 import { buildLibrary } from '../src/index/library.js';
 import { openIndex } from '../src/index/open.js';
 import { loadCorpus } from '../src/ingest/corpus.js';
@@ -17,7 +18,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-index-'));
-  const library = buildLibrary(loadCorpus({ corpusDir: DEFAULTS.corpusDir }));
+  const taxonomy = loadTaxonomy(path.join(DEFAULTS.corpusDir, DEFAULTS.themesName));
+  const library = buildLibrary(loadCorpus({ corpusDir: DEFAULTS.corpusDir }), { taxonomy });
   await openIndex({ library, dir });
   project.provide('indexDir', dir);
   return () => fs.rmSync(dir, { recursive: true, force: true });

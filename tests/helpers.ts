@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { DEFAULTS } from '../src/config.js';
+import { loadTaxonomy, type Taxonomy } from '../src/enrich/themes.js';
 import { buildLibrary, type Library } from '../src/index/library.js';
 import { buildIndex, restoreIndex, type SearchIndex } from '../src/index/search-index.js';
 import { readData, readManifest } from '../src/index/store.js';
@@ -19,10 +20,17 @@ export function realCorpus(): Corpus {
   return cached;
 }
 
+let cachedTaxonomy: Taxonomy | null = null;
+
+export function realTaxonomy(): Taxonomy {
+  cachedTaxonomy ??= loadTaxonomy(path.join(DEFAULTS.corpusDir, DEFAULTS.themesName));
+  return cachedTaxonomy;
+}
+
 let cachedLibrary: Library | null = null;
 
 export function realLibrary(): Library {
-  cachedLibrary ??= buildLibrary(realCorpus());
+  cachedLibrary ??= buildLibrary(realCorpus(), { taxonomy: realTaxonomy() });
   return cachedLibrary;
 }
 

@@ -1,6 +1,7 @@
 // What every command-line entry point does first: check configuration, load the corpus and
 // open (or rebuild) the search index, reporting problems on stderr.
 import { loadConfig, type Config } from '../config.js';
+import { loadTaxonomy } from '../enrich/themes.js';
 import { buildLibrary, type Library } from '../index/library.js';
 import { openIndex, type OpenedIndex } from '../index/open.js';
 import { loadCorpus } from '../ingest/corpus.js';
@@ -20,7 +21,7 @@ export async function loadAll(options: { force?: boolean; quiet?: boolean } = {}
   const corpus = loadCorpus({ corpusDir: config.corpusDir, catalogFile: config.catalogFile });
   for (const w of corpus.warnings) say(`警告 ${w.message}`);
   for (const e of corpus.errors) console.error(`错误 [${e.code}] ${e.message}`);
-  const library = buildLibrary(corpus);
+  const library = buildLibrary(corpus, { taxonomy: loadTaxonomy(config.themesFile) });
   const opened = await openIndex({ library, dir: config.indexDir, force: options.force, log: say, onProgress: progressPrinter('建立索引') });
   return { config, library, opened };
 }

@@ -1,5 +1,7 @@
 // The loaded corpus as lookup tables: documents in administrative order, clauses by id and
 // by document, children by parent. Read-only after construction; web and CLI share it.
+import { enrich, type Enrichment } from '../enrich/enrich.js';
+import type { Taxonomy } from '../enrich/themes.js';
 import type { Clause, Corpus, DocumentMeta, ParsedDocument } from '../ingest/types.js';
 import { LEVEL_ORDER } from '../ingest/types.js';
 
@@ -13,7 +15,10 @@ export interface Library {
   neighbours(clause: Clause): { prev: Clause | null; next: Clause | null };
   clauseCount: number;
   corpus: Corpus;
+  enrichment: Enrichment;
 }
+
+const NO_THEMES: Taxonomy = { themes: [], byId: new Map(), source: '' };
 
 /** Province first, then its cities, then counties; by admin code within a level. */
 export function compareDocuments(a: DocumentMeta, b: DocumentMeta): number {
@@ -21,7 +26,7 @@ export function compareDocuments(a: DocumentMeta, b: DocumentMeta): number {
   return rank(a) - rank(b) || (a.adminCode ?? '~').localeCompare(b.adminCode ?? '~') || a.id.localeCompare(b.id);
 }
 
-export function buildLibrary(corpus: Corpus): Library {
+export function buildLibrary(corpus: Corpus, options: { taxonomy?: Taxonomy } = {}): Library {
   const docs = [...corpus.documents].sort((a, b) => compareDocuments(a.meta, b.meta));
   const byDoc = new Map<string, ParsedDocument>(docs.map((d) => [d.meta.id, d]));
   const clauses = new Map<string, Clause>();
@@ -49,5 +54,6 @@ export function buildLibrary(corpus: Corpus): Library {
     },
     clauseCount: clauses.size,
     corpus,
+    enrichment: enrich({ documents: docs.map((d) => d.meta), clauses: docs.flatMap((d) => d.clauses), taxonomy: options.taxonomy ?? NO_THEMES }),
   };
 }

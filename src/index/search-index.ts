@@ -6,6 +6,7 @@ import { normalize, recallTokens, type Normalized } from '../analyse/analyzer.js
 import type { Segmenter } from '../analyse/segment.js';
 import type { Clause } from '../ingest/types.js';
 import type { Library } from './library.js';
+import { computeRelated, decodeRelated, encodeRelated, type Related } from './related.js';
 
 /** Separates pre-computed tokens in the indexed field; normalised text never holds a newline. */
 const TOKEN_SEPARATOR = '\n';
@@ -21,6 +22,8 @@ export interface IndexedClause {
   leadEnd: number;
   /** Headings carry their whole text as a title: a hit there weighs like a lead phrase. */
   heading: boolean;
+  /** The most similar clauses in other documents, best first (entry numbers). */
+  related: Related[];
 }
 
 export interface SearchIndex {
@@ -34,6 +37,8 @@ export interface SavedData {
   ids: string[];
   /** Per clause, comma-separated word lengths on the normalised text. */
   words: string[];
+  /** Per clause, encoded related clauses (see related.ts). */
+  related: string[];
   flex: Record<string, string>;
 }
 
@@ -54,7 +59,7 @@ export function indexedClauses(library: Library): Clause[] {
 
 const HEADING_KINDS = new Set<Clause['kind']>(['part', 'item', 'heading', 'preface', 'box', 'table']);
 
-function entryFor(clause: Clause, words: number[]): IndexedClause {
+function entryFor(clause: Clause, words: number[], related: Related[] = []): IndexedClause {
   const norm = normalize(clause.text);
   const boundary = new Uint8Array(norm.text.length + 1);
   let at = 0;
@@ -63,7 +68,7 @@ function entryFor(clause: Clause, words: number[]): IndexedClause {
     at += length;
     if (at <= norm.text.length) boundary[at] = 1;
   }
-  return { clause, norm, boundary, leadEnd: leadEnd(clause, norm), heading: isHeading(clause) };
+  return { clause, norm, boundary, leadEnd: leadEnd(clause, norm), heading: isHeading(clause), related };
 }
 
 function isHeading(clause: Clause): boolean {
@@ -100,12 +105,21 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
     flex.add({ id: n, tokens: recallTokens(entry.norm.text).join(TOKEN_SEPARATOR), doc: clause.docId, level: levelTag(options.library, clause) });
     if (options.onProgress && ((n + 1) % 200 === 0 || n + 1 === clauses.length)) options.onProgress(n + 1, clauses.length);
   });
+  const related = computeRelated({
+    texts: entries.map((e) => e.norm.text),
+    words: words.map((w) => w.split(',').filter(Boolean).map(Number)),
+    docIds: clauses.map((c) => c.docId),
+    themes: clauses.map((c) => options.library.enrichment.themesOf(c.id).map((m) => m.theme)),
+  });
+  entries.forEach((e, n) => {
+    e.related = related[n] ?? [];
+  });
   const exported: Record<string, string> = {};
   flex.export((key: string, value: string) => {
     exported[key] = value;
   });
   const ids = clauses.map((c) => c.id);
-  return { index: { flex, entries, byId: new Map(ids.map((id, n) => [id, n])) }, data: { ids, words, flex: exported } };
+  return { index: { flex, entries, byId: new Map(ids.map((id, n) => [id, n])) }, data: { ids, words, related: related.map(encodeRelated), flex: exported } };
 }
 
 export function levelTag(library: Library, clause: Clause): string {
@@ -122,7 +136,7 @@ export function restoreIndex(library: Library, data: SavedData): SearchIndex {
   for (const [key, value] of Object.entries(data.flex)) flex.import(key, value);
   const entries = clauses.map((clause, n) => {
     if (data.ids[n] !== clause.id) throw new Error(`索引第 ${n} 条为 ${data.ids[n]}，语料为 ${clause.id}`);
-    return entryFor(clause, (data.words[n] ?? '').split(',').filter(Boolean).map(Number));
+    return entryFor(clause, (data.words[n] ?? '').split(',').filter(Boolean).map(Number), decodeRelated(data.related?.[n] ?? ''));
   });
   return { flex, entries, byId: new Map(data.ids.map((id, n) => [id, n])) };
 }

@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../config.js';
 import { indexedClauses, levelTag, type SavedData } from './search-index.js';
 import type { Library } from './library.js';
 
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 export const MANIFEST_NAME = 'manifest.json';
 
 /** The part of a manifest that decides freshness, computed from what is on disk now. */
@@ -23,6 +23,8 @@ export interface Fingerprint {
   /** Hash over every indexed clause's id, tags and text: changes with the corpus and the parser. */
   clausesHash: string;
   clauseCount: number;
+  /** Related clauses lean on themes, so a taxonomy edit rebuilds the index. */
+  themesHash: string;
 }
 
 export interface Manifest extends Fingerprint {
@@ -71,6 +73,7 @@ export function fingerprint(library: Library, dictPath: string): Fingerprint {
     flexsearchVersion: flexsearchVersion(),
     clausesHash: hash.digest('hex'),
     clauseCount: clauses.length,
+    themesHash: sha256(library.enrichment.taxonomy.source),
   };
 }
 

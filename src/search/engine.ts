@@ -11,7 +11,15 @@ import { matchesOf, rankHits, type Match, type RankedHit } from './rank.js';
 export interface Filters {
   docs: string[];
   levels: string[];
+  themes?: string[];
+  policies?: string[];
+  departments?: string[];
 }
+
+/** The facet dimensions; each has a filter list in Filters and values per clause. */
+export const DIMENSIONS = ['doc', 'level', 'theme', 'policy', 'department'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export const FILTER_KEY: Record<Dimension, keyof Filters> = { doc: 'docs', level: 'levels', theme: 'themes', policy: 'policies', department: 'departments' };
 
 export interface SearchRequest {
   query: ParsedQuery;
@@ -28,7 +36,7 @@ export interface FacetCount {
 export interface SearchOutcome {
   total: number;
   hits: RankedHit[];
-  facets: { doc: FacetCount[]; level: FacetCount[] };
+  facets: Record<Dimension, FacetCount[]>;
   /** Clauses each positive term matches on its own (filters applied). */
   termCounts: { term: Term; count: number }[];
   /** When nothing matched: results if one AND group, or one exclusion, were left out. */
@@ -43,6 +51,8 @@ export interface Searcher {
   /** Matches of the query's positive terms in one clause (for the reader's highlights). */
   matchesIn(clauseId: string, query: ParsedQuery): Match[];
   entry(clauseId: string): IndexedClause | undefined;
+  /** The precomputed most similar clauses in other documents. */
+  related(clauseId: string): { clause: IndexedClause['clause']; score: number }[];
 }
 
 export function createSearcher(library: Library, index: SearchIndex): Searcher {
@@ -71,13 +81,32 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
     return [...(groups[0] as Set<number>)].filter((n) => groups.every((g) => g.has(n)) && !excluded.some((x) => x.has(n)));
   };
 
-  const passes = (filters: Filters | undefined, n: number, skip?: 'doc' | 'level'): boolean => {
-    if (!filters) return true;
-    const entry = entries[n] as IndexedClause;
-    if (skip !== 'doc' && filters.docs.length && !filters.docs.includes(entry.clause.docId)) return false;
-    if (skip !== 'level' && filters.levels.length && !filters.levels.includes(levelOf(n))) return false;
-    return true;
+  const enrichment = library.enrichment;
+  const valuesOf: Record<Dimension, (n: number) => string[]> = {
+    doc: (n) => [(entries[n] as IndexedClause).clause.docId],
+    level: (n) => [levelOf(n)],
+    theme: (n) => enrichment.themesOf((entries[n] as IndexedClause).clause.id).map((m) => m.theme),
+    policy: (n) => enrichment.policiesOf((entries[n] as IndexedClause).clause.id),
+    department: (n) => enrichment.departmentsOf((entries[n] as IndexedClause).clause.id),
   };
+  /** Within a dimension, any selected value will do; across dimensions, all must hold. */
+  const passes = (filters: Filters | undefined, n: number, skip?: Dimension): boolean => {
+    if (!filters) return true;
+    return DIMENSIONS.every((dim) => {
+      const wanted = filters[FILTER_KEY[dim]] ?? [];
+      return dim === skip || wanted.length === 0 || valuesOf[dim](n).some((v) => wanted.includes(v));
+    });
+  };
+  const order: Record<Dimension, () => string[]> = {
+    doc: () => library.documents.map((d) => d.id),
+    level: () => [...LEVEL_ORDER, NO_LEVEL],
+    theme: () => enrichment.taxonomy.themes.map((t) => t.id),
+    policy: () => enrichment.policies.map((p) => p.key),
+    department: () => enrichment.departments,
+  };
+  /** Disjunctive facets: each dimension counts as if its own filter were off. */
+  const facetsOf = (matched: number[], filters: Filters | undefined) =>
+    Object.fromEntries(DIMENSIONS.map((dim) => [dim, countBy(matched.filter((n) => passes(filters, n, dim)), valuesOf[dim], order[dim]())])) as Record<Dimension, FacetCount[]>;
 
   return {
     search(request) {
@@ -96,10 +125,7 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
       return {
         total: kept.length,
         hits: ranked.slice(request.offset, request.offset + request.limit),
-        facets: {
-          doc: countBy(matched.filter((n) => passes(filters, n, 'doc')), (n) => (entries[n] as IndexedClause).clause.docId, library.documents.map((d) => d.id)),
-          level: countBy(matched.filter((n) => passes(filters, n, 'level')), levelOf, [...LEVEL_ORDER, NO_LEVEL]),
-        },
+        facets: facetsOf(matched, filters),
         termCounts,
         withoutGroup,
         withoutExclusion,
@@ -115,6 +141,11 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
       const n = index.byId.get(clauseId);
       return n === undefined ? undefined : entries[n];
     },
+    related(clauseId) {
+      const n = index.byId.get(clauseId);
+      if (n === undefined) return [];
+      return (entries[n] as IndexedClause).related.map((r) => ({ clause: (entries[r.n] as IndexedClause).clause, score: r.score }));
+    },
   };
 }
 
@@ -126,9 +157,9 @@ function union(sets: Set<number>[]): Set<number> {
 }
 
 /** Counts in a fixed order (documents in library order, levels province → county), zeros left out. */
-function countBy(numbers: number[], key: (n: number) => string, order: string[]): FacetCount[] {
+function countBy(numbers: number[], keys: (n: number) => string[], order: string[]): FacetCount[] {
   const counts = new Map<string, number>();
-  for (const n of numbers) counts.set(key(n), (counts.get(key(n)) ?? 0) + 1);
+  for (const n of numbers) for (const key of keys(n)) counts.set(key, (counts.get(key) ?? 0) + 1);
   return order.filter((v) => counts.has(v)).map((value) => ({ value, count: counts.get(value) as number }));
 }
 

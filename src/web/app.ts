@@ -10,8 +10,10 @@ import { LEVEL_LABELS, LEVEL_ORDER } from '../ingest/types.js';
 import type { Searcher } from '../search/engine.js';
 import { parseQuery, type ParsedQuery } from '../search/query.js';
 import { displayRanges, type Range } from '../search/snippet.js';
-import { searchParams } from '../search/params.js';
-import { onlineReference, summarizeDoc, toHit } from './present.js';
+import type { Expansion } from '../search/expand.js';
+import { listParam, searchParams, singleParam } from '../search/params.js';
+import { columnsFor, compareCsv, themeGrid, type Column } from './themes-view.js';
+import { onlineReference, policySummary, summarizeDoc, themeSummary, toHit } from './present.js';
 import { cellSegments, renderBlocks, richSegments } from './render.js';
 import { presentSearch, searchJson } from './search-view.js';
 import { searchPage } from './search-page.js';
@@ -38,6 +40,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.locals.richSegments = richSegments;
   app.locals.cellSegments = cellSegments;
   app.locals.marks = null;
+  app.locals.themeLabel = (id: string) => library.enrichment.taxonomy.byId.get(id)?.label ?? id;
+  app.locals.relatedOf = (clauseId: string) =>
+    searcher.related(clauseId).map((r) => {
+      const d = library.getDocument(r.clause.docId);
+      return { ...r, jurisdiction: d?.jurisdiction ?? d?.title ?? '', levelLabel: d?.level ? LEVEL_LABELS[d.level] : '未分级' };
+    });
   app.use((req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
     const q = req.query.q ?? req.query.hl;
@@ -79,7 +87,32 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/api/clauses/:id', (req, res) => {
     const clause = findClause(req.params.id);
     const doc = findDoc(clause.docId);
-    res.json({ ...toHit(library, clause), docTitle: doc.title, reference: onlineReference(doc, origin(req), today()), related: [] });
+    const related = searcher.related(clause.id).map((r) => ({ ...toHit(library, r.clause), score: r.score, docTitle: library.getDocument(r.clause.docId)?.title ?? r.clause.docId }));
+    res.json({ ...toHit(library, clause), docTitle: doc.title, reference: onlineReference(doc, origin(req), today()), related });
+  });
+
+  const findTheme = (id: string) => {
+    const theme = library.enrichment.taxonomy.byId.get(id);
+    if (!theme) throw new AppError('THEME_NOT_FOUND', quoteValue(id));
+    return theme;
+  };
+
+  app.get('/api/policies', (_req, res) => {
+    res.json({ policies: library.enrichment.policies.map(policySummary) });
+  });
+
+  app.get('/api/themes', (_req, res) => {
+    res.json({ themes: themeGrid(library).map((row) => ({ ...themeSummary(row.theme), count: row.total, counts: Object.fromEntries(row.cells.map((c) => [c.doc, c.count])) })) });
+  });
+
+  app.get('/api/themes/:id', (req, res) => {
+    const theme = findTheme(req.params.id);
+    const columns = columnsFor({ library, searcher, docs: library.documents, theme: theme.id });
+    res.json({
+      ...themeSummary(theme),
+      clauses: columns.flatMap((c) => c.clauses.map(({ segments: _s, ...hit }) => hit)),
+      documents: columns.map((c) => ({ doc: c.doc.id, title: c.doc.title, jurisdiction: c.doc.jurisdiction, level: c.doc.level, count: c.clauses.length, mentioned: c.clauses.length > 0 })),
+    });
   });
 
   app.get('/api/search', (req, res) => {
@@ -99,6 +132,59 @@ export function createApp(deps: AppDeps): express.Express {
     const unplaced = library.documents.filter((d) => d.level === null).map(summarizeDoc);
     if (unplaced.length) groups.push({ level: 'county', label: '未分级', docs: unplaced });
     res.render('home', { title: '文档', groups, problems: library.corpus.errors, clauseCount: library.clauseCount });
+  });
+
+  app.get('/policies', (_req, res) => {
+    const policies = library.enrichment.policies.map((p) => ({
+      ...policySummary(p),
+      citing: p.citedBy.map((c) => ({
+        doc: library.getDocument(c.docId),
+        clauses: c.clauseIds.map((id) => library.getClause(id)).filter((x) => x !== undefined),
+      })),
+    }));
+    res.render('policies', { title: '引用政策', policies });
+  });
+
+  app.get('/themes', (_req, res) => {
+    res.render('themes', { title: '主题', grid: themeGrid(library), docs: library.documents.map(summarizeDoc) });
+  });
+
+  app.get('/themes/:id', (req, res) => {
+    const theme = findTheme(req.params.id);
+    const columns = columnsFor({ library, searcher, docs: library.documents, theme: theme.id });
+    const related = theme.related.map((id) => library.enrichment.taxonomy.byId.get(id)).filter((t) => t !== undefined);
+    res.render('theme', { title: `${theme.label} · 主题`, theme, columns, related });
+  });
+
+  /** The compare page and its CSV share one reading of the parameters. */
+  const compareInput = (req: Request) => {
+    const raw = req.query as Record<string, unknown>;
+    const themeId = singleParam(raw, 'theme');
+    const q = singleParam(raw, 'q');
+    const theme = themeId ? findTheme(themeId) : null;
+    if (!theme && !q) return { theme: null, q: '', docs: library.documents, columns: [] as Column[], expansions: [] as Expansion[] };
+    const docIds = listParam(raw, 'docs');
+    for (const id of docIds) findDoc(id);
+    const docs = docIds.length ? library.documents.filter((d) => docIds.includes(d.id)) : library.documents;
+    const params = q ? searchParams({ q, expand: singleParam(raw, 'expand') }, library) : null;
+    const columns = columnsFor({ library, searcher, docs, theme: theme?.id, query: params?.query });
+    return { theme, q: q ?? '', docs, columns, expansions: params?.expansions ?? [] };
+  };
+
+  app.get('/compare', (req, res) => {
+    const input = compareInput(req);
+    const title = input.theme ? `${input.theme.label} · 比较` : input.q ? `${input.q} · 比较` : '并排比较';
+    const csv = new URLSearchParams(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    res.render('compare', { title, ...input, allDocs: library.documents, themes: library.enrichment.taxonomy.themes, csvHref: `/compare.csv?${csv.toString()}` });
+  });
+
+  app.get('/compare.csv', (req, res) => {
+    const input = compareInput(req);
+    if (!input.theme && !input.q) throw new AppError('PARAM_INVALID', 'theme 或 q（至少给出一个）');
+    const name = input.theme ? `compare-${input.theme.id}` : 'compare-search';
+    res.set('Content-Type', 'text/csv; charset=utf-8');
+    res.set('Content-Disposition', `attachment; filename="${name}.csv"`);
+    res.send(compareCsv(input.columns, origin(req)));
   });
 
   app.get('/search', (req, res) => {

@@ -1,5 +1,7 @@
 // The JSON API's public shapes (DESIGN.md contract): document summaries and hit objects.
 // Pages render from the same objects so HTML and JSON never disagree.
+import type { Policy } from '../enrich/policies.js';
+import type { Theme } from '../enrich/themes.js';
 import type { Library } from '../index/library.js';
 import { referenceFor } from '../ingest/identity.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
@@ -46,6 +48,10 @@ export interface Hit {
   citation: string;
   url: string;
   themes: string[];
+  /** Keys of the policies the clause cites (see /api/policies). */
+  policies: string[];
+  /** Lead and supporting departments named by the clause, or null. */
+  departments: { lead: string[]; support: string[] } | null;
   breadcrumb: Crumb[];
   order: number;
   cells: string[] | null;
@@ -96,7 +102,9 @@ export function toHit(lib: Library, clause: Clause): Hit {
     snippet: escapeHtml(clause.text),
     citation: clause.citation,
     url: clauseUrl(clause.id),
-    themes: [],
+    themes: lib.enrichment.themesOf(clause.id).map((m) => m.theme),
+    policies: lib.enrichment.policiesOf(clause.id),
+    departments: departmentsOf(lib, clause.id),
     breadcrumb: lib.ancestorsOf(clause).map((a) => ({ id: a.id, eId: a.eId, label: a.label, title: a.title, url: clauseUrl(a.id) })),
     order: clause.order,
     cells: clause.cells,
@@ -115,4 +123,27 @@ export function onlineReference(meta: DocumentMeta, origin: string, today: strin
     url: `${origin}${docUrl(meta.id)}`,
     accessed: today,
   });
+}
+
+/** A theme as the API shows it: its definition, without the taxonomy's internals. */
+export function themeSummary(theme: Theme) {
+  return { id: theme.id, label: theme.label, description: theme.description, include: theme.include, exclude: theme.exclude, related: theme.related };
+}
+
+function departmentsOf(lib: Library, clauseId: string): Hit['departments'] {
+  const note = lib.enrichment.departmentNote(clauseId);
+  return note ? { lead: note.lead, support: note.support } : null;
+}
+
+/** A cited policy as /api/policies shows it; citedBy is the citing documents' ids (DESIGN). */
+export function policySummary(policy: Policy) {
+  return {
+    key: policy.key,
+    title: policy.title,
+    docNumber: policy.docNumber,
+    citedBy: policy.citedBy.map((c) => c.docId),
+    citations: policy.citedBy.map((c) => ({ doc: c.docId, clauses: c.clauseIds })),
+    variants: policy.variants,
+    corpusDoc: policy.corpusDoc,
+  };
 }

@@ -2,7 +2,7 @@
 // from one function so the page and /api/search always agree.
 import type { Library } from '../index/library.js';
 import { LEVEL_LABELS, type Level } from '../ingest/types.js';
-import type { SearchOutcome } from '../search/engine.js';
+import { DIMENSIONS, FILTER_KEY, type Dimension, type SearchOutcome } from '../search/engine.js';
 import { queryWithout, queryWithoutExclusion } from '../search/query.js';
 import type { RankedHit } from '../search/rank.js';
 import { snippetParts, toHtml, type MarkedSegment } from '../search/snippet.js';
@@ -42,12 +42,13 @@ export interface SearchView {
   limit: number;
   offset: number;
   hits: (SearchHit & { snippetParts: MarkedSegment[] })[];
-  facets: { doc: FacetValue[]; level: FacetValue[] };
+  facets: Record<Dimension, FacetValue[]>;
   terms: { term: string; source: string; phrase: boolean; count: number }[];
   excluded: string[];
   /** For an empty result: the query with a term or an exclusion left out, or split, and what it finds. */
   suggestions: Suggestion[];
   filters: SearchParams['filters'];
+  expansions: SearchParams['expansions'];
 }
 
 export function readerUrl(hit: { doc: string; eId: string }, query: string): string {
@@ -81,15 +82,23 @@ export function presentSearch(options: { library: Library; params: SearchParams;
     limit: params.limit,
     offset: params.offset,
     hits: outcome.hits.map((h, i) => presentHit(library, h, { rank: params.offset + i + 1, query: query.raw, groups: query.groups.length })),
-    facets: {
-      doc: outcome.facets.doc.map((f) => ({ ...f, label: library.getDocument(f.value)?.title ?? f.value, selected: filters.docs.includes(f.value) })),
-      level: outcome.facets.level.map((f) => ({ ...f, label: LEVEL_LABELS[f.value as Level] ?? '未分级', selected: filters.levels.includes(f.value) })),
-    },
+    facets: Object.fromEntries(
+      DIMENSIONS.map((dim) => [dim, outcome.facets[dim].map((f) => ({ ...f, label: facetLabel(library, dim, f.value), selected: (filters[FILTER_KEY[dim]] ?? []).includes(f.value) }))]),
+    ) as Record<Dimension, FacetValue[]>,
     terms: outcome.termCounts.map((t) => ({ term: t.term.text, source: t.term.source, phrase: t.term.phrase, count: t.count })),
     excluded: query.exclude.map((t) => t.text),
     suggestions: suggestionsFor(params.query, outcome),
     filters,
+    expansions: params.expansions,
   };
+}
+
+export function facetLabel(library: Library, dim: Dimension, value: string): string {
+  if (dim === 'doc') return library.getDocument(value)?.title ?? value;
+  if (dim === 'level') return LEVEL_LABELS[value as Level] ?? '未分级';
+  if (dim === 'theme') return library.enrichment.taxonomy.byId.get(value)?.label ?? value;
+  if (dim === 'policy') return library.enrichment.policies.find((p) => p.key === value)?.title ?? value;
+  return value;
 }
 
 function suggestionsFor(query: SearchParams['query'], outcome: SearchOutcome): Suggestion[] {

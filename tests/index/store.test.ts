@@ -11,7 +11,7 @@ import { buildLibrary } from '../../src/index/library.js';
 import { openIndex } from '../../src/index/open.js';
 import { buildIndex, restoreIndex } from '../../src/index/search-index.js';
 import { fingerprint, readData, readManifest, staleReason, writeIndex } from '../../src/index/store.js';
-import { CHAR_SEGMENTER, realCorpus, realLibrary, tempDir } from '../helpers.js';
+import { CHAR_SEGMENTER, realCorpus, realLibrary, realTaxonomy, tempDir } from '../helpers.js';
 
 const library = realLibrary();
 const savedDir = inject('indexDir');
@@ -43,7 +43,7 @@ describe('manifest', () => {
     const [first, ...rest] = corpus.documents;
     if (!first) throw new Error('no documents');
     const edited = { ...first, clauses: first.clauses.map((c, i) => (i === 3 ? { ...c, text: `${c.text}改` } : c)) };
-    const changed = buildLibrary({ ...corpus, documents: [edited, ...rest] });
+    const changed = buildLibrary({ ...corpus, documents: [edited, ...rest] }, { taxonomy: realTaxonomy() });
     expect(staleReason(manifest, fingerprint(changed, USER_DICT_PATH))).toMatch(/clausesHash/u);
     const otherDict = path.join(tempDir(), 'dict.utf8');
     fs.writeFileSync(otherDict, '加氢站 100 n\n');
@@ -94,7 +94,7 @@ describe('loading', () => {
     const m = readManifest(savedDir);
     const data = readData(savedDir, m ?? (null as never));
     const corpus = realCorpus();
-    const smaller = buildLibrary({ ...corpus, documents: corpus.documents.slice(1) });
+    const smaller = buildLibrary({ ...corpus, documents: corpus.documents.slice(1) }, { taxonomy: realTaxonomy() });
     expect(() => restoreIndex(smaller, data)).toThrow(/不一致/u);
   });
 });

@@ -33,10 +33,12 @@ describe('JSON API', () => {
   it('GET /api/clauses/:id returns the hit, its citation, reference and related', async () => {
     const res = await request(app).get(`/api/clauses/${CLAUSE}`).expect(200);
     expect(res.body).toMatchObject({
-      id: CLAUSE, doc: CHENGDU, label: '三（二）5', url: `/c/${CLAUSE}`, related: [], themes: [],
+      id: CLAUSE, doc: CHENGDU, label: '三（二）5', url: `/c/${CLAUSE}`,
       citation: '《成都市碳达峰实施方案》（成府发〔2024〕10号）三（二）5“深化能源消费结构调整”',
     });
     expect(res.body.text).toContain('推动制氢母站、液氢站、加氢站网点建设');
+    expect(res.body.related.length).toBeGreaterThan(0);
+    expect(res.body.related.every((r: { doc: string; score: number }) => r.doc !== CHENGDU && r.score > 0)).toBe(true);
     expect(res.body.breadcrumb.map((b: { label: string }) => b.label)).toEqual(['三', '三（二）']);
     expect(res.body.reference).toMatch(/^成都市人民政府\. 成都市碳达峰实施方案：成府发〔2024〕10号\[A\/OL\]\. \(2024-03-13\)\[2026-11-21\]\. http/u);
   });

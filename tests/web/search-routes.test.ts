@@ -57,7 +57,7 @@ describe('GET /api/search', () => {
     ['too large offset', { q: '碳', offset: '100001' }, 'PARAM_INVALID'],
     ['unknown doc', { q: '碳', doc: 'no-such-doc' }, 'FILTER_UNKNOWN'],
     ['unknown level', { q: '碳', level: 'planet' }, 'FILTER_UNKNOWN'],
-    ['unknown theme', { q: '碳', theme: 'hydrogen' }, 'FILTER_UNKNOWN'],
+    ['unknown theme', { q: '碳', theme: 'no-such-theme' }, 'FILTER_UNKNOWN'],
     ['only exclusions', { q: '-氢' }, 'QUERY_ONLY_EXCLUSIONS'],
   ];
   for (const [name, query, code] of bad) {

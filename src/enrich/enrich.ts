@@ -1,0 +1,51 @@
+// The enrich stage's one entry point: from parsed documents to themes per clause, policy
+// citations and responsible departments, as plain lookup tables for the later stages.
+import type { Clause, DocumentMeta } from '../ingest/types.js';
+import { extractDepartments, type Departments } from './departments.js';
+import { collectPolicies, type Policy } from './policies.js';
+import { tagClauses, type Taxonomy, type ThemeMatch, type ThemeTags } from './themes.js';
+
+export interface Enrichment {
+  taxonomy: Taxonomy;
+  tags: ThemeTags;
+  themesOf(clauseId: string): ThemeMatch[];
+  /** Cited policies, most widely cited first; only those some other document cites. */
+  policies: Policy[];
+  /** Keys of the policies a clause cites. */
+  policiesOf(clauseId: string): string[];
+  /** The department note of a clause (渠县's 〔…牵头，…按职责分工负责〕), if it has one. */
+  departmentNote(clauseId: string): Departments | null;
+  /** Lead and supporting departments a clause names. */
+  departmentsOf(clauseId: string): string[];
+  /** Every department named anywhere, in first-seen order. */
+  departments: string[];
+}
+
+export function enrich(options: { documents: DocumentMeta[]; clauses: Clause[]; taxonomy: Taxonomy }): Enrichment {
+  const tags = tagClauses(options.taxonomy, options.clauses);
+  // A plan quoting its own 文号 or title is not a citation; such policies have no citing document.
+  const policies = collectPolicies({ documents: options.documents, clauses: options.clauses }).filter((p) => p.citedBy.length > 0);
+  const cites = new Map<string, string[]>();
+  for (const p of policies) for (const by of p.citedBy) for (const id of by.clauseIds) cites.set(id, [...(cites.get(id) ?? []), p.key]);
+  const notes = new Map<string, Departments>();
+  const departments: string[] = [];
+  for (const clause of options.clauses) {
+    const note = extractDepartments(clause.text);
+    if (!note) continue;
+    notes.set(clause.id, note);
+    for (const name of [...note.lead, ...note.support]) if (!departments.includes(name)) departments.push(name);
+  }
+  return {
+    taxonomy: options.taxonomy,
+    tags,
+    themesOf: (clauseId) => tags.byClause.get(clauseId) ?? [],
+    policies,
+    policiesOf: (clauseId) => cites.get(clauseId) ?? [],
+    departmentNote: (clauseId) => notes.get(clauseId) ?? null,
+    departmentsOf: (clauseId) => {
+      const note = notes.get(clauseId);
+      return note ? [...note.lead, ...note.support] : [];
+    },
+    departments,
+  };
+}

@@ -1,0 +1,451 @@
+// Policy references: the other documents a clause cites by 《title》 and/or 文号, and the corpus-wide
+// list of cited policies with every wording of each joined under one key.
+import { isCjkContext, normalizeText } from '../analyse/analyzer.js';
+import type { Clause, DocumentMeta } from '../ingest/types.js';
+
+export interface PolicyCitation {
+  /**
+   * Policy identity after normalisation, as far as the text alone shows; equal keys = same
+   * policy. collectPolicies joins further (a bare 文号 with its title, a misquoted title).
+   */
+  key: string;
+  /** Canonical display title (without 《》, issuer prefix, or 关于印发…的通知 wrapper), or null when only a 文号 is cited. */
+  title: string | null;
+  /** Normalised 文号 like 国发〔2021〕23号. */
+  docNumber: string | null;
+  /** The issuer as written, inside the title (国务院关于…) or just before it (国务院《…》). */
+  issuer: string | null;
+  /**
+   * Jurisdiction of the issuer (国家, 四川省, 绵阳市 …): the same generic title from two issuers
+   * (市委《关于…的实施方案》 in 绵阳 and in 渠县) is two policies. 省/市/县 when relative and no
+   * citing document was given to resolve it.
+   */
+  scope: string | null;
+  /** The cited text as in the clause: 《title》 plus an attached （文号）, or a bare 文号. */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/** The citing document's place, used to resolve relative issuers such as 市委、市政府. */
+export type CitingDocument = Pick<DocumentMeta, 'jurisdiction' | 'level' | 'parent'>;
+
+export interface Policy {
+  key: string;
+  title: string | null;
+  docNumber: string | null;
+  /** Every distinct raw wording seen. */
+  variants: string[];
+  /** Citing clauses, grouped by document, in corpus order; a document's citations of itself are left out. */
+  citedBy: { docId: string; clauseIds: string[] }[];
+  /** Clauses of corpusDoc that name corpusDoc itself (its own 文号 in the header, 现将《…》印发你们). */
+  selfCitations: string[];
+  /** The corpus document that IS this policy, when there is one (match on 文号, else normalised title). */
+  corpusDoc: string | null;
+}
+
+/** Official titles for 文号 the corpus cites under a misquoted title. */
+export interface KnownPolicy {
+  docNumber: string;
+  title: string;
+  issuer: string;
+}
+
+/**
+ * 渠县 cites 国发〔2021〕23号 as 《关于印发2030年碳达峰行动方案的通知》 (前 dropped), so no text
+ * rule can join it with the 《2030年前碳达峰行动方案》 the others cite; the official title can.
+ */
+export const KNOWN_POLICIES: readonly KnownPolicy[] = [
+  { docNumber: '国发〔2021〕23号', title: '2030年前碳达峰行动方案', issuer: '国务院' },
+];
+
+const HAN = '\\p{Script=Han}';
+const OPEN_BRACKET = '[〔［\\[【（(]';
+const CLOSE_BRACKET = '[〕］\\]】）)]';
+const DIGITS = '[0-9０-９]';
+/** 国发〔2021〕23号 and its export variants: [] 【】 （） brackets, spaces, full-width digits, 第. */
+const DOC_NUMBER_SOURCE = `(${HAN}{1,10})\\s*${OPEN_BRACKET}\\s*((?:19|20|１９|２０)${DIGITS}{2})\\s*${CLOSE_BRACKET}\\s*第?\\s*(${DIGITS}{1,5})\\s*号`;
+const DOC_NUMBER = new RegExp(DOC_NUMBER_SOURCE, 'gu');
+const ATTACHED_DOC_NUMBER = new RegExp(`^\\s*[（(]\\s*${DOC_NUMBER_SOURCE}\\s*[）)]`, 'u');
+
+/** Verbs and joiners that run into a 文号 or an issuer in running text (落实国发〔…〕, 按照市委). */
+const LEAD_IN = /^.*(?:贯彻落实|落实|贯彻|根据|按照|依照|依据|遵照|结合|执行|参照|对照|详见|参见|印发|转发|学习|按)/u;
+
+const ORG_SUFFIX = /(?:党委|省委|市委|县委|区委|州委|人民政府|政府|国务院|中央|委员会|办公厅|办公室|厅|局|部|委)$/u;
+const NATIONAL = /^(?:中共中央|党中央|中央|国务院|全国|国家)/u;
+const RELATIVE = /^(省|市|县|区|州)(?:委|政府|人民政府|办公厅|办公室)/u;
+/** Greedy, so that 达州市 is not cut at 达州 and 成渝地区 stays whole. */
+const PLACE = new RegExp(`^(${HAN}{1,3}(?:自治区|自治州|省|市|县|区|州))`, 'u');
+const NOT_PLACES = new Set(['城市', '都市', '超市', '城区', '园区', '社区', '地区', '山区', '景区', '全省', '全市', '全县', '本省', '本市', '本县']);
+
+/** A 《》 body that is only a document kind (《方案》, 《本规划》) is a self-reference or a 简称, not a policy. */
+const BARE_KIND = /^(?:本|该|此|上述)?(?:实施|行动|工作|专项|总体)?(?:方案|规划|意见|通知|办法|条例|决定|细则|纲要|计划|规定|指南|清单|名录|要点|政策)$/u;
+const DOC_KIND = '(?:方案|意见|规划|计划|办法|条例|规定|决定|纲要|战略|细则|名录|清单|指南|要点|标准)';
+const NOTICE_WRAPPER = /^关于(?:印发|转发|修订印发|印发修订后的)(.+)的通知$/u;
+/** The plan's own title, quoted inside the notice's: 《…》, 〈…〉 or “…” around the whole of it. */
+const INNER_QUOTED = /^(?:《([^《》]*)》|〈([^〈〉]*)〉|“([^“”]*)”)$/u;
+/** 中共达州市委…印发《关于…的实施方案的通知》: a notice named after its plan, 印发 moved outside. */
+const NAMED_NOTICE = new RegExp(`^(.+${DOC_KIND}[》〉”]?)的通知$`, 'u');
+/** Version notes on a corpus title that a citation of the same plan would not carry. */
+const VERSION_NOTE = /[（(](?:修订版|修订稿|征求意见稿|送审稿|草案|草稿)[）)]$/u;
+
+export function normalizeDocNumber(prefix: string, year: string, serial: string): string {
+  const digits = (s: string) => s.normalize('NFKC');
+  return `${prefix}〔${digits(year)}〕${String(Number(digits(serial)))}号`;
+}
+
+/** The 文号 in a string such as 成府发〔2024〕10号, normalised; null when there is none. */
+export function parseDocNumber(text: string): string | null {
+  const match = new RegExp(DOC_NUMBER_SOURCE, 'u').exec(text);
+  return match ? docNumberOf(match) : null;
+}
+
+/** An agency code (国发, 达市委) never holds these, so running text before them is not part of it. */
+const NOT_IN_AGENCY_CODE = /^.*(?:和|及|与|或|的|文件|号)/u;
+
+function agencyCode(prefix: string): string {
+  return prefix.replace(LEAD_IN, '').replace(NOT_IN_AGENCY_CODE, '');
+}
+
+function docNumberOf(match: RegExpExecArray): string | null {
+  const prefix = agencyCode(match[1] ?? '');
+  return prefix ? normalizeDocNumber(prefix, match[2] ?? '', match[3] ?? '') : null;
+}
+
+/** Drop spaces next to Chinese text (export damage: 2030 年前), keep them between Latin words. */
+function tidy(text: string): string {
+  return text
+    .trim()
+    .replace(/\s+/gu, ' ')
+    .replace(/ /gu, (_, offset: number, whole: string) => (isCjkContext(whole[offset - 1]) || isCjkContext(whole[offset + 1]) ? '' : ' '));
+}
+
+function isOrg(piece: string): boolean {
+  return ORG_SUFFIX.test(piece) && !piece.includes('的');
+}
+
+/** Split 中共四川省委、四川省人民政府关于… into issuer and title at the first 关于 after an issuer. */
+function splitIssuerPrefix(title: string): { issuer: string | null; rest: string } {
+  const at = title.indexOf('关于');
+  if (at <= 0) return { issuer: null, rest: title };
+  const pieces = title.slice(0, at).split(/[、\s]+/u).filter(Boolean);
+  if (at > 40 || pieces.length === 0 || !pieces.every(isOrg)) return { issuer: null, rest: title };
+  return { issuer: pieces.join('、'), rest: title.slice(at) };
+}
+
+/** 关于印发X的通知 → X: the notice only carries the plan, and other documents cite the plan. */
+function unwrapNotice(title: string): string {
+  const inner = NOTICE_WRAPPER.exec(title)?.[1] ?? NAMED_NOTICE.exec(title)?.[1] ?? title;
+  const quoted = INNER_QUOTED.exec(inner);
+  return quoted?.[1] ?? quoted?.[2] ?? quoted?.[3] ?? inner;
+}
+
+/** The issuer written just before 《: 国务院《, 中共达州市委、达州市人民政府印发《, 按照县委、县政府印发的《. */
+function issuerBefore(text: string, at: number): string | null {
+  const before = text.slice(Math.max(0, at - 60), at);
+  const run = /[\p{Script=Han}、\s]*$/u.exec(before)?.[0] ?? '';
+  const trimmed = run.replace(/^[、\s]+/u, '').replace(/(?:印发|出台|制定|发布|审议通过)?的?$/u, '');
+  const pieces = trimmed.split(/[、\s]+/u).filter(Boolean);
+  // The window may have cut the first name (…川省人民政府), so a run that fills it loses that piece.
+  if (run.length === before.length && at > before.length) pieces.shift();
+  const kept: string[] = [];
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const piece = pieces[i] as string;
+    if (!isOrg(piece)) break;
+    kept.unshift(piece);
+  }
+  const first = kept[0];
+  if (first === undefined) return null;
+  kept[0] = first.replace(LEAD_IN, '');
+  return kept[0] && isOrg(kept[0]) ? kept.join('、') : null;
+}
+
+function resolveRelative(level: string, citing: CitingDocument | undefined): string | null {
+  if (!citing) return level;
+  const { level: own, jurisdiction, parent } = citing;
+  if (level === '省') return own === 'province' ? jurisdiction : own === 'city' ? (parent?.name ?? null) : (parent?.province ?? null);
+  if (level === '市' || level === '州') return own === 'city' ? jurisdiction : own === 'county' ? (parent?.name ?? null) : null;
+  return own === 'county' ? jurisdiction : null;
+}
+
+/** The jurisdiction an issuer speaks for: 国家, a place it names, or the citing document's own 市/县. */
+function scopeOf(issuer: string | null, citing: CitingDocument | undefined): string | null {
+  if (!issuer) return null;
+  for (const org of issuer.split(/[、\s]+/u)) {
+    const name = org.replace(/^中共/u, '');
+    if (NATIONAL.test(name)) return '国家';
+    const relative = RELATIVE.exec(name)?.[1];
+    if (relative) return resolveRelative(relative, citing);
+    const place = PLACE.exec(name)?.[1];
+    if (place && !NOT_PLACES.has(place)) return place;
+  }
+  return null;
+}
+
+/** Titles that name their own jurisdiction need no issuer to tell them apart. */
+function namesPlace(title: string): boolean {
+  if (NATIONAL.test(title) || /^中国/u.test(title)) return true;
+  const place = PLACE.exec(title)?.[1];
+  return place !== undefined && !NOT_PLACES.has(place);
+}
+
+/** Comparison form of a title: normalised, without quotation marks, one kind of dash. */
+export function titleCore(title: string): string {
+  return normalizeText(title)
+    .replace(/[“”‘’"'「」『』〈〉《》]/gu, '')
+    .replace(/(\d)[—–－~～-]+(\d)/gu, '$1-$2');
+}
+
+export function titleKey(title: string, scope: string | null): string {
+  const core = titleCore(title);
+  return scope && !namesPlace(core) ? `${core}@${scope}` : core;
+}
+
+interface TitleParts {
+  title: string;
+  issuer: string | null;
+}
+
+/** 《》 body → display title and issuer; null for bare document kinds. */
+export function parseTitle(body: string): TitleParts | null {
+  const { issuer, rest } = splitIssuerPrefix(body.trim().replace(/\s+/gu, ' '));
+  const title = tidy(unwrapNotice(tidy(rest)));
+  if (!title || BARE_KIND.test(titleCore(title))) return null;
+  return { title, issuer };
+}
+
+/** Top-level 《…》 spans; nested 《》 (关于印发《X》的通知) stay inside their outer title. */
+function quotedSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let depth = 0;
+  let open = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '《') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (ch === '》' && depth > 0) {
+      depth--;
+      if (depth === 0) spans.push({ start: open, end: i + 1 });
+    }
+  }
+  return spans;
+}
+
+function titledCitation(text: string, span: { start: number; end: number }, citing: CitingDocument | undefined): PolicyCitation | null {
+  const parts = parseTitle(text.slice(span.start + 1, span.end - 1));
+  if (!parts) return null;
+  const attached = ATTACHED_DOC_NUMBER.exec(text.slice(span.end));
+  const end = attached ? span.end + attached[0].length : span.end;
+  const issuer = parts.issuer ?? issuerBefore(text, span.start);
+  const scope = scopeOf(issuer, citing);
+  return {
+    key: titleKey(parts.title, scope),
+    title: parts.title,
+    docNumber: attached ? docNumberOf(attached) : null,
+    issuer,
+    scope,
+    raw: text.slice(span.start, end),
+    start: span.start,
+    end,
+  };
+}
+
+function bareDocNumbers(text: string, taken: { start: number; end: number }[]): PolicyCitation[] {
+  const found: PolicyCitation[] = [];
+  for (const match of text.matchAll(DOC_NUMBER)) {
+    const docNumber = docNumberOf(match);
+    if (!docNumber) continue;
+    const prefix = match[1] ?? '';
+    const start = match.index + prefix.length - agencyCode(prefix).length;
+    const end = match.index + match[0].length;
+    if (taken.some((t) => start < t.end && end > t.start)) continue;
+    found.push({ key: docNumber, title: null, docNumber, issuer: null, scope: null, raw: text.slice(start, end), start, end });
+  }
+  return found;
+}
+
+/**
+ * Every policy a text cites, in text order. Pass the citing document to resolve relative
+ * issuers (市委、市政府《…》); without it their scope stays 市/县.
+ */
+export function extractCitations(text: string, citing?: CitingDocument): PolicyCitation[] {
+  const spans = quotedSpans(text);
+  const titled = spans.map((span) => titledCitation(text, span, citing)).filter((c): c is PolicyCitation => c !== null);
+  const all = [...titled, ...bareDocNumbers(text, [...spans, ...titled])];
+  return all.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The corpus-wide list.
+
+class Groups {
+  private parent = new Map<string, string>();
+
+  add(key: string): void {
+    if (!this.parent.has(key)) this.parent.set(key, key);
+  }
+
+  find(key: string): string {
+    this.add(key);
+    let root = key;
+    while (this.parent.get(root) !== root) root = this.parent.get(root) as string;
+    this.parent.set(key, root);
+    return root;
+  }
+
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+
+  keys(): string[] {
+    return [...this.parent.keys()];
+  }
+}
+
+interface Sighting {
+  citation: PolicyCitation;
+  docId: string;
+  clauseId: string;
+}
+
+const docNode = (id: string) => `\u0000doc:${id}`;
+
+function sightingsOf(documents: DocumentMeta[], clauses: Clause[]): Sighting[] {
+  const rank = new Map(documents.map((d, i) => [d.id, i]));
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const ordered = [...clauses].sort((a, b) => (rank.get(a.docId) ?? Infinity) - (rank.get(b.docId) ?? Infinity) || a.order - b.order);
+  return ordered.flatMap((clause) =>
+    extractCitations(clause.text, byId.get(clause.docId)).map((citation) => ({ citation, docId: clause.docId, clauseId: clause.id })),
+  );
+}
+
+/** Corpus documents join the groups so that a citation of one finds it, by 文号 or by title. */
+function addDocuments(groups: Groups, documents: DocumentMeta[]): void {
+  for (const doc of documents) {
+    const node = docNode(doc.id);
+    groups.add(node);
+    const number = doc.docNumber ? parseDocNumber(doc.docNumber) : null;
+    if (number) groups.union(node, number);
+    for (const title of new Set([doc.title, doc.title.replace(VERSION_NOTE, '')])) {
+      const parts = parseTitle(title);
+      if (parts) groups.union(node, titleKey(parts.title, scopeOf(parts.issuer, doc) ?? doc.jurisdiction));
+    }
+  }
+}
+
+/**
+ * A title cited without an issuer (《2030年前碳达峰行动方案》) is the policy of the one issuer
+ * that title is cited with elsewhere; with several issuers it stays apart rather than guess.
+ */
+function joinUnscoped(groups: Groups): void {
+  const scopedRoots = new Map<string, Set<string>>();
+  for (const key of groups.keys()) {
+    const at = key.lastIndexOf('@');
+    if (at <= 0 || key.startsWith('\u0000')) continue;
+    const core = key.slice(0, at);
+    const roots = scopedRoots.get(core) ?? new Set<string>();
+    roots.add(groups.find(key));
+    scopedRoots.set(core, roots);
+  }
+  const present = new Set(groups.keys());
+  for (const [core, roots] of scopedRoots) {
+    const only = [...roots][0];
+    if (roots.size === 1 && only !== undefined && present.has(core)) groups.union(only, core);
+  }
+}
+
+function buildGroups(sightings: Sighting[], documents: DocumentMeta[], known: readonly KnownPolicy[]): Groups {
+  const groups = new Groups();
+  for (const { citation } of sightings) {
+    groups.add(citation.key);
+    if (citation.docNumber) groups.union(citation.key, citation.docNumber);
+  }
+  for (const policy of known) {
+    const number = parseDocNumber(policy.docNumber);
+    if (number) groups.union(number, titleKey(policy.title, scopeOf(policy.issuer, undefined)));
+  }
+  addDocuments(groups, documents);
+  joinUnscoped(groups);
+  return groups;
+}
+
+function mostCommon(values: (string | null)[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [v, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = v;
+  return best;
+}
+
+function citedByOf(sightings: Sighting[]): Policy['citedBy'] {
+  const byDoc = new Map<string, string[]>();
+  for (const s of sightings) {
+    const ids = byDoc.get(s.docId) ?? [];
+    if (!ids.includes(s.clauseId)) ids.push(s.clauseId);
+    byDoc.set(s.docId, ids);
+  }
+  return [...byDoc].map(([docId, clauseIds]) => ({ docId, clauseIds }));
+}
+
+interface GroupFacts {
+  sightings: Sighting[];
+  corpusDoc: DocumentMeta | null;
+  known: KnownPolicy | null;
+}
+
+function policyOf({ sightings, corpusDoc, known }: GroupFacts): Policy {
+  const citations = sightings.map((s) => s.citation);
+  const title = known?.title ?? mostCommon(citations.map((c) => c.title)) ?? corpusDoc?.title ?? null;
+  const docNumber = mostCommon(citations.map((c) => c.docNumber)) ?? (known ? parseDocNumber(known.docNumber) : null) ?? (corpusDoc?.docNumber ? parseDocNumber(corpusDoc.docNumber) : null);
+  const scope = mostCommon(citations.map((c) => c.scope)) ?? corpusDoc?.jurisdiction ?? null;
+  const self = sightings.filter((s) => s.docId === corpusDoc?.id);
+  return {
+    key: title ? titleKey(title, scope) : (docNumber ?? citations[0]?.key ?? ''),
+    title,
+    docNumber,
+    variants: [...new Set(citations.map((c) => c.raw))],
+    citedBy: citedByOf(sightings.filter((s) => s.docId !== corpusDoc?.id)),
+    selfCitations: [...new Set(self.map((s) => s.clauseId))],
+    corpusDoc: corpusDoc?.id ?? null,
+  };
+}
+
+const collator = new Intl.Collator('zh-Hans-CN');
+
+function comparePolicies(a: Policy, b: Policy): number {
+  if (a.citedBy.length !== b.citedBy.length) return b.citedBy.length - a.citedBy.length;
+  if (a.title !== null && b.title !== null) return collator.compare(a.title, b.title) || a.key.localeCompare(b.key);
+  return (a.title === null ? 1 : 0) - (b.title === null ? 1 : 0) || a.key.localeCompare(b.key);
+}
+
+/**
+ * Every policy the clauses cite, one entry per policy however it is worded. A document naming
+ * itself (成都's cover notice: 现将《成都市碳达峰实施方案》印发你们, and its own 文号) is not a
+ * cross-reference, so it goes to selfCitations, not citedBy; the policy is still listed, with
+ * corpusDoc set, so that a later citation of it by another document has somewhere to go.
+ */
+export function collectPolicies(options: { documents: DocumentMeta[]; clauses: Clause[]; known?: readonly KnownPolicy[] }): Policy[] {
+  const { documents, clauses, known = KNOWN_POLICIES } = options;
+  const sightings = sightingsOf(documents, clauses);
+  const groups = buildGroups(sightings, documents, known);
+  const byRoot = new Map<string, GroupFacts>();
+  const factsOf = (key: string) => {
+    const root = groups.find(key);
+    const facts = byRoot.get(root) ?? { sightings: [], corpusDoc: null, known: null };
+    byRoot.set(root, facts);
+    return facts;
+  };
+  for (const s of sightings) factsOf(s.citation.key).sightings.push(s);
+  for (const doc of documents) factsOf(docNode(doc.id)).corpusDoc ??= doc;
+  for (const policy of known) {
+    const number = parseDocNumber(policy.docNumber);
+    if (number) factsOf(number).known ??= policy;
+  }
+  return [...byRoot.values()]
+    .filter((facts) => facts.sightings.length > 0)
+    .map(policyOf)
+    .sort(comparePolicies);
+}

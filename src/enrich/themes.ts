@@ -1,0 +1,143 @@
+// The theme taxonomy (corpus/themes.yaml, edited by analysts) and theme tagging. Tagging uses
+// the search analyzer and literal matching, so segmentation can never hide a theme term; an
+// include match that lies inside an exclude term (氢 in 氢氟碳化物) does not count.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { findAll, normalizeText } from '../analyse/analyzer.js';
+import { AppError } from '../errors.js';
+import type { Clause } from '../ingest/types.js';
+
+export interface Theme {
+  id: string;
+  label: string;
+  description: string;
+  include: string[];
+  exclude: string[];
+  related: string[];
+}
+
+export interface Taxonomy {
+  themes: Theme[];
+  byId: Map<string, Theme>;
+  /** The file's text: the index fingerprint hashes it, since related clauses depend on themes. */
+  source: string;
+}
+
+export interface ThemeMatch {
+  theme: string;
+  /** Normalised offsets of the counted include matches. */
+  spans: [number, number][];
+  /** The include terms that matched, normalised, in taxonomy order. */
+  terms: string[];
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
+
+function fail(file: string, detail: string): never {
+  throw new AppError('THEMES_INVALID', `${path.basename(file)}：${detail}`);
+}
+
+function stringList(file: string, id: string, field: string, value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' && typeof v !== 'number')) fail(file, `主题 ${id} 的 ${field} 应为字符串列表`);
+  return (value as (string | number)[]).map((v) => String(v).trim()).filter(Boolean);
+}
+
+function readTheme(file: string, raw: unknown, index: number): Theme {
+  if (typeof raw !== 'object' || raw === null) fail(file, `第 ${index + 1} 个主题不是对象`);
+  const t = raw as Record<string, unknown>;
+  const id = typeof t.id === 'string' ? t.id.trim() : '';
+  if (!ID.test(id)) fail(file, `第 ${index + 1} 个主题的 id “${String(t.id)}” 应为小写字母、数字和短横线`);
+  if (typeof t.label !== 'string' || !t.label.trim()) fail(file, `主题 ${id} 缺少 label`);
+  const include = stringList(file, id, 'include', t.include);
+  if (include.length === 0) fail(file, `主题 ${id} 没有 include 词`);
+  return {
+    id,
+    label: t.label.trim(),
+    description: typeof t.description === 'string' ? t.description.trim() : '',
+    include,
+    exclude: stringList(file, id, 'exclude', t.exclude),
+    related: stringList(file, id, 'related', t.related),
+  };
+}
+
+/** Parses and checks the taxonomy once, at start-up; every problem names the file and the theme. */
+export function parseTaxonomy(text: string, file = 'themes.yaml'): Taxonomy {
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (err) {
+    fail(file, `YAML 无法解析（${(err as Error).message.split('\n')[0]}）`);
+  }
+  const list = (doc as { themes?: unknown } | null)?.themes;
+  if (!Array.isArray(list)) fail(file, '缺少 themes 列表');
+  const themes = list.map((raw, i) => readTheme(file, raw, i));
+  const byId = new Map<string, Theme>();
+  for (const theme of themes) {
+    if (byId.has(theme.id)) fail(file, `主题 id 重复：${theme.id}`);
+    byId.set(theme.id, theme);
+  }
+  for (const theme of themes) {
+    for (const r of theme.related) {
+      if (!byId.has(r) || r === theme.id) fail(file, `主题 ${theme.id} 的 related 含未知主题 ${r}`);
+    }
+  }
+  return { themes, byId, source: text };
+}
+
+export function loadTaxonomy(file: string): Taxonomy {
+  if (!fs.existsSync(file)) return { themes: [], byId: new Map(), source: '' };
+  return parseTaxonomy(fs.readFileSync(file, 'utf8'), file);
+}
+
+/** Theme matches of one normalised text: include occurrences not inside an exclude occurrence. */
+export function matchTheme(theme: Theme, normalized: string): ThemeMatch | null {
+  const excluded: [number, number][] = [];
+  for (const term of theme.exclude.map(normalizeText)) for (const at of findAll(normalized, term)) excluded.push([at, at + term.length]);
+  const spans: [number, number][] = [];
+  const terms: string[] = [];
+  for (const term of theme.include.map(normalizeText)) {
+    if (!term) continue;
+    let hit = false;
+    for (let at = normalized.indexOf(term); at >= 0; at = normalized.indexOf(term, at + 1)) {
+      const end = at + term.length;
+      if (excluded.some(([a, b]) => a <= at && end <= b)) continue;
+      spans.push([at, end]);
+      hit = true;
+    }
+    if (hit) terms.push(term);
+  }
+  if (spans.length === 0) return null;
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  return { theme: theme.id, spans, terms };
+}
+
+export interface ThemeTags {
+  /** Per clause id, its theme matches in taxonomy order. */
+  byClause: Map<string, ThemeMatch[]>;
+  /** Per theme id, the tagged clause ids in corpus order. */
+  byTheme: Map<string, string[]>;
+  /** Per theme id, per document id, the number of tagged clauses. */
+  counts: Map<string, Map<string, number>>;
+}
+
+export function tagClauses(taxonomy: Taxonomy, clauses: Clause[]): ThemeTags {
+  const byClause = new Map<string, ThemeMatch[]>();
+  const byTheme = new Map<string, string[]>(taxonomy.themes.map((t) => [t.id, []]));
+  const counts = new Map<string, Map<string, number>>(taxonomy.themes.map((t) => [t.id, new Map()]));
+  for (const clause of clauses) {
+    const normalized = normalizeText(clause.text);
+    const matches: ThemeMatch[] = [];
+    for (const theme of taxonomy.themes) {
+      const match = matchTheme(theme, normalized);
+      if (!match) continue;
+      matches.push(match);
+      byTheme.get(theme.id)?.push(clause.id);
+      const perDoc = counts.get(theme.id) as Map<string, number>;
+      perDoc.set(clause.docId, (perDoc.get(clause.docId) ?? 0) + 1);
+    }
+    if (matches.length) byClause.set(clause.id, matches);
+  }
+  return { byClause, byTheme, counts };
+}
