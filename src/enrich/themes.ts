@@ -1,6 +1,6 @@
 // The theme taxonomy (corpus/themes.yaml, edited by analysts) and theme tagging. Tagging uses
 // the search analyzer and literal matching, so segmentation can never hide a theme term; an
-// include match that lies inside an exclude term (氢 in 氢氟碳化物) does not count.
+// include match that overlaps an exclude term (氢 in 氢氟碳化物) does not count.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -91,7 +91,7 @@ export function loadTaxonomy(file: string): Taxonomy {
   return parseTaxonomy(fs.readFileSync(file, 'utf8'), file);
 }
 
-/** Theme matches of one normalised text: include occurrences not inside an exclude occurrence. */
+/** Theme matches of one normalised text: include occurrences that overlap no exclude occurrence. */
 export function matchTheme(theme: Theme, normalized: string): ThemeMatch | null {
   const excluded: [number, number][] = [];
   for (const term of theme.exclude.map(normalizeText)) for (const at of findAll(normalized, term)) excluded.push([at, at + term.length]);
@@ -102,7 +102,8 @@ export function matchTheme(theme: Theme, normalized: string): ThemeMatch | null 
     let hit = false;
     for (let at = normalized.indexOf(term); at >= 0; at = normalized.indexOf(term, at + 1)) {
       const end = at + term.length;
-      if (excluded.some(([a, b]) => a <= at && end <= b)) continue;
+      // Overlap, not only containment: 制氢 in 控制氢氟碳化物 touches the excluded word too.
+      if (excluded.some(([a, b]) => at < b && end > a)) continue;
       spans.push([at, end]);
       hit = true;
     }

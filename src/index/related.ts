@@ -1,5 +1,5 @@
 // Related clauses, computed once at index time: TF-IDF cosine over jieba words, plus a boost for
-// shared themes, keeping the best few clauses from *other* documents. Scores accumulate through
+// shared themes (rare themes weigh more), keeping the best few clauses from *other* documents. Scores accumulate through
 // an inverted list of words, so the cost follows shared words rather than all pairs.
 
 export interface RelatedInput {
@@ -13,12 +13,18 @@ export interface RelatedInput {
 export interface Related {
   n: number;
   score: number;
+  /** Set when the clause was added as the best match on a specific shared theme. */
+  theme?: string;
 }
 
 export const RELATED = {
-  perClause: 5,
+  perClause: 6,
+  /** Extra places for the best clause on each of a clause's most specific themes. */
+  perTheme: 2,
+  /** A theme is specific when it tags at most this share of all clauses. */
+  specificTheme: 0.08,
   minScore: 0.08,
-  themeBoost: 0.15,
+  themeBoost: 0.3,
   /** Words in more than this share of clauses say little and cost much. */
   maxDocFrequency: 0.25,
 } as const;
@@ -62,15 +68,28 @@ function vectors(input: RelatedInput): { vecs: Map<string, number>[]; postings: 
   return { vecs, postings };
 }
 
-function jaccard(a: string[], b: string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const set = new Set(a);
-  const shared = b.filter((x) => set.has(x)).length;
-  return shared / (a.length + b.length - shared);
+/** IDF-weighted cosine of theme sets: sharing a rare theme (氢能) counts more than a broad one. */
+function themeSimilarity(themes: string[][]): (a: number, b: number) => number {
+  const df = new Map<string, number>();
+  for (const list of themes) for (const t of list) df.set(t, (df.get(t) ?? 0) + 1);
+  const weight = (t: string) => Math.log(themes.length / (df.get(t) ?? 1));
+  const norms = themes.map((list) => Math.sqrt(list.reduce((s, t) => s + weight(t) ** 2, 0)));
+  const sets = themes.map((list) => new Set(list));
+  return (a, b) => {
+    const na = norms[a] ?? 0;
+    const nb = norms[b] ?? 0;
+    if (na === 0 || nb === 0) return 0;
+    let dot = 0;
+    for (const t of themes[a] ?? []) if (sets[b]?.has(t)) dot += weight(t) ** 2;
+    return dot / (na * nb);
+  };
 }
 
 export function computeRelated(input: RelatedInput): Related[][] {
   const { vecs, postings } = vectors(input);
+  const themeSim = themeSimilarity(input.themes);
+  const themeDf = new Map<string, number>();
+  for (const list of input.themes) for (const t of list) themeDf.set(t, (themeDf.get(t) ?? 0) + 1);
   return vecs.map((vec, n) => {
     const scores = new Map<number, number>();
     for (const [w, v] of vec) {
@@ -81,15 +100,34 @@ export function computeRelated(input: RelatedInput): Related[][] {
     }
     const ranked: Related[] = [];
     for (const [m, cosine] of scores) {
-      const score = cosine + RELATED.themeBoost * jaccard(input.themes[n] ?? [], input.themes[m] ?? []);
+      const score = cosine + RELATED.themeBoost * themeSim(n, m);
       if (score >= RELATED.minScore) ranked.push({ n: m, score: Math.round(score * 1000) / 1000 });
     }
-    return ranked.sort((a, b) => b.score - a.score || a.n - b.n).slice(0, RELATED.perClause);
+    ranked.sort((a, b) => b.score - a.score || a.n - b.n);
+    return diversify({ ranked, themes: input.themes, own: input.themes[n] ?? [], themeDf, total: input.texts.length });
   });
 }
 
+/**
+ * The best overall, then for each specific theme the clause has (氢能 in a broad energy clause)
+ * the best clause sharing it, so a rare topic is not drowned by the clause's main subject.
+ */
+function diversify(options: { ranked: Related[]; themes: string[][]; own: string[]; themeDf: Map<string, number>; total: number }): Related[] {
+  const chosen = options.ranked.slice(0, RELATED.perClause);
+  const specific = options.own
+    .filter((t) => (options.themeDf.get(t) ?? 0) <= options.total * RELATED.specificTheme)
+    .sort((a, b) => (options.themeDf.get(a) ?? 0) - (options.themeDf.get(b) ?? 0))
+    .slice(0, RELATED.perTheme);
+  for (const theme of specific) {
+    if (chosen.some((r) => options.themes[r.n]?.includes(theme))) continue;
+    const best = options.ranked.find((r) => options.themes[r.n]?.includes(theme) && !chosen.includes(r));
+    if (best) chosen.push({ ...best, theme });
+  }
+  return chosen;
+}
+
 export function encodeRelated(list: Related[]): string {
-  return list.map((r) => `${r.n}:${r.score}`).join(',');
+  return list.map((r) => `${r.n}:${r.score}${r.theme ? `:${r.theme}` : ''}`).join(',');
 }
 
 export function decodeRelated(text: string): Related[] {
@@ -97,7 +135,7 @@ export function decodeRelated(text: string): Related[] {
     .split(',')
     .filter(Boolean)
     .map((pair) => {
-      const [n, score] = pair.split(':');
-      return { n: Number(n), score: Number(score) };
+      const [n, score, theme] = pair.split(':');
+      return theme ? { n: Number(n), score: Number(score), theme } : { n: Number(n), score: Number(score) };
     });
 }

@@ -52,7 +52,7 @@ export interface Searcher {
   matchesIn(clauseId: string, query: ParsedQuery): Match[];
   entry(clauseId: string): IndexedClause | undefined;
   /** The precomputed most similar clauses in other documents. */
-  related(clauseId: string): { clause: IndexedClause['clause']; score: number }[];
+  related(clauseId: string): { clause: IndexedClause['clause']; score: number; theme: string | null }[];
 }
 
 export function createSearcher(library: Library, index: SearchIndex): Searcher {
@@ -144,7 +144,7 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
     related(clauseId) {
       const n = index.byId.get(clauseId);
       if (n === undefined) return [];
-      return (entries[n] as IndexedClause).related.map((r) => ({ clause: (entries[r.n] as IndexedClause).clause, score: r.score }));
+      return (entries[n] as IndexedClause).related.map((r) => ({ clause: (entries[r.n] as IndexedClause).clause, score: r.score, theme: r.theme ?? null }));
     },
   };
 }

@@ -87,7 +87,13 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/api/clauses/:id', (req, res) => {
     const clause = findClause(req.params.id);
     const doc = findDoc(clause.docId);
-    const related = searcher.related(clause.id).map((r) => ({ ...toHit(library, r.clause), score: r.score, docTitle: library.getDocument(r.clause.docId)?.title ?? r.clause.docId }));
+    const related = searcher.related(clause.id).map((r) => ({
+      ...toHit(library, r.clause),
+      score: r.score,
+      /** Set when the clause is listed as the best match on this specific shared theme. */
+      sharedTheme: r.theme,
+      docTitle: library.getDocument(r.clause.docId)?.title ?? r.clause.docId,
+    }));
     res.json({ ...toHit(library, clause), docTitle: doc.title, reference: onlineReference(doc, origin(req), today()), related });
   });
 
