@@ -180,7 +180,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/compare', (req, res) => {
     const input = compareInput(req);
     const title = input.theme ? `${input.theme.label} · 比较` : input.q ? `${input.q} · 比较` : '并排比较';
-    const csv = new URLSearchParams(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    // The form sends docs repeatedly (one per checkbox); keep every value for the CSV link.
+    const csv = new URLSearchParams();
+    for (const [key, value] of Object.entries(req.query)) for (const v of [value].flat()) if (typeof v === 'string') csv.append(key, v);
     res.render('compare', { title, ...input, allDocs: library.documents, themes: library.enrichment.taxonomy.themes, csvHref: `/compare.csv?${csv.toString()}` });
   });
 

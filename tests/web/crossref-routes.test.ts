@@ -178,3 +178,13 @@ describe('search integration', () => {
     expect(res.body.hits.every((h: { id: string }) => citing.has(h.id))).toBe(true);
   });
 });
+
+describe('regression: compare CSV link keeps every chosen document', () => {
+  it('docs sent repeatedly by the form carry into the CSV link and the CSV', async () => {
+    const page = await request(app).get(`/compare?theme=hydrogen&docs=${CHENGDU}&docs=${QUXIAN}`).expect(200);
+    expect(page.text).toContain(`/compare.csv?theme=hydrogen&amp;docs=${CHENGDU}&amp;docs=${QUXIAN}`);
+    const csv = await request(app).get(`/compare.csv?theme=hydrogen&docs=${CHENGDU}&docs=${QUXIAN}`).expect(200);
+    const rows = csv.text.trim().split('\r\n').slice(1);
+    expect(rows.length).toBe(byTheme('hydrogen').filter((id) => id.startsWith(`${CHENGDU}.`) || id.startsWith(`${QUXIAN}.`)).length);
+  });
+});
