@@ -33,7 +33,7 @@ function foldChar(ch: string): string {
 /** Characters next to which a space is export damage, not a separator. */
 const CJK_CONTEXT = /[\p{Script=Han}\u3000-\u303f\u2014\u2026\u201c\u201d\u2018\u2019\u00b7]/u;
 
-export function isCjkContext(ch: string | undefined): boolean {
+function isCjkContext(ch: string | undefined): boolean {
   return ch !== undefined && CJK_CONTEXT.test(ch);
 }
 

@@ -1,6 +1,7 @@
 // Policy references: the other documents a clause cites by 《title》 and/or 文号, and the corpus-wide
 // list of cited policies with every wording of each joined under one key.
-import { isCjkContext, normalizeText } from '../analyse/analyzer.js';
+import { normalizeText } from '../analyse/analyzer.js';
+import { repairSpacing } from '../ingest/text.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 
 export interface PolicyCitation {
@@ -112,12 +113,9 @@ function docNumberOf(match: RegExpExecArray): string | null {
   return prefix ? normalizeDocNumber(prefix, match[2] ?? '', match[3] ?? '') : null;
 }
 
-/** Drop spaces next to Chinese text (export damage: 2030 年前), keep them between Latin words. */
+/** Export spacing (2030 年前) goes the way ingest repairs it in clause text; Latin words keep theirs. */
 function tidy(text: string): string {
-  return text
-    .trim()
-    .replace(/\s+/gu, ' ')
-    .replace(/ /gu, (_, offset: number, whole: string) => (isCjkContext(whole[offset - 1]) || isCjkContext(whole[offset + 1]) ? '' : ' '));
+  return repairSpacing(text.replace(/\s+/gu, ' '));
 }
 
 function isOrg(piece: string): boolean {

@@ -15,6 +15,9 @@ export interface Theme {
   include: string[];
   exclude: string[];
   related: string[];
+  /** include and exclude through the analyzer, once, for matching on normalised text. */
+  includeTerms: string[];
+  excludeTerms: string[];
 }
 
 export interface Taxonomy {
@@ -52,13 +55,16 @@ function readTheme(file: string, raw: unknown, index: number): Theme {
   if (typeof t.label !== 'string' || !t.label.trim()) fail(file, `主题 ${id} 缺少 label`);
   const include = stringList(file, id, 'include', t.include);
   if (include.length === 0) fail(file, `主题 ${id} 没有 include 词`);
+  const exclude = stringList(file, id, 'exclude', t.exclude);
   return {
     id,
     label: t.label.trim(),
     description: typeof t.description === 'string' ? t.description.trim() : '',
     include,
-    exclude: stringList(file, id, 'exclude', t.exclude),
+    exclude,
     related: stringList(file, id, 'related', t.related),
+    includeTerms: include.map(normalizeText).filter(Boolean),
+    excludeTerms: exclude.map(normalizeText).filter(Boolean),
   };
 }
 
@@ -94,11 +100,10 @@ export function loadTaxonomy(file: string): Taxonomy {
 /** Theme matches of one normalised text: include occurrences that overlap no exclude occurrence. */
 export function matchTheme(theme: Theme, normalized: string): ThemeMatch | null {
   const excluded: [number, number][] = [];
-  for (const term of theme.exclude.map(normalizeText)) for (const at of findAll(normalized, term)) excluded.push([at, at + term.length]);
+  for (const term of theme.excludeTerms) for (const at of findAll(normalized, term)) excluded.push([at, at + term.length]);
   const spans: [number, number][] = [];
   const terms: string[] = [];
-  for (const term of theme.include.map(normalizeText)) {
-    if (!term) continue;
+  for (const term of theme.includeTerms) {
     let hit = false;
     for (let at = normalized.indexOf(term); at >= 0; at = normalized.indexOf(term, at + 1)) {
       const end = at + term.length;

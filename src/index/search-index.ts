@@ -59,8 +59,9 @@ export function indexedClauses(library: Library): Clause[] {
 
 const HEADING_KINDS = new Set<Clause['kind']>(['part', 'item', 'heading', 'preface', 'box', 'table']);
 
-function entryFor(clause: Clause, words: number[], related: Related[] = []): IndexedClause {
-  const norm = normalize(clause.text);
+function entryFor(options: { clause: Clause; words: number[]; norm?: Normalized; related?: Related[] }): IndexedClause {
+  const { clause, words } = options;
+  const norm = options.norm ?? normalize(clause.text);
   const boundary = new Uint8Array(norm.text.length + 1);
   let at = 0;
   boundary[0] = 1;
@@ -68,7 +69,7 @@ function entryFor(clause: Clause, words: number[], related: Related[] = []): Ind
     at += length;
     if (at <= norm.text.length) boundary[at] = 1;
   }
-  return { clause, norm, boundary, leadEnd: leadEnd(clause, norm), heading: isHeading(clause), related };
+  return { clause, norm, boundary, leadEnd: leadEnd(clause, norm), heading: isHeading(clause), related: options.related ?? [] };
 }
 
 function isHeading(clause: Clause): boolean {
@@ -97,17 +98,17 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
   const entries: IndexedClause[] = [];
   const words: string[] = [];
   clauses.forEach((clause, n) => {
-    const text = normalize(clause.text).text;
-    const lengths = options.segmenter.wordLengths(text);
+    const norm = normalize(clause.text);
+    const lengths = options.segmenter.wordLengths(norm.text);
     words.push(lengths.join(','));
-    const entry = entryFor(clause, lengths);
+    const entry = entryFor({ clause, words: lengths, norm });
     entries.push(entry);
     flex.add({ id: n, tokens: recallTokens(entry.norm.text).join(TOKEN_SEPARATOR), doc: clause.docId, level: levelTag(options.library, clause) });
     if (options.onProgress && ((n + 1) % 200 === 0 || n + 1 === clauses.length)) options.onProgress(n + 1, clauses.length);
   });
   const related = computeRelated({
     texts: entries.map((e) => e.norm.text),
-    words: words.map((w) => w.split(',').filter(Boolean).map(Number)),
+    words: words.map(decodeWords),
     docIds: clauses.map((c) => c.docId),
     themes: clauses.map((c) => options.library.enrichment.themesOf(c.id).map((m) => m.theme)),
   });
@@ -120,6 +121,10 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
   });
   const ids = clauses.map((c) => c.id);
   return { index: { flex, entries, byId: new Map(ids.map((id, n) => [id, n])) }, data: { ids, words, related: related.map(encodeRelated), flex: exported } };
+}
+
+function decodeWords(encoded: string): number[] {
+  return encoded.split(',').filter(Boolean).map(Number);
 }
 
 export function levelTag(library: Library, clause: Clause): string {
@@ -136,7 +141,7 @@ export function restoreIndex(library: Library, data: SavedData): SearchIndex {
   for (const [key, value] of Object.entries(data.flex)) flex.import(key, value);
   const entries = clauses.map((clause, n) => {
     if (data.ids[n] !== clause.id) throw new Error(`索引第 ${n} 条为 ${data.ids[n]}，语料为 ${clause.id}`);
-    return entryFor(clause, (data.words[n] ?? '').split(',').filter(Boolean).map(Number), decodeRelated(data.related?.[n] ?? ''));
+    return entryFor({ clause, words: decodeWords(data.words[n] ?? ''), related: decodeRelated(data.related?.[n] ?? '') });
   });
   return { flex, entries, byId: new Map(data.ids.map((id, n) => [id, n])) };
 }

@@ -44,10 +44,6 @@ export function packageVersion(name: string): string {
   return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export function flexsearchVersion(): string {
-  return packageVersion('flexsearch');
-}
-
 /**
  * Everything the tokens and boundaries depend on besides the clause texts: the analyzer's own
  * source (so an edit cannot be forgotten behind ANALYZER_VERSION), the libraries it calls, and
@@ -70,7 +66,7 @@ export function fingerprint(library: Library, dictPath: string): Fingerprint {
     analyzerVersion: ANALYZER_VERSION,
     analyzerHash: analyzerHash(),
     dictHash: fs.existsSync(dictPath) ? sha256(fs.readFileSync(dictPath)) : 'missing',
-    flexsearchVersion: flexsearchVersion(),
+    flexsearchVersion: packageVersion('flexsearch'),
     clausesHash: hash.digest('hex'),
     clauseCount: clauses.length,
     themesHash: sha256(library.enrichment.taxonomy.source),

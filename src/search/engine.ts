@@ -2,7 +2,7 @@
 // verification on normalised text (so recall and precision are exact), ranking, facets and
 // the per-term counts that the zero-result page needs.
 import { termTokens } from '../analyse/analyzer.js';
-import { NO_LEVEL, type IndexedClause, type SearchIndex } from '../index/search-index.js';
+import { levelTag, NO_LEVEL, type IndexedClause, type SearchIndex } from '../index/search-index.js';
 import type { Library } from '../index/library.js';
 import { LEVEL_ORDER, type Level } from '../ingest/types.js';
 import { parseQuery, splitQuery, type ParsedQuery, type Term } from './query.js';
@@ -57,7 +57,7 @@ export interface Searcher {
 
 export function createSearcher(library: Library, index: SearchIndex): Searcher {
   const { entries } = index;
-  const levelOf = (n: number): string => library.getDocument((entries[n] as IndexedClause).clause.docId)?.level ?? NO_LEVEL;
+  const levelOf = (n: number): string => levelTag(library, (entries[n] as IndexedClause).clause);
 
   /** Clause numbers whose normalised text contains `term`; memoised within one request. */
   const containing = (term: string, memo: Map<string, Set<number>>): Set<number> => {

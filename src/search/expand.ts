@@ -14,12 +14,11 @@ export interface Expansion {
 }
 
 function themesNamedBy(taxonomy: Taxonomy, text: string): Theme[] {
-  return taxonomy.themes.filter((t) => normalizeText(t.label) === text || t.include.some((i) => normalizeText(i) === text));
+  return taxonomy.themes.filter((t) => normalizeText(t.label) === text || t.includeTerms.includes(text));
 }
 
 function safeTerms(theme: Theme): string[] {
-  const excludes = theme.exclude.map(normalizeText);
-  return theme.include.map(normalizeText).filter((t) => t && !excludes.some((x) => x.includes(t)));
+  return theme.includeTerms.filter((t) => !theme.excludeTerms.some((x) => x.includes(t)));
 }
 
 export function expandQuery(query: ParsedQuery, taxonomy: Taxonomy): { query: ParsedQuery; expansions: Expansion[] } {

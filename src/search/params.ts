@@ -21,10 +21,10 @@ type Raw = Record<string, unknown>;
 
 /** All values of a parameter, repeated (?doc=a&doc=b) or comma-separated (?doc=a,b). */
 export function listParam(raw: Raw, name: string): string[] {
-  const value = raw[name];
-  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  if (values.some((v) => typeof v !== 'string')) throw new AppError('PARAM_INVALID', `${name}（格式错误）`);
-  return (values as string[]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return repeatedParam(raw, name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function singleParam(raw: Raw, name: string): string | undefined {
@@ -60,6 +60,7 @@ export function filtersFrom(raw: Raw, library: Library): Filters {
   return { docs: unique(docs), levels: unique(levels), themes: unique(themes), policies: unique(policies), departments: unique(departments) };
 }
 
+/** All values of a parameter given repeatedly (?policy=a&policy=b), never split at commas. */
 export function repeatedParam(raw: Raw, name: string): string[] {
   const value = raw[name];
   const values = Array.isArray(value) ? value : value === undefined ? [] : [value];

@@ -46,9 +46,13 @@ export function matchesOf(entry: IndexedClause, query: ParsedQuery): Match[] {
   return matches.sort((a, b) => a.from - b.from || b.to - a.to);
 }
 
-export function scoreHit(entry: IndexedClause, query: ParsedQuery): RankedHit {
+/** For each positive term (in matchesOf's numbering), the AND group it belongs to. */
+function groupsOfTerms(query: ParsedQuery): number[] {
+  return query.groups.flatMap((g, i) => g.map(() => i));
+}
+
+export function scoreHit(entry: IndexedClause, query: ParsedQuery, groupOf = groupsOfTerms(query)): RankedHit {
   const matches = matchesOf(entry, query);
-  const groupOf: number[] = query.groups.flatMap((g, i) => g.map(() => i));
   const wholeIn = new Set<number>();
   const weightIn = new Map<number, number>();
   let covered = 0;
@@ -70,7 +74,8 @@ export function scoreHit(entry: IndexedClause, query: ParsedQuery): RankedHit {
 }
 
 export function rankHits(options: { entries: IndexedClause[]; numbers: number[]; query: ParsedQuery }): RankedHit[] {
-  const scored = options.numbers.map((n) => ({ n, hit: scoreHit(options.entries[n] as IndexedClause, options.query) }));
+  const groupOf = groupsOfTerms(options.query);
+  const scored = options.numbers.map((n) => ({ n, hit: scoreHit(options.entries[n] as IndexedClause, options.query, groupOf) }));
   // Entries are stored province → city → county and in reading order, so n breaks ties by both.
   scored.sort((a, b) => b.hit.wholeGroups - a.hit.wholeGroups || b.hit.score - a.hit.score || a.n - b.n);
   return scored.map((s) => s.hit);

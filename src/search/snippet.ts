@@ -12,16 +12,20 @@ export interface MarkedSegment {
   mark: boolean;
 }
 
-/** Display ranges of the matches, sorted and merged where they touch. */
-export function displayRanges(entry: Pick<IndexedClause, 'norm'>, matches: Match[]): Range[] {
-  const spans = matches.map((m) => displaySpan(entry.norm, m.from, m.to)).sort((a, b) => a[0] - b[0]);
+/** Ranges sorted by start, with overlapping or touching ones joined. */
+function mergeRanges(ranges: Range[]): Range[] {
   const merged: Range[] = [];
-  for (const [from, to] of spans) {
+  for (const [from, to] of [...ranges].sort((a, b) => a[0] - b[0])) {
     const last = merged.at(-1);
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else merged.push([from, to]);
   }
   return merged;
+}
+
+/** Display ranges of the matches, sorted and merged where they touch. */
+export function displayRanges(entry: Pick<IndexedClause, 'norm'>, matches: Match[]): Range[] {
+  return mergeRanges(matches.map((m) => displaySpan(entry.norm, m.from, m.to)));
 }
 
 /** `text` cut into marked and unmarked runs; ranges must be sorted and disjoint. */
@@ -85,14 +89,7 @@ function chooseWindows(text: string, entry: Pick<IndexedClause, 'norm'>, matches
     if (windows.length >= SEARCH_DEFAULTS.snippetFragments) break;
     windows.push(cover(windowAround(text, from, to), ranges));
   }
-  windows.sort((a, b) => a[0] - b[0]);
-  const merged: Range[] = [];
-  for (const w of windows) {
-    const last = merged.at(-1);
-    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
-    else merged.push([...w]);
-  }
-  return merged;
+  return mergeRanges(windows);
 }
 
 const PAUSE = /[。；，：、！？;,:!?]/u;

@@ -6,7 +6,7 @@ import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
 import type { Searcher } from '../search/engine.js';
 import type { ParsedQuery } from '../search/query.js';
-import { displayRanges, markSegments, snippetParts, toHtml, type MarkedSegment, type Range } from '../search/snippet.js';
+import { displayRanges, markSegments, toHtml, type MarkedSegment, type Range } from '../search/snippet.js';
 import { toHit, type Hit } from './present.js';
 
 export interface GridRow {
@@ -80,14 +80,6 @@ export function columnsFor(options: { library: Library; searcher: Searcher; docs
       .filter((c) => ids.has(c.id))
       .map((clause) => markedHit({ library, searcher, clause, theme: options.theme, query: options.query })),
   }));
-}
-
-/** Short form of a marked hit for a dense list: up to three fragments around the marks. */
-export function shortParts(options: { searcher: Searcher; library: Library; clause: Clause; theme: string }): MarkedSegment[] {
-  const entry = options.searcher.entry(options.clause.id);
-  const match = options.library.enrichment.themesOf(options.clause.id).find((m) => m.theme === options.theme);
-  if (!entry || !match) return [{ text: options.clause.text, mark: false }];
-  return snippetParts(options.clause.text, entry, match.spans.map(([from, to]) => ({ from, to, term: 0, whole: false })));
 }
 
 /**
