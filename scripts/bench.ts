@@ -7,6 +7,7 @@ import path from 'node:path';
 import { normalizeText, USER_DICT_PATH } from '../src/analyse/analyzer.js';
 import { loadSegmenter } from '../src/analyse/segment.js';
 import { DEFAULTS } from '../src/config.js';
+import { loadIndicators } from '../src/enrich/indicators.js';
 import { loadTaxonomy } from '../src/enrich/themes.js';
 import { buildLibrary, type Library } from '../src/index/library.js';
 import { buildIndex, indexedClauses, restoreIndex } from '../src/index/search-index.js';
@@ -62,7 +63,7 @@ function fmt(ms: number): string {
 async function main(): Promise<void> {
   let library!: Library;
   const corpusMs = time(() => {
-    library = buildLibrary(loadCorpus({ corpusDir: DEFAULTS.corpusDir }), { taxonomy: loadTaxonomy(path.join(DEFAULTS.corpusDir, DEFAULTS.themesName)) });
+    library = buildLibrary(loadCorpus({ corpusDir: DEFAULTS.corpusDir }), { taxonomy: loadTaxonomy(path.join(DEFAULTS.corpusDir, DEFAULTS.themesName)), indicators: loadIndicators(path.join(DEFAULTS.corpusDir, DEFAULTS.indicatorsName)) });
   });
   const clauses = indexedClauses(library);
   console.log(`语料：${library.documents.length} 份文档，${clauses.length} 个条款，${clauses.reduce((n, c) => n + c.text.length, 0)} 字（载入与解析 ${fmt(corpusMs)}）`);

@@ -13,6 +13,7 @@ export interface Config {
   catalogFile: string;
   indexDir: string;
   themesFile: string;
+  indicatorsFile: string;
   publicOrigin: string | undefined;
   nodeEnv: string;
 }
@@ -24,6 +25,19 @@ export const DEFAULTS = {
   catalogName: 'catalog.json',
   indexDir: path.join(PROJECT_ROOT, 'index'),
   themesName: 'themes.yaml',
+  indicatorsName: 'indicators.yaml',
+} as const;
+
+/** Target extraction and the targets table. */
+export const TARGET_DEFAULTS = {
+  /**
+   * In a document without a date, years before this are achievements (截至2020年…达38%), not
+   * targets: every plan in scope belongs to the 十四五 period (2021–2025) or later.
+   */
+  fallbackMinYear: 2021,
+  /** Years a filter may name; anything outside is a typo. */
+  minYear: 1990,
+  maxYear: 2100,
 } as const;
 
 /** Limits and sizes of search, shared by the API, the pages and the CLI. */
@@ -51,9 +65,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const catalogFile = path.resolve(env.CATALOG_FILE?.trim() || path.join(corpusDir, DEFAULTS.catalogName));
   const indexDir = path.resolve(env.INDEX_DIR?.trim() || DEFAULTS.indexDir);
   const themesFile = path.resolve(env.THEMES_FILE?.trim() || path.join(corpusDir, DEFAULTS.themesName));
+  const indicatorsFile = path.resolve(env.INDICATORS_FILE?.trim() || path.join(corpusDir, DEFAULTS.indicatorsName));
   const publicOrigin = env.PUBLIC_ORIGIN?.trim().replace(/\/+$/u, '') || undefined;
   if (publicOrigin !== undefined && !/^https?:\/\/[^\s/]+$/u.test(publicOrigin)) {
     throw new AppError('CONFIG_INVALID', `PUBLIC_ORIGIN=${publicOrigin}（应形如 https://example.org）`);
   }
-  return { port, host, corpusDir, catalogFile, indexDir, themesFile, publicOrigin, nodeEnv: env.NODE_ENV ?? 'production' };
+  return { port, host, corpusDir, catalogFile, indexDir, themesFile, indicatorsFile, publicOrigin, nodeEnv: env.NODE_ENV ?? 'production' };
 }

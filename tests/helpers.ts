@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { DEFAULTS } from '../src/config.js';
+import { loadIndicators, type IndicatorCatalog } from '../src/enrich/indicators.js';
 import { loadTaxonomy, type Taxonomy } from '../src/enrich/themes.js';
 import { buildLibrary, type Library } from '../src/index/library.js';
 import { buildIndex, restoreIndex, type SearchIndex } from '../src/index/search-index.js';
@@ -27,10 +28,17 @@ export function realTaxonomy(): Taxonomy {
   return cachedTaxonomy;
 }
 
+let cachedIndicators: IndicatorCatalog | null = null;
+
+export function realIndicators(): IndicatorCatalog {
+  cachedIndicators ??= loadIndicators(path.join(DEFAULTS.corpusDir, DEFAULTS.indicatorsName));
+  return cachedIndicators;
+}
+
 let cachedLibrary: Library | null = null;
 
 export function realLibrary(): Library {
-  cachedLibrary ??= buildLibrary(realCorpus(), { taxonomy: realTaxonomy() });
+  cachedLibrary ??= buildLibrary(realCorpus(), { taxonomy: realTaxonomy(), indicators: realIndicators() });
   return cachedLibrary;
 }
 

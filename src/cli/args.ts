@@ -1,21 +1,29 @@
-// Command-line arguments of `npm run search`: a few flags, and everything else is the query.
+// Command-line arguments of the CLI commands: a few flags, and everything else is the query.
 import { AppError } from '../errors.js';
 
-const VALUE_OPTIONS = new Set(['limit', 'offset', 'doc', 'level']);
+export interface CliSpec {
+  /** Options that take a value (--doc ID or --doc=ID), repeatable. */
+  values: string[];
+  /** Options that stand alone (--csv). */
+  flags: string[];
+}
+
+const SEARCH_SPEC: CliSpec = { values: ['limit', 'offset', 'doc', 'level'], flags: [] };
 
 export interface CliArgs {
   query: string[];
   json: boolean;
   help: boolean;
   values: Record<string, string[]>;
+  flags: Set<string>;
 }
 
 /**
  * Our own flags only; everything else is query text, so `氢 -加氢站` works unquoted (node's
  * parseArgs would take -加氢站 for an unknown option). `--` ends the flags.
  */
-export function parseCliArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { query: [], json: false, help: false, values: {} };
+export function parseCliArgs(argv: string[], spec: CliSpec = SEARCH_SPEC): CliArgs {
+  const out: CliArgs = { query: [], json: false, help: false, values: {}, flags: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const option = /^--([a-z]+)(?:=(.*))?$/u.exec(arg);
@@ -24,7 +32,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
       break;
     } else if (arg === '--json') out.json = true;
     else if (arg === '--help' || arg === '-h') out.help = true;
-    else if (option && VALUE_OPTIONS.has(option[1] as string)) {
+    else if (option && spec.flags.includes(option[1] as string) && option[2] === undefined) out.flags.add(option[1] as string);
+    else if (option && spec.values.includes(option[1] as string)) {
       const value = option[2] ?? argv[++i];
       if (value === undefined) throw new AppError('PARAM_INVALID', `--${option[1]}（缺少取值）`);
       (out.values[option[1] as string] ??= []).push(value);

@@ -1,6 +1,7 @@
 // What every command-line entry point does first: check configuration, load the corpus and
 // open (or rebuild) the search index, reporting problems on stderr.
 import { loadConfig, type Config } from '../config.js';
+import { loadIndicators } from '../enrich/indicators.js';
 import { loadTaxonomy } from '../enrich/themes.js';
 import { buildLibrary, type Library } from '../index/library.js';
 import { openIndex, type OpenedIndex } from '../index/open.js';
@@ -13,7 +14,8 @@ export interface Loaded {
   opened: OpenedIndex;
 }
 
-export async function loadAll(options: { force?: boolean; quiet?: boolean } = {}): Promise<Loaded> {
+/** Configuration, corpus and enrichment, without the search index (and so without jieba). */
+export function loadLibrary(options: { quiet?: boolean } = {}): { config: Config; library: Library; say: (message: string) => void } {
   const config = loadConfig();
   const say = (message: string) => {
     if (!options.quiet) console.error(message);
@@ -21,7 +23,12 @@ export async function loadAll(options: { force?: boolean; quiet?: boolean } = {}
   const corpus = loadCorpus({ corpusDir: config.corpusDir, catalogFile: config.catalogFile });
   for (const w of corpus.warnings) say(`警告 ${w.message}`);
   for (const e of corpus.errors) console.error(`错误 [${e.code}] ${e.message}`);
-  const library = buildLibrary(corpus, { taxonomy: loadTaxonomy(config.themesFile) });
+  const library = buildLibrary(corpus, { taxonomy: loadTaxonomy(config.themesFile), indicators: loadIndicators(config.indicatorsFile) });
+  return { config, library, say };
+}
+
+export async function loadAll(options: { force?: boolean; quiet?: boolean } = {}): Promise<Loaded> {
+  const { config, library, say } = loadLibrary(options);
   const opened = await openIndex({ library, dir: config.indexDir, force: options.force, log: say, onProgress: progressPrinter('建立索引') });
   return { config, library, opened };
 }

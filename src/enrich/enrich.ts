@@ -1,7 +1,9 @@
 // The enrich stage's one entry point: from parsed documents to themes per clause, policy
-// citations and responsible departments, as plain lookup tables for the later stages.
+// citations, responsible departments and quantitative targets, as plain lookup tables for the later stages.
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { extractDepartments, type Departments } from './departments.js';
+import type { IndicatorCatalog } from './indicators.js';
+import { extractTargets, type Target } from './targets.js';
 import { collectPolicies, type Policy } from './policies.js';
 import { tagClauses, type Taxonomy, type ThemeMatch, type ThemeTags } from './themes.js';
 
@@ -19,9 +21,21 @@ export interface Enrichment {
   departmentsOf(clauseId: string): string[];
   /** Every department named anywhere, in first-seen order. */
   departments: string[];
+  indicators: IndicatorCatalog;
+  /** Quantitative targets, in document and reading order. */
+  targets: Target[];
 }
 
-export function enrich(options: { documents: DocumentMeta[]; clauses: Clause[]; taxonomy: Taxonomy }): Enrichment {
+export interface EnrichOptions {
+  documents: DocumentMeta[];
+  clauses: Clause[];
+  taxonomy: Taxonomy;
+  indicators: IndicatorCatalog;
+  /** Years before this are achievements, not targets, in documents without a date. */
+  targetsFromYear: number;
+}
+
+export function enrich(options: EnrichOptions): Enrichment {
   const tags = tagClauses(options.taxonomy, options.clauses);
   // A plan quoting its own 文号 or title is not a citation; such policies have no citing document.
   const policies = collectPolicies({ documents: options.documents, clauses: options.clauses }).filter((p) => p.citedBy.length > 0);
@@ -47,5 +61,7 @@ export function enrich(options: { documents: DocumentMeta[]; clauses: Clause[]; 
       return note ? [...note.lead, ...note.support] : [];
     },
     departments,
+    indicators: options.indicators,
+    targets: extractTargets({ documents: options.documents, clauses: options.clauses, indicators: options.indicators, fallbackMinYear: options.targetsFromYear }),
   };
 }

@@ -1,7 +1,9 @@
 // The loaded corpus as lookup tables: documents in administrative order, clauses by id and
 // by document, children by parent. Read-only after construction; web and CLI share it.
 import { enrich, type Enrichment } from '../enrich/enrich.js';
+import type { IndicatorCatalog } from '../enrich/indicators.js';
 import type { Taxonomy } from '../enrich/themes.js';
+import { TARGET_DEFAULTS } from '../config.js';
 import type { Clause, Corpus, DocumentMeta, ParsedDocument } from '../ingest/types.js';
 import { LEVEL_ORDER } from '../ingest/types.js';
 
@@ -19,6 +21,7 @@ export interface Library {
 }
 
 const NO_THEMES: Taxonomy = { themes: [], byId: new Map(), source: '' };
+const NO_INDICATORS: IndicatorCatalog = { indicators: [], byId: new Map(), source: '' };
 
 /** Province first, then its cities, then counties; by admin code within a level. */
 export function compareDocuments(a: DocumentMeta, b: DocumentMeta): number {
@@ -26,7 +29,7 @@ export function compareDocuments(a: DocumentMeta, b: DocumentMeta): number {
   return rank(a) - rank(b) || (a.adminCode ?? '~').localeCompare(b.adminCode ?? '~') || a.id.localeCompare(b.id);
 }
 
-export function buildLibrary(corpus: Corpus, options: { taxonomy?: Taxonomy } = {}): Library {
+export function buildLibrary(corpus: Corpus, options: { taxonomy?: Taxonomy; indicators?: IndicatorCatalog } = {}): Library {
   const docs = [...corpus.documents].sort((a, b) => compareDocuments(a.meta, b.meta));
   const byDoc = new Map<string, ParsedDocument>(docs.map((d) => [d.meta.id, d]));
   const clauses = new Map<string, Clause>();
@@ -54,6 +57,12 @@ export function buildLibrary(corpus: Corpus, options: { taxonomy?: Taxonomy } = 
     },
     clauseCount: clauses.size,
     corpus,
-    enrichment: enrich({ documents: docs.map((d) => d.meta), clauses: docs.flatMap((d) => d.clauses), taxonomy: options.taxonomy ?? NO_THEMES }),
+    enrichment: enrich({
+      documents: docs.map((d) => d.meta),
+      clauses: docs.flatMap((d) => d.clauses),
+      taxonomy: options.taxonomy ?? NO_THEMES,
+      indicators: options.indicators ?? NO_INDICATORS,
+      targetsFromYear: TARGET_DEFAULTS.fallbackMinYear,
+    }),
   };
 }

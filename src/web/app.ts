@@ -16,6 +16,9 @@ import { columnsFor, compareCsv, themeGrid, type Column } from './themes-view.js
 import { onlineReference, policySummary, summarizeDoc, themeSummary, toHit } from './present.js';
 import { cellSegments, renderBlocks, richSegments } from './render.js';
 import { presentSearch, searchJson } from './search-view.js';
+import { chartGroups, filterTargets, indicatorSummaries, provinceChecks, sortTargets, targetQuery, TARGET_SORTS, type TargetQuery } from '../search/targets.js';
+import type { Target } from '../enrich/targets.js';
+import { AMBITION_LABELS, barChart, DIRECTION_LABELS, figureLabel, RELATION_LABELS, SOURCE_LABELS, targetRecord, targetsCsv } from './targets-view.js';
 import { searchPage } from './search-page.js';
 
 export interface AppDeps {
@@ -40,6 +43,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.locals.richSegments = richSegments;
   app.locals.cellSegments = cellSegments;
   app.locals.marks = null;
+  app.locals.targetLabels = { direction: DIRECTION_LABELS, relation: RELATION_LABELS, ambition: AMBITION_LABELS, source: SOURCE_LABELS };
+  app.locals.figureLabel = figureLabel;
   app.locals.themeLabel = (id: string) => library.enrichment.taxonomy.byId.get(id)?.label ?? id;
   app.locals.relatedOf = (clauseId: string) =>
     searcher.related(clauseId).map((r) => {
@@ -127,6 +132,30 @@ export function createApp(deps: AppDeps): express.Express {
     res.json(searchJson(presentSearch({ library, params, outcome })));
   });
 
+  // The vertical check depends only on the corpus: worked out once.
+  const checks = provinceChecks(library);
+  const indicators = indicatorSummaries(library);
+  const records = (req: Request, targets: Target[]) => targets.map((target) => targetRecord({ library, target, check: checks.get(target.id), origin: origin(req) }));
+  const queried = (req: Request) => {
+    const query = targetQuery(req.query as Record<string, unknown>, library);
+    return { query, targets: sortTargets(library, filterTargets(library, query.filters), query) };
+  };
+  const echo = (q: TargetQuery) => ({ ...q.filters, sort: q.sort, order: q.order });
+
+  app.get('/api/targets', (req, res) => {
+    const { query, targets } = queried(req);
+    res.json({ query: echo(query), total: targets.length, targets: records(req, targets) });
+  });
+
+  app.get('/api/indicators', (_req, res) => {
+    res.json({
+      indicators: indicators.map((s) => {
+        const ind = library.enrichment.indicators.byId.get(s.id);
+        return { ...s, aliases: ind?.aliases ?? [], unit: ind?.unit ?? null, better: ind?.better ?? null, url: `/targets/${encodeURIComponent(s.id)}` };
+      }),
+    });
+  });
+
   app.use('/api', (req, _res, next) => next(new AppError('ROUTE_NOT_FOUND', quoteValue(req.originalUrl))));
 
   app.get('/', (_req, res) => {
@@ -193,6 +222,73 @@ export function createApp(deps: AppDeps): express.Express {
     res.set('Content-Type', 'text/csv; charset=utf-8');
     res.set('Content-Disposition', `attachment; filename="${name}.csv"`);
     res.send(compareCsv(input.columns, origin(req)));
+  });
+
+  /** The same filters, as a query string for the downloads and the sort links. */
+  const targetHref = (path: string, q: TargetQuery, change: Partial<Record<'sort' | 'order', string>> = {}) => {
+    const params = new URLSearchParams();
+    for (const id of q.filters.indicators) params.append('indicator', id);
+    for (const id of q.filters.docs) params.append('doc', id);
+    for (const y of q.filters.years) params.append('year', String(y));
+    for (const l of q.filters.levels) params.append('level', l);
+    const sort = change.sort ?? q.sort;
+    const order = change.order ?? q.order;
+    if (sort !== 'indicator') params.set('sort', sort);
+    if (order !== 'asc') params.set('order', order);
+    const qs = params.toString();
+    return qs ? `${path}?${qs}` : path;
+  };
+  const sortLinks = (path: string, q: TargetQuery) =>
+    Object.fromEntries(TARGET_SORTS.map((key) => [key, { href: targetHref(path, q, { sort: key, order: q.sort === key && q.order === 'asc' ? 'desc' : 'asc' }), active: q.sort === key ? q.order : null }]));
+  const allYears = [...new Set(library.enrichment.targets.map((t) => t.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+
+  app.get('/targets', (req, res) => {
+    const { query, targets } = queried(req);
+    res.render('targets', {
+      title: '量化目标',
+      query,
+      rows: records(req, targets),
+      indicators,
+      docs: library.documents.map(summarizeDoc),
+      years: allYears,
+      sorts: sortLinks('/targets', query),
+      csvHref: targetHref('/targets.csv', query),
+      jsonHref: targetHref('/targets.json', query),
+      total: library.enrichment.targets.length,
+    });
+  });
+
+  const download = (req: Request, res: Response, kind: 'csv' | 'json') => {
+    const { query, targets } = queried(req);
+    const name = query.filters.indicators.length === 1 ? `targets-${query.filters.indicators[0]}` : 'targets';
+    res.set('Content-Disposition', `attachment; filename="${name}.${kind}"`);
+    if (kind === 'csv') {
+      res.set('Content-Type', 'text/csv; charset=utf-8');
+      res.send(targetsCsv(records(req, targets)));
+    } else {
+      res.json({ query: echo(query), total: targets.length, targets: records(req, targets) });
+    }
+  };
+  app.get('/targets.csv', (req, res) => download(req, res, 'csv'));
+  app.get('/targets.json', (req, res) => download(req, res, 'json'));
+
+  app.get('/targets/:indicator', (req, res) => {
+    const summary = indicators.find((s) => s.id === req.params.indicator);
+    const indicator = library.enrichment.indicators.byId.get(req.params.indicator);
+    if (!summary && !indicator) throw new AppError('INDICATOR_NOT_FOUND', quoteValue(req.params.indicator));
+    const query = targetQuery({ ...(req.query as Record<string, unknown>), indicator: req.params.indicator }, library);
+    const targets = sortTargets(library, filterTargets(library, query.filters), { sort: 'doc', order: 'asc' });
+    const label = summary?.label ?? indicator?.label ?? req.params.indicator;
+    res.render('target', {
+      title: `${label} · 量化目标`,
+      label,
+      summary,
+      indicator,
+      charts: chartGroups(library, targets).map(barChart),
+      rows: records(req, targets),
+      csvHref: targetHref('/targets.csv', query),
+      jsonHref: targetHref('/targets.json', query),
+    });
   });
 
   app.get('/search', (req, res) => {

@@ -1,0 +1,51 @@
+// `npm run targets -- [--indicator ID] [--doc ID] [--year Y] [--level L] [--csv | --json] [--list]`:
+// the targets table of /targets on the terminal, or the same CSV and JSON as the downloads.
+// Needs no search index, so it never loads jieba.
+import { AppError } from '../errors.js';
+import { filterTargets, indicatorSummaries, provinceChecks, sortTargets, targetQuery } from '../search/targets.js';
+import { figureLabel, RELATION_LABELS, targetRecord, targetsCsv, type TargetRecord } from '../web/targets-view.js';
+import { parseCliArgs } from './args.js';
+import { loadLibrary } from './load.js';
+
+const USAGE = `用法：npm run targets -- [--indicator 指标标识] [--doc 文档标识] [--year 年份] [--level province|city|county]
+                     [--sort indicator|doc|year|value] [--order asc|desc] [--csv | --json] [--list]
+--list 列出全部指标及其目标数；--csv / --json 输出与网页下载相同的数据（含引用和固定链接）。`;
+
+const SPEC = { values: ['indicator', 'doc', 'year', 'level', 'sort', 'order', 'origin'], flags: ['csv', 'list'] };
+
+function table(records: TargetRecord[]): string {
+  const lines = records.map((r) =>
+    [r.indicatorLabel, r.jurisdiction ?? r.doc, r.year ?? '—', figureLabel(r), r.qualifier ?? '', r.province ? `省级 ${r.province.label}${r.province.relation ? ` ${RELATION_LABELS[r.province.relation]}` : ''}` : '', r.citation].join('\t'),
+  );
+  return [['指标', '地区', '年份', '目标', '限定', '省级对照', '出处'].join('\t'), ...lines].join('\n');
+}
+
+function main(): number {
+  const args = parseCliArgs(process.argv.slice(2), SPEC);
+  if (args.help || args.query.length > 0) {
+    console.error(USAGE);
+    return args.help ? 0 : 2;
+  }
+  const { library, config } = loadLibrary({ quiet: true });
+  if (args.flags.has('list')) {
+    for (const s of indicatorSummaries(library)) console.log(`${s.id}\t${s.label}\t${s.count}`);
+    return 0;
+  }
+  const query = targetQuery({ indicator: args.values.indicator, doc: args.values.doc, year: args.values.year, level: args.values.level, sort: args.values.sort, order: args.values.order }, library);
+  const checks = provinceChecks(library);
+  const origin = args.values.origin?.[0] ?? config.publicOrigin ?? `http://${config.host}:${config.port}`;
+  const targets = sortTargets(library, filterTargets(library, query.filters), query);
+  const records = targets.map((target) => targetRecord({ library, target, check: checks.get(target.id), origin }));
+  if (args.flags.has('csv')) process.stdout.write(targetsCsv(records));
+  else if (args.json) console.log(JSON.stringify({ query: { ...query.filters, sort: query.sort, order: query.order }, total: records.length, targets: records }, null, 2));
+  else console.log(table(records));
+  return 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (err) {
+  if (err instanceof AppError) console.error(`错误 [${err.code}] ${err.message}`);
+  else console.error((err as Error).message);
+  process.exitCode = 2;
+}

@@ -1,0 +1,244 @@
+// Questions asked of the targets: filter by indicator, document, year and level; sort; pick the
+// one figure that stands for a plan on a chart; and the vertical check, which puts the
+// province's figure for the same indicator, year and measure beside a city's or county's.
+import { TARGET_DEFAULTS } from '../config.js';
+import type { Indicator } from '../enrich/indicators.js';
+import type { Target } from '../enrich/targets.js';
+import { baseUnit, convert } from '../enrich/units.js';
+import { AppError, quoteValue } from '../errors.js';
+import type { Library } from '../index/library.js';
+import { LEVEL_ORDER, type DocumentMeta, type Level } from '../ingest/types.js';
+import { repeatedParam } from './params.js';
+
+export interface TargetFilters {
+  indicators: string[];
+  docs: string[];
+  years: number[];
+  levels: Level[];
+}
+
+export const TARGET_SORTS = ['indicator', 'doc', 'year', 'value'] as const;
+export type TargetSort = (typeof TARGET_SORTS)[number];
+
+export interface TargetQuery {
+  filters: TargetFilters;
+  sort: TargetSort;
+  order: 'asc' | 'desc';
+}
+
+/** Reads and checks ?indicator=&doc=&year=&level=&sort=&order= once; a bad value is a 400 naming it. */
+export function targetQuery(raw: Record<string, unknown>, library: Library): TargetQuery {
+  const list = (name: string) => repeatedParam(raw, name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const known = new Set(library.enrichment.targets.map((t) => t.indicator));
+  const indicators = list('indicator');
+  for (const id of indicators) if (!known.has(id) && !library.enrichment.indicators.byId.has(id)) throw new AppError('FILTER_UNKNOWN', `indicator=${quoteValue(id)}`);
+  const docs = list('doc');
+  for (const id of docs) if (!library.getDocument(id)) throw new AppError('FILTER_UNKNOWN', `doc=${quoteValue(id)}`);
+  const levels = list('level');
+  for (const l of levels) if (!(LEVEL_ORDER as readonly string[]).includes(l)) throw new AppError('FILTER_UNKNOWN', `level=${quoteValue(l)}`);
+  const years = list('year').map((y) => {
+    const n = /^\d{4}$/u.test(y) ? Number(y) : Number.NaN;
+    if (!(n >= TARGET_DEFAULTS.minYear && n <= TARGET_DEFAULTS.maxYear)) throw new AppError('PARAM_INVALID', `year=${quoteValue(y)}（应为 ${TARGET_DEFAULTS.minYear}–${TARGET_DEFAULTS.maxYear} 的年份）`);
+    return n;
+  });
+  const sort = list('sort')[0] ?? 'indicator';
+  if (!(TARGET_SORTS as readonly string[]).includes(sort)) throw new AppError('PARAM_INVALID', `sort=${quoteValue(sort)}（可选 ${TARGET_SORTS.join('、')}）`);
+  const order = list('order')[0] ?? 'asc';
+  if (order !== 'asc' && order !== 'desc') throw new AppError('PARAM_INVALID', `order=${quoteValue(order)}（可选 asc、desc）`);
+  return { filters: { indicators, docs, years, levels: levels as Level[] }, sort: sort as TargetSort, order };
+}
+
+export function filterTargets(library: Library, filters: TargetFilters): Target[] {
+  return library.enrichment.targets.filter((t) => {
+    if (filters.indicators.length && !filters.indicators.includes(t.indicator)) return false;
+    if (filters.docs.length && !filters.docs.includes(t.doc)) return false;
+    if (filters.years.length && (t.year === null || !filters.years.includes(t.year))) return false;
+    if (filters.levels.length) {
+      const level = library.getDocument(t.doc)?.level;
+      if (!level || !filters.levels.includes(level)) return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * Sorted copies; ties keep corpus order (province, cities, counties; reading order), so an
+ * indicator's rows stay grouped by jurisdiction. Indicators sort canonical first, then by label.
+ */
+export function sortTargets(library: Library, targets: Target[], query: Pick<TargetQuery, 'sort' | 'order'>): Target[] {
+  const docRank = new Map(library.documents.map((d, i) => [d.id, i]));
+  const position = new Map(library.enrichment.targets.map((t, i) => [t.id, i]));
+  const sign = query.order === 'desc' ? -1 : 1;
+  // Canonical indicators in the data file's order (energy, then intensity, industry …), then the rest.
+  const catalogOrder = new Map(library.enrichment.indicators.indicators.map((ind, i) => [ind.id, i]));
+  const indicatorRank = (t: Target) => catalogOrder.get(t.indicator) ?? catalogOrder.size;
+  const nulls = (a: number | null, b: number | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : sign * (a - b));
+  const key: Record<TargetSort, (a: Target, b: Target) => number> = {
+    indicator: (a, b) => sign * (indicatorRank(a) - indicatorRank(b) || a.indicatorLabel.localeCompare(b.indicatorLabel, 'zh-Hans-CN')),
+    doc: (a, b) => sign * ((docRank.get(a.doc) ?? 0) - (docRank.get(b.doc) ?? 0)),
+    year: (a, b) => nulls(a.year, b.year),
+    value: (a, b) => nulls(a.compareValue, b.compareValue),
+  };
+  const order = [key[query.sort], key.indicator, key.doc, key.year];
+  return [...targets].sort((a, b) => {
+    for (const compare of order) {
+      const c = compare(a, b);
+      if (c !== 0) return c;
+    }
+    return (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0);
+  });
+}
+
+/**
+ * Figures compare only within one measure: a level in the same base unit, or a change against
+ * the same base year (下降19% vs 2020 and 下降70% vs 2005 are different promises).
+ */
+export function measureOf(t: Target): string {
+  const unit = baseUnit(t.compareUnit).unit ?? '';
+  return t.direction === 'reach' ? `reach|${unit}` : `${t.direction}|${unit}|${t.baselineYear ?? ''}`;
+}
+
+export function measureLabel(t: Target): string {
+  const unit = t.compareUnit ?? '无量纲';
+  if (t.direction === 'reach') return `目标值（${unit}）`;
+  const verb = t.direction === 'reduce' ? '下降' : '提高';
+  return `${t.baselineYear ? `比${t.baselineYear}年` : ''}${verb}（${unit}）`;
+}
+
+/**
+ * The figure that stands for a document on a chart and in the vertical check, per indicator,
+ * year and measure: a table cell before prose, a firm figure before a 力争 one, a number
+ * before text, the first stated otherwise.
+ */
+export function headline(targets: Target[]): Target | null {
+  const rank = (t: Target) => (t.compareValue === null ? 4 : 0) + (t.aspirational ? 2 : 0) + (t.source === 'table' ? 0 : 1);
+  let best: Target | null = null;
+  for (const t of targets) if (!best || rank(t) < rank(best)) best = t;
+  return best;
+}
+
+function groupKey(t: Target): string {
+  return `${t.indicator}|${t.year ?? ''}|${measureOf(t)}`;
+}
+
+export interface ProvinceCheck {
+  /** The province's headline figure for the same indicator, year and measure. */
+  province: Target;
+  relation: 'above' | 'below' | 'equal' | null;
+  /** Whether the local figure asks more than the province's, by the indicator's direction. */
+  ambition: 'stricter' | 'looser' | 'same' | null;
+}
+
+/** The province a document belongs to: its parent when that is a province, else the parent's province. */
+export function provinceOf(library: Library, doc: DocumentMeta): DocumentMeta | null {
+  if (doc.level === 'province' || !doc.parent) return null;
+  const names = [doc.parent.province, doc.parent.name].filter((n): n is string => Boolean(n));
+  return library.documents.find((d) => d.level === 'province' && d.jurisdiction !== null && names.includes(d.jurisdiction)) ?? null;
+}
+
+/** Beside each city's or county's target, the province's figure, marked above, below or equal. */
+export function provinceChecks(library: Library): Map<string, ProvinceCheck> {
+  const catalog = library.enrichment.indicators;
+  const headlines = new Map<string, Target[]>();
+  for (const t of library.enrichment.targets) {
+    const key = `${t.doc}|${groupKey(t)}`;
+    headlines.set(key, [...(headlines.get(key) ?? []), t]);
+  }
+  const checks = new Map<string, ProvinceCheck>();
+  for (const t of library.enrichment.targets) {
+    const doc = library.getDocument(t.doc);
+    const province = doc ? provinceOf(library, doc) : null;
+    if (!province || t.year === null) continue;
+    const theirs = headline(headlines.get(`${province.id}|${groupKey(t)}`) ?? []);
+    if (!theirs) continue;
+    checks.set(t.id, compareWith(t, theirs, catalog.byId.get(t.indicator)?.better ?? null));
+  }
+  return checks;
+}
+
+function compareWith(t: Target, province: Target, better: Indicator['better']): ProvinceCheck {
+  const mine = t.compareValue;
+  const theirs = province.compareValue === null ? null : convert(province.compareValue, province.compareUnit, t.compareUnit);
+  if (mine === null || theirs === null) return { province, relation: null, ambition: null };
+  const relation = mine > theirs ? 'above' : mine < theirs ? 'below' : 'equal';
+  // A county's 20万千瓦 is below the province's 12900万千瓦 by size, not by ambition: only
+  // shares, rates, intensities and changes say how demanding a plan is.
+  const intensive = t.direction !== 'reach' || t.compareUnit === '%' || t.compareUnit === null || (t.compareUnit ?? '').includes('/');
+  if (!intensive) return { province, relation, ambition: null };
+  const up = t.direction === 'reach' ? better : 'higher';
+  const ambition = relation === 'equal' ? 'same' : up === null ? null : (relation === 'above') === (up === 'higher') ? 'stricter' : 'looser';
+  return { province, relation, ambition };
+}
+
+export interface ChartBar {
+  doc: DocumentMeta;
+  target: Target;
+}
+
+export interface ChartGroup {
+  year: number | null;
+  measure: string;
+  label: string;
+  unit: string | null;
+  bars: ChartBar[];
+  /** The province's figure when the province is among the bars, for a reference line. */
+  province: Target | null;
+}
+
+/** One chart per target year and measure: a bar per document, its headline figure. */
+export function chartGroups(library: Library, targets: Target[]): ChartGroup[] {
+  const groups = new Map<string, Target[]>();
+  for (const t of targets) {
+    if (t.compareValue === null) continue;
+    const key = `${t.year ?? ''}|${measureOf(t)}`;
+    groups.set(key, [...(groups.get(key) ?? []), t]);
+  }
+  const out: ChartGroup[] = [];
+  for (const list of groups.values()) {
+    const bars = library.documents.flatMap((doc) => {
+      const best = headline(list.filter((t) => t.doc === doc.id));
+      return best ? [{ doc, target: best }] : [];
+    });
+    const first = bars[0]?.target as Target;
+    out.push({
+      year: first.year,
+      measure: measureOf(first),
+      label: measureLabel(first),
+      unit: first.compareUnit,
+      bars,
+      province: bars.find((b) => b.doc.level === 'province')?.target ?? null,
+    });
+  }
+  return out.sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999) || b.bars.length - a.bars.length || a.measure.localeCompare(b.measure));
+}
+
+export interface IndicatorSummary {
+  id: string;
+  label: string;
+  canonical: boolean;
+  count: number;
+  /** Targets per document id. */
+  counts: Record<string, number>;
+  years: number[];
+  /** The wordings plans use for it. */
+  phrases: string[];
+}
+
+/** Every indicator with at least one target: canonical ones first (in the data file's order), then the rest by label. */
+export function indicatorSummaries(library: Library): IndicatorSummary[] {
+  const byId = new Map<string, IndicatorSummary>();
+  for (const t of library.enrichment.targets) {
+    let s = byId.get(t.indicator);
+    if (!s) {
+      s = { id: t.indicator, label: t.indicatorLabel, canonical: t.canonical, count: 0, counts: {}, years: [], phrases: [] };
+      byId.set(t.indicator, s);
+    }
+    s.count++;
+    s.counts[t.doc] = (s.counts[t.doc] ?? 0) + 1;
+    if (t.year !== null && !s.years.includes(t.year)) s.years.push(t.year);
+    if (!s.phrases.includes(t.phrase)) s.phrases.push(t.phrase);
+  }
+  const order = new Map(library.enrichment.indicators.indicators.map((ind, i) => [ind.id, i]));
+  for (const s of byId.values()) s.years.sort((a, b) => a - b);
+  return [...byId.values()].sort((a, b) => Number(b.canonical) - Number(a.canonical) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0) || a.label.localeCompare(b.label, 'zh-Hans-CN'));
+}

@@ -1,0 +1,239 @@
+// Targets as the API, the CSV/JSON downloads and the pages show them: one flat record per
+// target carrying its citation and permalink, Chinese labels for the table, and the geometry of
+// the server-rendered bar charts (drawn by views/partials/bar-chart.ejs, no client script).
+import type { Target } from '../enrich/targets.js';
+import { formatNumber } from '../enrich/units.js';
+import type { Library } from '../index/library.js';
+import { LEVEL_LABELS } from '../ingest/types.js';
+import type { ChartGroup, ProvinceCheck } from '../search/targets.js';
+import { clauseUrl } from './present.js';
+import { toCsv } from './themes-view.js';
+
+export const DIRECTION_LABELS: Record<Target['direction'], string> = { reach: '达到', reduce: '下降', increase: '提高' };
+export const RELATION_LABELS: Record<NonNullable<ProvinceCheck['relation']>, string> = { above: '高于省级', below: '低于省级', equal: '与省级持平' };
+export const AMBITION_LABELS: Record<NonNullable<ProvinceCheck['ambition']>, string> = { stricter: '更积极', looser: '较宽松', same: '相同' };
+export const SOURCE_LABELS: Record<Target['source'], string> = { prose: '正文', table: '指标表' };
+
+export interface TargetRecord {
+  id: string;
+  doc: string;
+  docTitle: string;
+  jurisdiction: string | null;
+  level: string | null;
+  clause: string;
+  clauseLabel: string;
+  indicator: string;
+  indicatorLabel: string;
+  canonical: boolean;
+  phrase: string;
+  value: number | null;
+  valueMax: number | null;
+  valueText: string;
+  unit: string | null;
+  baseValue: number | null;
+  baseValueMax: number | null;
+  baseUnit: string | null;
+  compareValue: number | null;
+  compareUnit: string | null;
+  year: number | null;
+  yearSource: Target['yearSource'];
+  baselineYear: number | null;
+  baselineValue: number | null;
+  baselineText: string | null;
+  direction: Target['direction'];
+  bound: Target['bound'];
+  qualifier: string | null;
+  aspirational: boolean;
+  attribute: string | null;
+  source: Target['source'];
+  column: string | null;
+  /** The clause's full plain text, and where the figure sits in it. */
+  text: string;
+  span: [number, number];
+  citation: string;
+  url: string;
+  permalink: string;
+  province: {
+    target: string;
+    doc: string;
+    valueText: string;
+    /** The province's figure as the table shows it (unit and comparable value included). */
+    label: string;
+    value: number | null;
+    compareValue: number | null;
+    compareUnit: string | null;
+    url: string;
+    relation: ProvinceCheck['relation'];
+    ambition: ProvinceCheck['ambition'];
+  } | null;
+}
+
+export function targetRecord(o: { library: Library; target: Target; check: ProvinceCheck | undefined; origin: string }): TargetRecord {
+  const { library, target: t, check } = o;
+  const doc = library.getDocument(t.doc);
+  const clause = library.getClause(t.clause);
+  const url = clauseUrl(t.clause);
+  return {
+    id: t.id,
+    doc: t.doc,
+    docTitle: doc?.title ?? t.doc,
+    jurisdiction: doc?.jurisdiction ?? null,
+    level: doc?.level ?? null,
+    clause: t.clause,
+    clauseLabel: clause?.label ?? '',
+    indicator: t.indicator,
+    indicatorLabel: t.indicatorLabel,
+    canonical: t.canonical,
+    phrase: t.phrase,
+    value: t.value,
+    valueMax: t.valueMax,
+    valueText: t.valueText,
+    unit: t.unit,
+    baseValue: t.baseValue,
+    baseValueMax: t.baseValueMax,
+    baseUnit: t.baseUnit,
+    compareValue: t.compareValue,
+    compareUnit: t.compareUnit,
+    year: t.year,
+    yearSource: t.yearSource,
+    baselineYear: t.baselineYear,
+    baselineValue: t.baselineValue,
+    baselineText: t.baselineText,
+    direction: t.direction,
+    bound: t.bound,
+    qualifier: t.qualifier,
+    aspirational: t.aspirational,
+    attribute: t.attribute,
+    source: t.source,
+    column: t.column,
+    text: clause?.text ?? '',
+    span: t.span,
+    citation: clause?.citation ?? '',
+    url,
+    permalink: `${o.origin}${url}`,
+    province: check
+      ? {
+          target: check.province.id,
+          doc: check.province.doc,
+          valueText: check.province.valueText,
+          label: figureLabel(check.province),
+          value: check.province.value,
+          compareValue: check.province.compareValue,
+          compareUnit: check.province.compareUnit,
+          url: clauseUrl(check.province.clause),
+          relation: check.relation,
+          ambition: check.ambition,
+        }
+      : null,
+  };
+}
+
+/** The figure as a reader wants it: as written, plus the comparable value when the unit changed. */
+export function figureLabel(r: Pick<TargetRecord, 'valueText' | 'unit' | 'compareValue' | 'compareUnit' | 'source'>): string {
+  const written = r.source === 'table' && r.unit && /\d$/u.test(r.valueText) ? `${r.valueText}${r.unit}` : r.valueText;
+  if (r.compareValue === null || r.compareUnit === r.unit) return written;
+  return `${written}（${formatNumber(r.compareValue)}${r.compareUnit ?? ''}）`;
+}
+
+export function targetsCsv(records: TargetRecord[]): string {
+  const rows = [
+    ['指标标识', '指标', '原文指标', '地区', '层级', '文档', '目标年份', '目标（原文）', '数值', '上限', '单位', '比较值', '比较单位', '方向', '基准年', '基准值', '限定', '属性', '来源', '省级目标', '与省级比较', '条款', '引用', '固定链接'],
+  ];
+  const n = (v: number | null) => (v === null ? '' : formatNumber(v));
+  for (const r of records) {
+    rows.push([
+      r.indicator,
+      r.indicatorLabel,
+      r.phrase,
+      r.jurisdiction ?? '',
+      r.level ? LEVEL_LABELS[r.level as keyof typeof LEVEL_LABELS] : '',
+      r.docTitle,
+      r.year === null ? '' : String(r.year),
+      r.valueText,
+      n(r.value),
+      n(r.valueMax),
+      r.unit ?? '',
+      n(r.compareValue),
+      r.compareUnit ?? '',
+      DIRECTION_LABELS[r.direction],
+      r.baselineYear === null ? '' : String(r.baselineYear),
+      r.baselineText ?? '',
+      r.qualifier ?? '',
+      r.attribute ?? '',
+      SOURCE_LABELS[r.source],
+      r.province?.label ?? '',
+      r.province?.relation ? RELATION_LABELS[r.province.relation] : '',
+      r.clauseLabel,
+      r.citation,
+      r.permalink,
+    ]);
+  }
+  return toCsv(rows);
+}
+
+export interface ChartRow {
+  y: number;
+  label: string;
+  sublabel: string;
+  width: number;
+  value: string;
+  href: string;
+  title: string;
+  levelClass: string;
+}
+
+export interface Chart {
+  title: string;
+  width: number;
+  height: number;
+  labelWidth: number;
+  barArea: number;
+  rowHeight: number;
+  rows: ChartRow[];
+  /** x of the province's figure, for a dashed reference line. */
+  provinceX: number | null;
+  provinceLabel: string | null;
+  axis: { x: number; label: string }[];
+}
+
+const CHART = { width: 760, labelWidth: 150, barArea: 430, rowHeight: 30, top: 24, bottom: 26 } as const;
+
+/** An axis end and tick step of 1, 2, 2.5 or 5 × 10ⁿ, with at most five intervals. */
+export function niceAxis(top: number): { max: number; step: number } {
+  if (!(top > 0)) return { max: 1, step: 0.25 };
+  const raw = top / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) as number) * power;
+  return { max: Math.ceil(top / step - 1e-9) * step, step };
+}
+
+/** Bar geometry for one year and measure; every bar links to its clause. */
+export function barChart(group: ChartGroup): Chart {
+  const values = group.bars.map((b) => b.target.compareValue ?? 0);
+  const { max, step } = niceAxis(Math.max(...values, group.province?.compareValue ?? 0));
+  const scale = (v: number) => Math.round((Math.max(0, v) / max) * CHART.barArea * 10) / 10;
+  const rows = group.bars.map((b, i) => ({
+    y: CHART.top + i * CHART.rowHeight,
+    label: b.doc.jurisdiction ?? b.doc.title,
+    sublabel: b.doc.level ? LEVEL_LABELS[b.doc.level] : '',
+    width: scale(b.target.compareValue ?? 0),
+    value: `${formatNumber(b.target.compareValue ?? 0)}${group.unit === '%' ? '%' : ''}${b.target.qualifier ? ` ${b.target.qualifier}` : ''}`,
+    href: clauseUrl(b.target.clause),
+    title: `${b.doc.title}：${b.target.phrase} ${b.target.valueText}`,
+    levelClass: `bar-${b.doc.level ?? 'none'}`,
+  }));
+  const ticks = Array.from({ length: Math.round(max / step) + 1 }, (_, i) => ({ x: CHART.labelWidth + scale(i * step), label: formatNumber(Number.parseFloat((i * step).toPrecision(6))) }));
+  const provinceValue = group.province?.compareValue ?? null;
+  return {
+    title: `${group.year ?? '年份未写明'}年 · ${group.label}`,
+    width: CHART.width,
+    height: CHART.top + rows.length * CHART.rowHeight + CHART.bottom,
+    labelWidth: CHART.labelWidth,
+    barArea: CHART.barArea,
+    rowHeight: CHART.rowHeight,
+    rows,
+    provinceX: provinceValue === null ? null : CHART.labelWidth + scale(provinceValue),
+    provinceLabel: provinceValue === null ? null : `省级 ${formatNumber(provinceValue)}`,
+    axis: ticks,
+  };
+}

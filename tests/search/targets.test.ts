@@ -1,0 +1,150 @@
+// Asking the targets: filter and sort parameters with their errors, the headline figure of a
+// plan, the vertical check against the province, and the chart groups of one indicator.
+import { describe, expect, it } from 'vitest';
+import type { Target } from '../../src/enrich/targets.js';
+import { chartGroups, filterTargets, headline, indicatorSummaries, measureOf, provinceChecks, provinceOf, sortTargets, targetQuery } from '../../src/search/targets.js';
+import { barChart, niceAxis } from '../../src/web/targets-view.js';
+import { CHENGDU, LESHAN, MIANYANG, QUXIAN, realLibrary, SICHUAN } from '../helpers.js';
+
+const library = realLibrary();
+const all = library.enrichment.targets;
+
+function codeOf(fn: () => unknown): string | null {
+  try {
+    fn();
+    return null;
+  } catch (err) {
+    return (err as { code?: string }).code ?? 'no code';
+  }
+}
+
+describe('target query parameters', () => {
+  it('reads repeated and comma-separated filters', () => {
+    const q = targetQuery({ indicator: ['non-fossil-share', 'co2-per-gdp'], doc: `${CHENGDU},${QUXIAN}`, year: '2025', level: 'city' }, library);
+    expect(q.filters).toEqual({ indicators: ['non-fossil-share', 'co2-per-gdp'], docs: [CHENGDU, QUXIAN], years: [2025], levels: ['city'] });
+    const found = filterTargets(library, q.filters);
+    expect(found.length).toBeGreaterThan(0);
+    for (const t of found) {
+      expect(['non-fossil-share', 'co2-per-gdp']).toContain(t.indicator);
+      expect(t.doc).toBe(CHENGDU);
+      expect(t.year).toBe(2025);
+    }
+  });
+
+  it('names the bad value: unknown indicator, document or level is FILTER_UNKNOWN; bad year, sort or order PARAM_INVALID', () => {
+    expect(codeOf(() => targetQuery({ indicator: 'nope' }, library))).toBe('FILTER_UNKNOWN');
+    expect(codeOf(() => targetQuery({ doc: 'nope' }, library))).toBe('FILTER_UNKNOWN');
+    expect(codeOf(() => targetQuery({ level: 'town' }, library))).toBe('FILTER_UNKNOWN');
+    for (const year of ['20x5', '25', '1800', '2101', '2025.5']) expect(codeOf(() => targetQuery({ year }, library)), year).toBe('PARAM_INVALID');
+    expect(codeOf(() => targetQuery({ sort: 'random' }, library))).toBe('PARAM_INVALID');
+    expect(codeOf(() => targetQuery({ order: 'up' }, library))).toBe('PARAM_INVALID');
+    expect(codeOf(() => targetQuery({ year: { a: 1 } }, library))).toBe('PARAM_INVALID');
+    expect(() => targetQuery({ indicator: '<b>x</b>' }, library)).toThrow(/<b>x<\/b>/u);
+  });
+
+  it('with no filters every target is listed once', () => {
+    const q = targetQuery({}, library);
+    const sorted = sortTargets(library, filterTargets(library, q.filters), q);
+    expect(sorted).toHaveLength(all.length);
+    expect(new Set(sorted.map((t) => t.id)).size).toBe(all.length);
+  });
+
+  it('sorts by value either way with figures-less targets last, and by indicator in the data file’s order', () => {
+    const share = filterTargets(library, { indicators: ['non-fossil-share'], docs: [], years: [], levels: [] });
+    const desc = sortTargets(library, share, { sort: 'value', order: 'desc' }).map((t) => t.compareValue);
+    const asc = sortTargets(library, share, { sort: 'value', order: 'asc' }).map((t) => t.compareValue);
+    const numbers = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
+    expect(numbers(desc)).toEqual([...numbers(desc)].sort((a, b) => b - a));
+    expect(numbers(asc)).toEqual([...numbers(asc)].sort((a, b) => a - b));
+    const byIndicator = sortTargets(library, all, { sort: 'indicator', order: 'asc' });
+    expect(byIndicator[0]?.indicator).toBe('non-fossil-share');
+    expect(byIndicator.at(-1)?.canonical).toBe(false);
+  });
+});
+
+describe('headline figures and the vertical check', () => {
+  it('a table cell stands for a plan before prose, a firm figure before a 力争 one', () => {
+    const leshan2030 = all.filter((t) => t.doc === LESHAN && t.indicator === 'non-fossil-share' && t.year === 2030);
+    expect(leshan2030.length).toBeGreaterThan(1);
+    expect(headline(leshan2030)?.source).toBe('table');
+    const chengduNev = all.filter((t) => t.doc === CHENGDU && t.indicator === 'nev-stock');
+    expect(headline(chengduNev)?.valueText).toBe('80万辆');
+    expect(headline([])).toBeNull();
+  });
+
+  it('finds the province of a city and of a county whose parent is a city outside the corpus', () => {
+    expect(provinceOf(library, library.getDocument(CHENGDU)!)?.id).toBe(SICHUAN);
+    expect(provinceOf(library, library.getDocument(QUXIAN)!)?.id).toBe(SICHUAN);
+    expect(provinceOf(library, library.getDocument(SICHUAN)!)).toBeNull();
+  });
+
+  it('non-fossil share 2025: 成都 equal to the province’s 42, 绵阳 and 乐山 above, 渠县 below', () => {
+    const checks = provinceChecks(library);
+    const check = (doc: string) => {
+      const t = all.find((x) => x.doc === doc && x.indicator === 'non-fossil-share' && x.year === 2025 && x.direction === 'reach');
+      return checks.get((t as Target).id);
+    };
+    expect(check(CHENGDU)).toMatchObject({ relation: 'equal', ambition: 'same' });
+    expect(check(MIANYANG)).toMatchObject({ relation: 'above', ambition: 'stricter' });
+    expect(check(LESHAN)).toMatchObject({ relation: 'above', ambition: 'stricter' });
+    expect(check(QUXIAN)).toMatchObject({ relation: 'below', ambition: 'looser' });
+    expect(check(QUXIAN)?.province.doc).toBe(SICHUAN);
+    // The province has no 2030 figure, and is never checked against itself.
+    for (const t of all) {
+      if (t.doc === SICHUAN || (t.indicator === 'non-fossil-share' && t.year === 2030)) expect(checks.has(t.id), t.id).toBe(false);
+    }
+  });
+
+  it('absolute amounts compare by size only: 乐山’s 745.52万千瓦 is below 12900万千瓦 but not “looser”', () => {
+    const checks = provinceChecks(library);
+    const t = all.find((x) => x.doc === LESHAN && x.indicator === 'renewable-capacity' && x.year === 2025) as Target;
+    expect(checks.get(t.id)).toMatchObject({ relation: 'below', ambition: null });
+    expect(checks.get(t.id)?.province.compareValue).toBe(12900);
+  });
+
+  it('a reduction compares only with the same base year; text figures compare as unknown', () => {
+    const checks = provinceChecks(library);
+    const mianyang = all.find((x) => x.doc === MIANYANG && x.indicator === 'co2-per-gdp' && x.year === 2025) as Target;
+    // The province states its reduction only as 完成国家下达目标: no number to compare.
+    expect(checks.get(mianyang.id)).toMatchObject({ relation: null, ambition: null });
+    expect(measureOf(mianyang)).toBe('reduce|%|2020');
+  });
+});
+
+describe('charts of one indicator', () => {
+  it('one chart per year and measure, one bar per plan, the province as reference', () => {
+    const groups = chartGroups(library, all.filter((t) => t.indicator === 'non-fossil-share'));
+    const y2025 = groups.find((g) => g.year === 2025 && g.measure === 'reach|%');
+    expect(y2025?.bars.map((b) => [b.doc.id, b.target.compareValue])).toEqual([
+      [SICHUAN, 42],
+      [CHENGDU, 42],
+      [MIANYANG, 45],
+      [LESHAN, 45],
+      [QUXIAN, 30],
+    ]);
+    expect(y2025?.province?.doc).toBe(SICHUAN);
+    const chart = barChart(y2025!);
+    expect(chart.rows.map((r) => r.href)).toEqual(y2025!.bars.map((b) => `/c/${encodeURIComponent(b.target.clause)}`));
+    const [sichuan, , , leshan, quxian] = chart.rows;
+    expect(leshan!.width).toBeGreaterThan(sichuan!.width);
+    expect(quxian!.width).toBeLessThan(sichuan!.width);
+    expect(chart.provinceX).toBe(chart.labelWidth + sichuan!.width);
+  });
+
+  it('axis ends on a round number above the largest bar', () => {
+    expect(niceAxis(45)).toEqual({ max: 50, step: 10 });
+    expect(niceAxis(12900)).toEqual({ max: 15000, step: 5000 });
+    expect(niceAxis(4)).toEqual({ max: 4, step: 1 });
+    expect(niceAxis(0)).toEqual({ max: 1, step: 0.25 });
+  });
+
+  it('summaries list canonical indicators first with their wordings and per-document counts', () => {
+    const summaries = indicatorSummaries(library);
+    expect(summaries[0]?.id).toBe('non-fossil-share');
+    const share = summaries[0]!;
+    expect(Object.keys(share.counts).sort()).toEqual([SICHUAN, CHENGDU, MIANYANG, LESHAN, QUXIAN].sort());
+    expect(share.count).toBe(all.filter((t) => t.indicator === 'non-fossil-share').length);
+    expect(share.years).toEqual([2025, 2030]);
+    expect(summaries.reduce((n, s) => n + s.count, 0)).toBe(all.length);
+  });
+});
