@@ -45,6 +45,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.locals.marks = null;
   app.locals.targetLabels = { direction: DIRECTION_LABELS, relation: RELATION_LABELS, ambition: AMBITION_LABELS, source: SOURCE_LABELS };
   app.locals.figureLabel = figureLabel;
+  const targetsByClause = new Map<string, Target[]>();
+  for (const t of library.enrichment.targets) targetsByClause.set(t.clause, [...(targetsByClause.get(t.clause) ?? []), t]);
+  app.locals.targetsOf = (clauseId: string) => targetsByClause.get(clauseId) ?? [];
   app.locals.themeLabel = (id: string) => library.enrichment.taxonomy.byId.get(id)?.label ?? id;
   app.locals.relatedOf = (clauseId: string) =>
     searcher.related(clauseId).map((r) => {
