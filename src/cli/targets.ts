@@ -42,6 +42,12 @@ function main(): number {
   return 0;
 }
 
+// `npm run targets | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 try {
   process.exitCode = main();
 } catch (err) {

@@ -130,9 +130,15 @@ export function targetRecord(o: { library: Library; target: Target; check: Provi
 
 /** The figure as a reader wants it: as written, plus the comparable value when the unit changed. */
 export function figureLabel(r: Pick<TargetRecord, 'valueText' | 'unit' | 'compareValue' | 'compareUnit' | 'source'>): string {
-  const written = r.source === 'table' && r.unit && /\d$/u.test(r.valueText) ? `${r.valueText}${r.unit}` : r.valueText;
+  const written = r.source === 'table' ? withUnit(r.valueText, r.unit) : r.valueText;
   if (r.compareValue === null || r.compareUnit === r.unit) return written;
   return `${written}（${formatNumber(r.compareValue)}${r.compareUnit ?? ''}）`;
+}
+
+/** A table cell names its unit in another column: 42左右 with % reads 42%左右, [4左右] reads 4个百分点左右. */
+function withUnit(cell: string, unit: string | null): string {
+  const m = /^\[?([≤≥<>]?)\s*(\d+(?:\.\d+)?)(.*?)\]?$/u.exec(cell);
+  return m && unit ? `${m[1]}${m[2]}${unit}${m[3]}` : cell;
 }
 
 export function targetsCsv(records: TargetRecord[]): string {

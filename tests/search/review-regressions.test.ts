@@ -57,8 +57,8 @@ describe('zero-result help regressions', () => {
 
 describe('CLI argument regressions', () => {
   it('a NOT term is query text, not an unknown option', () => {
-    expect(parseCliArgs(['氢', '-加氢站', '--limit', '1'])).toEqual({ query: ['氢', '-加氢站'], json: false, help: false, values: { limit: ['1'] } });
-    expect(parseCliArgs(['--json', '--doc=a', '--doc', 'b', '--', '--limit'])).toEqual({ query: ['--limit'], json: true, help: false, values: { doc: ['a', 'b'] } });
+    expect(parseCliArgs(['氢', '-加氢站', '--limit', '1'])).toEqual({ query: ['氢', '-加氢站'], json: false, help: false, values: { limit: ['1'] }, flags: new Set() });
+    expect(parseCliArgs(['--json', '--doc=a', '--doc', 'b', '--', '--limit'])).toEqual({ query: ['--limit'], json: true, help: false, values: { doc: ['a', 'b'] }, flags: new Set() });
   });
 
   it('a value option without its value is PARAM_INVALID', () => {

@@ -25,3 +25,12 @@ describe('targets on the clause page', () => {
     expect(res.text).not.toContain('本条量化目标');
   });
 });
+
+describe('regression: a table cell’s unit was dropped from the province figure (省级 42左右 without %)', () => {
+  it('the province figure beside a city names its unit, and [4左右] reads as percentage points', async () => {
+    const res = await request(app).get(`/api/targets?indicator=non-fossil-share&doc=${CHENGDU}&year=2025`).expect(200);
+    expect(res.body.targets[0].province.label).toBe('42%左右');
+    const page = await request(app).get(`/targets?indicator=non-fossil-share&doc=${SICHUAN}`).expect(200);
+    expect(page.text).toContain('4个百分点左右');
+  });
+});
