@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { DEFAULTS } from '../src/config.js';
+import { AppError } from '../src/errors.js';
 import { loadIndicators, type IndicatorCatalog } from '../src/enrich/indicators.js';
 import { loadTaxonomy, type Taxonomy } from '../src/enrich/themes.js';
 import { buildLibrary, type Library } from '../src/index/library.js';
@@ -80,6 +81,16 @@ export function clause(docId: string, eId: string) {
   const found = doc(docId).clauses.find((c) => c.eId === eId);
   if (!found) throw new Error(`no clause ${docId}.${eId}`);
   return found;
+}
+
+/** The error code a call throws (an AppError's code), or null when it does not throw. */
+export function errorCode(fn: () => unknown): string | null {
+  try {
+    fn();
+    return null;
+  } catch (err) {
+    return err instanceof AppError ? err.code : `not AppError: ${String(err)}`;
+  }
 }
 
 export function tempDir(): string {

@@ -1,5 +1,7 @@
 // The enrich stage's one entry point: from parsed documents to themes per clause, policy
 // citations, responsible departments and quantitative targets, as plain lookup tables for the later stages.
+import { normalize, type Normalized } from '../analyse/analyzer.js';
+import { groupBy } from '../group.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { extractDepartments, type Departments } from './departments.js';
 import type { IndicatorCatalog } from './indicators.js';
@@ -36,11 +38,11 @@ export interface EnrichOptions {
 }
 
 export function enrich(options: EnrichOptions): Enrichment {
-  const tags = tagClauses(options.taxonomy, options.clauses);
+  const { tags, targets } = readClauses(options);
   // A plan quoting its own 文号 or title is not a citation; such policies have no citing document.
   const policies = collectPolicies({ documents: options.documents, clauses: options.clauses }).filter((p) => p.citedBy.length > 0);
-  const cites = new Map<string, string[]>();
-  for (const p of policies) for (const by of p.citedBy) for (const id of by.clauseIds) cites.set(id, [...(cites.get(id) ?? []), p.key]);
+  const citing = policies.flatMap((p) => p.citedBy.flatMap((by) => by.clauseIds.map((id) => ({ id, key: p.key }))));
+  const cites = new Map([...groupBy(citing, (c) => c.id)].map(([id, list]) => [id, list.map((c) => c.key)]));
   const notes = new Map<string, Departments>();
   const departments: string[] = [];
   for (const clause of options.clauses) {
@@ -62,6 +64,20 @@ export function enrich(options: EnrichOptions): Enrichment {
     },
     departments,
     indicators: options.indicators,
-    targets: extractTargets({ documents: options.documents, clauses: options.clauses, indicators: options.indicators, fallbackMinYear: options.targetsFromYear }),
+    targets,
+  };
+}
+
+/**
+ * One pass of the analyzer over the corpus, shared by theme tagging and target extraction. In
+ * its own function so that the normalised texts (with their offset maps) are garbage once both
+ * are done, not kept alive by the closures enrich() returns.
+ */
+function readClauses(options: EnrichOptions): { tags: ThemeTags; targets: Target[] } {
+  const normalized = new Map<string, Normalized>(options.clauses.map((c) => [c.id, normalize(c.text)]));
+  const normOf = (clause: Clause) => normalized.get(clause.id) ?? normalize(clause.text);
+  return {
+    tags: tagClauses(options.taxonomy, options.clauses, (clause) => normOf(clause).text),
+    targets: extractTargets({ documents: options.documents, clauses: options.clauses, indicators: options.indicators, fallbackMinYear: options.targetsFromYear, normalized: normOf }),
   };
 }

@@ -4,10 +4,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { normalizeText } from '../analyse/analyzer.js';
 import { AppError } from '../errors.js';
 import { baseUnit } from './units.js';
+import { readYamlList } from './yaml-list.js';
 
 export interface Indicator {
   id: string;
@@ -72,14 +72,7 @@ function readIndicator(file: string, raw: unknown, index: number): Indicator {
 }
 
 export function parseIndicators(text: string, file = 'indicators.yaml'): IndicatorCatalog {
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (err) {
-    fail(file, `YAML 无法解析（${(err as Error).message.split('\n')[0]}）`);
-  }
-  const list = (doc as { indicators?: unknown } | null)?.indicators;
-  if (!Array.isArray(list)) fail(file, '缺少 indicators 列表');
+  const list = readYamlList(text, 'indicators', (detail) => fail(file, detail));
   const indicators = list.map((raw, i) => readIndicator(file, raw, i));
   const byId = new Map<string, Indicator>();
   const owner = new Map<string, string>();

@@ -2,17 +2,24 @@
 //排放比2020年下降19%", "分别比2020年降低5%、4%、7%", "力争达到100万辆", "创建1个近零碳园区".
 // Read on normalised text (so export spacing and full-width forms do not matter) and mapped
 // back to the display text for every label and figure.
-import { displaySpan, normalize, type Normalized } from '../analyse/analyzer.js';
-import type { Clause, DocumentMeta } from '../ingest/types.js';
+import { displaySpan, normalizeText, type Normalized } from '../analyse/analyzer.js';
+import type { Clause } from '../ingest/types.js';
 import type { Bound, Direction, RawTarget, YearSource } from './targets.js';
 import { readFigure, type Figure } from './units.js';
 
 export interface ProseInput {
   clause: Clause;
-  doc: DocumentMeta;
-  ancestors: Clause[];
+  /** The clause text through the analyzer, computed once per clause by the enrich stage. */
+  norm: Normalized;
+  /** The year its headings or its document's title give a clause that names none itself. */
+  fallback: FallbackYear | null;
   /** Earlier years are achievements (截至2020年…达38%), not targets. */
   minYear: number;
+}
+
+export interface FallbackYear {
+  year: number;
+  source: YearSource;
 }
 
 const PERIOD_YEARS: Record<string, number> = { 三: 2020, 四: 2025, 五: 2030, 六: 2035 };
@@ -83,14 +90,13 @@ function yearMarks(text: string): YearMark[] {
   return marks;
 }
 
-/** The year a figure's own clause gives it, else its headings', else the document title's. */
-function fallbackYear(input: ProseInput): { year: number; source: YearSource } | null {
-  for (const heading of [...input.ancestors].reverse()) {
-    const marks = yearMarks(normalize(heading.title ?? heading.text).text);
-    const last = marks.at(-1);
+/** For a clause that names no year: its nearest heading's, else its document title's. */
+export function fallbackYear(ancestors: Clause[], docTitle: string): FallbackYear | null {
+  for (const heading of [...ancestors].reverse()) {
+    const last = yearMarks(normalizeText(heading.title ?? heading.text)).at(-1);
     if (last) return { year: last.year, source: 'heading' };
   }
-  const last = yearMarks(normalize(input.doc.title).text).at(-1);
+  const last = yearMarks(normalizeText(docTitle)).at(-1);
   return last ? { year: last.year, source: 'title' } : null;
 }
 
@@ -207,17 +213,17 @@ class Reader {
   readonly text: string;
   readonly targets: RawTarget[] = [];
   private readonly marks: YearMark[];
-  private readonly fallback: { year: number; source: YearSource } | null;
+  private readonly fallback: FallbackYear | null;
   /** Within the current sentence: the last indicator named, the last action verb, a governing 力争. */
   private lastPhrase: string | null = null;
   private lastAction: string | null = null;
   private aspiring = false;
 
   constructor(readonly input: ProseInput) {
-    this.norm = normalize(input.clause.text);
+    this.norm = input.norm;
     this.text = this.norm.text;
     this.marks = yearMarks(this.text);
-    this.fallback = fallbackYear(input);
+    this.fallback = input.fallback;
   }
 
   display(from: number, to: number): string {
@@ -226,7 +232,7 @@ class Reader {
     return this.input.clause.text.slice(a, b);
   }
 
-  yearAt(at: number): { year: number; source: YearSource } | null {
+  yearAt(at: number): FallbackYear | null {
     const mark = this.marks.filter((m) => m.at < at).at(-1);
     if (mark) return { year: mark.year, source: mark.source };
     return this.fallback;

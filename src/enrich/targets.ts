@@ -1,9 +1,10 @@
 // Quantitative targets: every figure a plan commits to, from its prose and its indicator tables,
 // joined to a canonical indicator and put in comparable units. Figures are only ever read from
 // the clause text; a cell such as 完成省下目标 stays text and is never turned into a number.
+import type { Normalized } from '../analyse/analyzer.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { compareUnitFor, matchIndicator, phraseId, type IndicatorCatalog } from './indicators.js';
-import { proseTargets } from './targets-prose.js';
+import { fallbackYear, proseTargets, type FallbackYear } from './targets-prose.js';
 import { tableTargets } from './targets-table.js';
 import { baseUnit, convert, scaled } from './units.js';
 
@@ -66,22 +67,32 @@ export interface ExtractOptions {
   indicators: IndicatorCatalog;
   /** Years before this are achievements, not targets, when a document has no date. */
   fallbackMinYear: number;
+  /** Each clause's text through the analyzer; the enrich stage shares it with theme tagging. */
+  normalized: (clause: Clause) => Normalized;
 }
 
 /** Every target of the corpus, in document and reading order. */
 export function extractTargets(options: ExtractOptions): Target[] {
   const docs = new Map(options.documents.map((d) => [d.id, d]));
   const byId = new Map(options.clauses.map((c) => [c.id, c]));
+  // Siblings share their headings: the fallback year is read once per parent.
+  const fallbacks = new Map<string, FallbackYear | null>();
+  const fallbackOf = (clause: Clause, doc: DocumentMeta) => {
+    const key = `${clause.docId}.${clause.parentEId ?? ''}`;
+    if (!fallbacks.has(key)) {
+      const ancestors = clause.ancestors.map((e) => byId.get(`${clause.docId}.${e}`)).filter((c) => c !== undefined);
+      fallbacks.set(key, fallbackYear(ancestors, doc.title));
+    }
+    return fallbacks.get(key) ?? null;
+  };
   const out: Target[] = [];
   for (const clause of options.clauses) {
     const doc = docs.get(clause.docId);
-    if (!doc) continue;
+    if (!doc || clause.kind === 'table') continue;
     const raws =
       clause.kind === 'row'
         ? tableTargets(clause, byId.get(`${clause.docId}.${clause.parentEId ?? ''}`) ?? null)
-        : clause.kind === 'table'
-          ? []
-          : proseTargets({ clause, doc, ancestors: clause.ancestors.map((e) => byId.get(`${clause.docId}.${e}`)).filter((c) => c !== undefined), minYear: minYearOf(doc, options.fallbackMinYear) });
+        : proseTargets({ clause, norm: options.normalized(clause), fallback: fallbackOf(clause, doc), minYear: minYearOf(doc, options.fallbackMinYear) });
     raws.forEach((raw, n) => out.push(resolve({ raw, clause, n, indicators: options.indicators })));
   }
   return out;

@@ -3,10 +3,10 @@
 // include match that overlaps an exclude term (氢 in 氢氟碳化物) does not count.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { findAll, normalizeText } from '../analyse/analyzer.js';
 import { AppError } from '../errors.js';
 import type { Clause } from '../ingest/types.js';
+import { readYamlList } from './yaml-list.js';
 
 export interface Theme {
   id: string;
@@ -70,14 +70,7 @@ function readTheme(file: string, raw: unknown, index: number): Theme {
 
 /** Parses and checks the taxonomy once, at start-up; every problem names the file and the theme. */
 export function parseTaxonomy(text: string, file = 'themes.yaml'): Taxonomy {
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (err) {
-    fail(file, `YAML 无法解析（${(err as Error).message.split('\n')[0]}）`);
-  }
-  const list = (doc as { themes?: unknown } | null)?.themes;
-  if (!Array.isArray(list)) fail(file, '缺少 themes 列表');
+  const list = readYamlList(text, 'themes', (detail) => fail(file, detail));
   const themes = list.map((raw, i) => readTheme(file, raw, i));
   const byId = new Map<string, Theme>();
   for (const theme of themes) {
@@ -128,12 +121,12 @@ export interface ThemeTags {
   counts: Map<string, Map<string, number>>;
 }
 
-export function tagClauses(taxonomy: Taxonomy, clauses: Clause[]): ThemeTags {
+export function tagClauses(taxonomy: Taxonomy, clauses: Clause[], normalizedText: (clause: Clause) => string = (c) => normalizeText(c.text)): ThemeTags {
   const byClause = new Map<string, ThemeMatch[]>();
   const byTheme = new Map<string, string[]>(taxonomy.themes.map((t) => [t.id, []]));
   const counts = new Map<string, Map<string, number>>(taxonomy.themes.map((t) => [t.id, new Map()]));
   for (const clause of clauses) {
-    const normalized = normalizeText(clause.text);
+    const normalized = normalizedText(clause);
     const matches: ThemeMatch[] = [];
     for (const theme of taxonomy.themes) {
       const match = matchTheme(theme, normalized);

@@ -2,6 +2,7 @@
 // one figure that stands for a plan on a chart; and the vertical check, which puts the
 // province's figure for the same indicator, year and measure beside a city's or county's.
 import { TARGET_DEFAULTS } from '../config.js';
+import { groupBy } from '../group.js';
 import type { Indicator } from '../enrich/indicators.js';
 import type { Target } from '../enrich/targets.js';
 import { baseUnit, convert } from '../enrich/units.js';
@@ -26,12 +27,24 @@ export interface TargetQuery {
   order: 'asc' | 'desc';
 }
 
+const knownIndicators = new WeakMap<Library, Set<string>>();
+
+/** Indicators a filter may name: the data file's and those of extracted targets; read once per library. */
+function indicatorIds(library: Library): Set<string> {
+  let ids = knownIndicators.get(library);
+  if (!ids) {
+    ids = new Set([...library.enrichment.indicators.byId.keys(), ...library.enrichment.targets.map((t) => t.indicator)]);
+    knownIndicators.set(library, ids);
+  }
+  return ids;
+}
+
 /** Reads and checks ?indicator=&doc=&year=&level=&sort=&order= once; a bad value is a 400 naming it. */
 export function targetQuery(raw: Record<string, unknown>, library: Library): TargetQuery {
   const list = (name: string) => repeatedParam(raw, name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  const known = new Set(library.enrichment.targets.map((t) => t.indicator));
+  const known = indicatorIds(library);
   const indicators = list('indicator');
-  for (const id of indicators) if (!known.has(id) && !library.enrichment.indicators.byId.has(id)) throw new AppError('FILTER_UNKNOWN', `indicator=${quoteValue(id)}`);
+  for (const id of indicators) if (!known.has(id)) throw new AppError('FILTER_UNKNOWN', `indicator=${quoteValue(id)}`);
   const docs = list('doc');
   for (const id of docs) if (!library.getDocument(id)) throw new AppError('FILTER_UNKNOWN', `doc=${quoteValue(id)}`);
   const levels = list('level');
@@ -62,12 +75,11 @@ export function filterTargets(library: Library, filters: TargetFilters): Target[
 }
 
 /**
- * Sorted copies; ties keep corpus order (province, cities, counties; reading order), so an
- * indicator's rows stay grouped by jurisdiction. Indicators sort canonical first, then by label.
+ * Sorted copies; ties keep the input's order (corpus order, as filterTargets returns it), so an
+ * indicator's rows stay grouped by jurisdiction. Indicators sort in the data file's order, then the rest by label.
  */
 export function sortTargets(library: Library, targets: Target[], query: Pick<TargetQuery, 'sort' | 'order'>): Target[] {
   const docRank = new Map(library.documents.map((d, i) => [d.id, i]));
-  const position = new Map(library.enrichment.targets.map((t, i) => [t.id, i]));
   const sign = query.order === 'desc' ? -1 : 1;
   // Canonical indicators in the data file's order (energy, then intensity, industry …), then the rest.
   const catalogOrder = new Map(library.enrichment.indicators.indicators.map((ind, i) => [ind.id, i]));
@@ -80,13 +92,16 @@ export function sortTargets(library: Library, targets: Target[], query: Pick<Tar
     value: (a, b) => nulls(a.compareValue, b.compareValue),
   };
   const order = [key[query.sort], key.indicator, key.doc, key.year];
-  return [...targets].sort((a, b) => {
-    for (const compare of order) {
-      const c = compare(a, b);
-      if (c !== 0) return c;
-    }
-    return (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0);
-  });
+  return targets
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => {
+      for (const compare of order) {
+        const c = compare(a.t, b.t);
+        if (c !== 0) return c;
+      }
+      return a.i - b.i;
+    })
+    .map(({ t }) => t);
 }
 
 /**
@@ -139,11 +154,7 @@ export function provinceOf(library: Library, doc: DocumentMeta): DocumentMeta | 
 /** Beside each city's or county's target, the province's figure, marked above, below or equal. */
 export function provinceChecks(library: Library): Map<string, ProvinceCheck> {
   const catalog = library.enrichment.indicators;
-  const headlines = new Map<string, Target[]>();
-  for (const t of library.enrichment.targets) {
-    const key = `${t.doc}|${groupKey(t)}`;
-    headlines.set(key, [...(headlines.get(key) ?? []), t]);
-  }
+  const headlines = groupBy(library.enrichment.targets, (t) => `${t.doc}|${groupKey(t)}`);
   const checks = new Map<string, ProvinceCheck>();
   for (const t of library.enrichment.targets) {
     const doc = library.getDocument(t.doc);
@@ -187,12 +198,10 @@ export interface ChartGroup {
 
 /** One chart per target year and measure: a bar per document, its headline figure. */
 export function chartGroups(library: Library, targets: Target[]): ChartGroup[] {
-  const groups = new Map<string, Target[]>();
-  for (const t of targets) {
-    if (t.compareValue === null) continue;
-    const key = `${t.year ?? ''}|${measureOf(t)}`;
-    groups.set(key, [...(groups.get(key) ?? []), t]);
-  }
+  const groups = groupBy(
+    targets.filter((t) => t.compareValue !== null),
+    (t) => `${t.year ?? ''}|${measureOf(t)}`,
+  );
   const out: ChartGroup[] = [];
   for (const list of groups.values()) {
     const bars = library.documents.flatMap((doc) => {

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { PROJECT_ROOT } from '../config.js';
+import { groupBy } from '../group.js';
 import { AppError, quoteValue } from '../errors.js';
 import type { Library } from '../index/library.js';
 import type { Clause } from '../ingest/types.js';
@@ -45,8 +46,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.locals.marks = null;
   app.locals.targetLabels = { direction: DIRECTION_LABELS, relation: RELATION_LABELS, ambition: AMBITION_LABELS, source: SOURCE_LABELS };
   app.locals.figureLabel = figureLabel;
-  const targetsByClause = new Map<string, Target[]>();
-  for (const t of library.enrichment.targets) targetsByClause.set(t.clause, [...(targetsByClause.get(t.clause) ?? []), t]);
+  const targetsByClause = groupBy(library.enrichment.targets, (t) => t.clause);
   app.locals.targetsOf = (clauseId: string) => targetsByClause.get(clauseId) ?? [];
   app.locals.themeLabel = (id: string) => library.enrichment.taxonomy.byId.get(id)?.label ?? id;
   app.locals.relatedOf = (clauseId: string) =>

@@ -4,16 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchIndicator, parseIndicators, phraseId } from '../../src/enrich/indicators.js';
 import { baseUnit, convert, readFigure, scaled } from '../../src/enrich/units.js';
-import { realIndicators } from '../helpers.js';
+import { errorCode, realIndicators } from '../helpers.js';
 
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (err) {
-    return (err as { code?: string }).code ?? 'no code';
-  }
-}
 
 describe('units', () => {
   it('1.29亿千瓦 = 12900万千瓦 and 8万辆 = 80000辆, without binary noise', () => {
@@ -71,11 +63,11 @@ describe('indicators file', () => {
   });
 
   it('reports a bad file by name with INDICATORS_INVALID', () => {
-    expect(codeOf(() => parseIndicators('indicators: [ {id: a, label: 甲}, {id: a, label: 乙} ]', 'x.yaml'))).toBe('INDICATORS_INVALID');
-    expect(codeOf(() => parseIndicators('indicators: [ {id: Bad_Id, label: 甲} ]'))).toBe('INDICATORS_INVALID');
-    expect(codeOf(() => parseIndicators('indicators: [ {id: a, label: 甲, aliases: [丙丙丙]}, {id: b, label: 乙, aliases: [丙丙丙]} ]'))).toBe('INDICATORS_INVALID');
-    expect(codeOf(() => parseIndicators('indicators: [ {id: a, label: 甲, better: up} ]'))).toBe('INDICATORS_INVALID');
-    expect(codeOf(() => parseIndicators('nope: ['))).toBe('INDICATORS_INVALID');
+    expect(errorCode(() => parseIndicators('indicators: [ {id: a, label: 甲}, {id: a, label: 乙} ]', 'x.yaml'))).toBe('INDICATORS_INVALID');
+    expect(errorCode(() => parseIndicators('indicators: [ {id: Bad_Id, label: 甲} ]'))).toBe('INDICATORS_INVALID');
+    expect(errorCode(() => parseIndicators('indicators: [ {id: a, label: 甲, aliases: [丙丙丙]}, {id: b, label: 乙, aliases: [丙丙丙]} ]'))).toBe('INDICATORS_INVALID');
+    expect(errorCode(() => parseIndicators('indicators: [ {id: a, label: 甲, better: up} ]'))).toBe('INDICATORS_INVALID');
+    expect(errorCode(() => parseIndicators('nope: ['))).toBe('INDICATORS_INVALID');
     expect(() => parseIndicators('indicators: [ {id: a} ]', 'my-indicators.yaml')).toThrow(/my-indicators\.yaml/u);
   });
 

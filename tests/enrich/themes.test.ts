@@ -3,20 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../src/analyse/analyzer.js';
 import { matchTheme, parseTaxonomy } from '../../src/enrich/themes.js';
-import { CHENGDU, LESHAN, MIANYANG, QUXIAN, realLibrary, realTaxonomy, SICHUAN } from '../helpers.js';
+import { CHENGDU, errorCode, LESHAN, MIANYANG, QUXIAN, realLibrary, realTaxonomy, SICHUAN } from '../helpers.js';
 
 const library = realLibrary();
 const tagged = (theme: string) => [...(library.enrichment.tags.byTheme.get(theme) ?? [])].sort();
 const ids = (doc: string, eIds: string[]) => eIds.map((e) => `${doc}.${e}`);
 
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (err) {
-    return (err as { code?: string }).code ?? 'no code';
-  }
-}
 
 describe('taxonomy file', () => {
   it('has at least 30 themes with every field, including hydrogen, ccer and sponge-city', () => {
@@ -46,7 +38,7 @@ describe('taxonomy file', () => {
     ['duplicate', 'themes:\n  - { id: h, label: 氢能, include: [氢能] }\n  - { id: h, label: 氢, include: [氢] }', 'THEMES_INVALID'],
     ['unknown related', 'themes:\n  - { id: h, label: 氢能, include: [氢能], related: [nope] }', 'THEMES_INVALID'],
   ])('%s is THEMES_INVALID, naming the file', (_name, text, code) => {
-    expect(codeOf(() => parseTaxonomy(text, '/x/themes.yaml'))).toBe(code);
+    expect(errorCode(() => parseTaxonomy(text, '/x/themes.yaml'))).toBe(code);
     expect(() => parseTaxonomy(text, '/x/themes.yaml')).toThrow(/themes\.yaml/u);
   });
 });

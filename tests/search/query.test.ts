@@ -1,19 +1,11 @@
 // The query language on its own: operators, phrases, export spacing, and the error codes.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/errors.js';
 import { parseQuery, queryWithout } from '../../src/search/query.js';
+import { errorCode } from '../helpers.js';
 
 const groups = (q: string) => parseQuery(q).groups.map((g) => g.map((t) => t.text));
 const excluded = (q: string) => parseQuery(q).exclude.map((t) => t.text);
 
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (err) {
-    return err instanceof AppError ? err.code : `not AppError: ${String(err)}`;
-  }
-}
 
 describe('parseQuery', () => {
   it('space is AND: each word its own group', () => {
@@ -73,29 +65,29 @@ describe('parseQuery', () => {
 
 describe('parseQuery errors', () => {
   it('empty and blank queries are QUERY_EMPTY', () => {
-    expect(codeOf(() => parseQuery(''))).toBe('QUERY_EMPTY');
-    expect(codeOf(() => parseQuery('  \u3000 '))).toBe('QUERY_EMPTY');
-    expect(codeOf(() => parseQuery('|'))).toBe('QUERY_EMPTY');
-    expect(codeOf(() => parseQuery('｜ OR'))).toBe('QUERY_EMPTY');
-    expect(codeOf(() => parseQuery('\u200b'))).toBe('QUERY_EMPTY');
+    expect(errorCode(() => parseQuery(''))).toBe('QUERY_EMPTY');
+    expect(errorCode(() => parseQuery('  \u3000 '))).toBe('QUERY_EMPTY');
+    expect(errorCode(() => parseQuery('|'))).toBe('QUERY_EMPTY');
+    expect(errorCode(() => parseQuery('｜ OR'))).toBe('QUERY_EMPTY');
+    expect(errorCode(() => parseQuery('\u200b'))).toBe('QUERY_EMPTY');
   });
 
   it('over 200 characters is QUERY_TOO_LONG; exactly 200 is fine', () => {
-    expect(codeOf(() => parseQuery('碳'.repeat(201)))).toBe('QUERY_TOO_LONG');
-    expect(codeOf(() => parseQuery('碳'.repeat(200)))).toBeNull();
+    expect(errorCode(() => parseQuery('碳'.repeat(201)))).toBe('QUERY_TOO_LONG');
+    expect(errorCode(() => parseQuery('碳'.repeat(200)))).toBeNull();
   });
 
   it('only exclusions is QUERY_ONLY_EXCLUSIONS', () => {
-    expect(codeOf(() => parseQuery('-氢能 -天然气'))).toBe('QUERY_ONLY_EXCLUSIONS');
+    expect(errorCode(() => parseQuery('-氢能 -天然气'))).toBe('QUERY_ONLY_EXCLUSIONS');
   });
 
   it('an exclusion inside OR is QUERY_EXCLUSION_IN_OR', () => {
-    expect(codeOf(() => parseQuery('氢能 | -天然气'))).toBe('QUERY_EXCLUSION_IN_OR');
-    expect(codeOf(() => parseQuery('-天然气 | 氢能'))).toBe('QUERY_EXCLUSION_IN_OR');
+    expect(errorCode(() => parseQuery('氢能 | -天然气'))).toBe('QUERY_EXCLUSION_IN_OR');
+    expect(errorCode(() => parseQuery('-天然气 | 氢能'))).toBe('QUERY_EXCLUSION_IN_OR');
   });
 
   it('more than 32 terms is QUERY_TOO_MANY_TERMS', () => {
     const many = Array.from({ length: 33 }, (_, i) => `w${i}`).join(' ');
-    expect(codeOf(() => parseQuery(many))).toBe('QUERY_TOO_MANY_TERMS');
+    expect(errorCode(() => parseQuery(many))).toBe('QUERY_TOO_MANY_TERMS');
   });
 });

@@ -4,19 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { Target } from '../../src/enrich/targets.js';
 import { chartGroups, filterTargets, headline, indicatorSummaries, measureOf, provinceChecks, provinceOf, sortTargets, targetQuery } from '../../src/search/targets.js';
 import { barChart, niceAxis } from '../../src/web/targets-view.js';
-import { CHENGDU, LESHAN, MIANYANG, QUXIAN, realLibrary, SICHUAN } from '../helpers.js';
+import { CHENGDU, errorCode, LESHAN, MIANYANG, QUXIAN, realLibrary, SICHUAN } from '../helpers.js';
 
 const library = realLibrary();
 const all = library.enrichment.targets;
 
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (err) {
-    return (err as { code?: string }).code ?? 'no code';
-  }
-}
 
 describe('target query parameters', () => {
   it('reads repeated and comma-separated filters', () => {
@@ -32,13 +24,13 @@ describe('target query parameters', () => {
   });
 
   it('names the bad value: unknown indicator, document or level is FILTER_UNKNOWN; bad year, sort or order PARAM_INVALID', () => {
-    expect(codeOf(() => targetQuery({ indicator: 'nope' }, library))).toBe('FILTER_UNKNOWN');
-    expect(codeOf(() => targetQuery({ doc: 'nope' }, library))).toBe('FILTER_UNKNOWN');
-    expect(codeOf(() => targetQuery({ level: 'town' }, library))).toBe('FILTER_UNKNOWN');
-    for (const year of ['20x5', '25', '1800', '2101', '2025.5']) expect(codeOf(() => targetQuery({ year }, library)), year).toBe('PARAM_INVALID');
-    expect(codeOf(() => targetQuery({ sort: 'random' }, library))).toBe('PARAM_INVALID');
-    expect(codeOf(() => targetQuery({ order: 'up' }, library))).toBe('PARAM_INVALID');
-    expect(codeOf(() => targetQuery({ year: { a: 1 } }, library))).toBe('PARAM_INVALID');
+    expect(errorCode(() => targetQuery({ indicator: 'nope' }, library))).toBe('FILTER_UNKNOWN');
+    expect(errorCode(() => targetQuery({ doc: 'nope' }, library))).toBe('FILTER_UNKNOWN');
+    expect(errorCode(() => targetQuery({ level: 'town' }, library))).toBe('FILTER_UNKNOWN');
+    for (const year of ['20x5', '25', '1800', '2101', '2025.5']) expect(errorCode(() => targetQuery({ year }, library)), year).toBe('PARAM_INVALID');
+    expect(errorCode(() => targetQuery({ sort: 'random' }, library))).toBe('PARAM_INVALID');
+    expect(errorCode(() => targetQuery({ order: 'up' }, library))).toBe('PARAM_INVALID');
+    expect(errorCode(() => targetQuery({ year: { a: 1 } }, library))).toBe('PARAM_INVALID');
     expect(() => targetQuery({ indicator: '<b>x</b>' }, library)).toThrow(/<b>x<\/b>/u);
   });
 
