@@ -88,7 +88,7 @@ async function main(): Promise<void> {
 
   const searcher = createSearcher(library, built.index);
   const queries = QUERY_MIX.map(parseQuery);
-  const texts = built.index.entries.map((e) => e.norm.text);
+  const texts = built.index.entries.map((e) => e.text);
   let mismatches = 0;
   for (const q of queries) {
     const engine = searcher.search({ query: q, limit: 100_000, offset: 0 }).hits.map((h) => built.index.byId.get(h.entry.clause.id)).sort((a, b) => (a ?? 0) - (b ?? 0));

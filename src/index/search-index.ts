@@ -1,7 +1,8 @@
-// The search index: a FlexSearch Document index of recall tokens (tagged by document and
-// level) plus, per clause, the normalised text and the jieba word boundaries that ranking
-// needs. Building needs jieba; loading a saved index does not.
-import { Document } from 'flexsearch';
+// The search index: a FlexSearch index of recall tokens plus, per clause, the normalised text
+// and the jieba word boundaries that ranking needs. Building needs jieba; loading a saved index
+// does not. The offset maps back to display text are not kept: at ×100 they were 160 MB, and
+// only the twenty clauses on a results page need them (normOf).
+import { Index } from 'flexsearch';
 import { normalize, recallTokens, type Normalized } from '../analyse/analyzer.js';
 import type { Segmenter } from '../analyse/segment.js';
 import type { Clause } from '../ingest/types.js';
@@ -15,7 +16,8 @@ export const NO_LEVEL = 'none';
 
 export interface IndexedClause {
   clause: Clause;
-  norm: Normalized;
+  /** The normalised text that terms are verified on. */
+  text: string;
   /** boundary[i] === 1 when a jieba word starts or ends at normalised offset i. */
   boundary: Uint8Array;
   /** Normalised offset where the lead phrase ends (0 when there is none). */
@@ -27,7 +29,7 @@ export interface IndexedClause {
 }
 
 export interface SearchIndex {
-  flex: Document;
+  flex: Index;
   entries: IndexedClause[];
   byId: Map<string, number>;
 }
@@ -35,6 +37,10 @@ export interface SearchIndex {
 /** What a saved index holds besides FlexSearch's own export. */
 export interface SavedData {
   ids: string[];
+  /** Per clause, the normalised text (saved, because normalising ×100 text costs a second). */
+  texts: string[];
+  /** Per clause, the normalised offset where its lead phrase ends. */
+  leadEnds: number[];
   /** Per clause, comma-separated word lengths on the normalised text. */
   words: string[];
   /** Per clause, encoded related clauses (see related.ts). */
@@ -42,14 +48,23 @@ export interface SavedData {
   flex: Record<string, string>;
 }
 
-export function createFlex(): Document {
-  return new Document({
-    document: {
-      id: 'id',
-      index: [{ field: 'tokens', tokenize: 'strict', encode: (text: string) => text.split(TOKEN_SEPARATOR) }],
-      tag: [{ field: 'doc' }, { field: 'level' }],
-    },
-  } as ConstructorParameters<typeof Document>[0]);
+/**
+ * Tokens are computed by the analyzer, so FlexSearch only splits them. One resolution slot keeps
+ * each token's list in clause order, so a lookup returns it whole without merging slots; filters
+ * and facets use the engine's own per-clause arrays, so no tags are stored.
+ */
+export function createFlex(): Index {
+  return new Index({ tokenize: 'strict', resolution: 1, encode: (text: string) => text.split(TOKEN_SEPARATOR) } as ConstructorParameters<typeof Index>[0]) as unknown as Index;
+}
+
+/** The clauses containing an index token, in clause order (the list FlexSearch holds). */
+export function postings(index: SearchIndex, token: string): readonly number[] {
+  return index.flex.search(token, { limit: index.entries.length + 1 }) as unknown as number[];
+}
+
+/** The normalised text with its offset map back to the display text, computed on demand. */
+export function normOf(entry: IndexedClause): Normalized {
+  return normalize(entry.clause.text);
 }
 
 /** Clauses in library order: province first, then reading order, which ties in ranking follow. */
@@ -59,17 +74,16 @@ export function indexedClauses(library: Library): Clause[] {
 
 const HEADING_KINDS = new Set<Clause['kind']>(['part', 'item', 'heading', 'preface', 'box', 'table']);
 
-function entryFor(options: { clause: Clause; words: number[]; norm?: Normalized; related?: Related[] }): IndexedClause {
-  const { clause, words } = options;
-  const norm = options.norm ?? normalize(clause.text);
-  const boundary = new Uint8Array(norm.text.length + 1);
+function entryFor(options: { clause: Clause; text: string; words: number[]; leadEnd: number; related?: Related[] }): IndexedClause {
+  const { clause, text, words } = options;
+  const boundary = new Uint8Array(text.length + 1);
   let at = 0;
   boundary[0] = 1;
   for (const length of words) {
     at += length;
-    if (at <= norm.text.length) boundary[at] = 1;
+    if (at <= text.length) boundary[at] = 1;
   }
-  return { clause, norm, boundary, leadEnd: leadEnd(clause, norm), heading: isHeading(clause), related: options.related ?? [] };
+  return { clause, text, boundary, leadEnd: options.leadEnd, heading: isHeading(clause), related: options.related ?? [] };
 }
 
 function isHeading(clause: Clause): boolean {
@@ -97,17 +111,19 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
   const flex = createFlex();
   const entries: IndexedClause[] = [];
   const words: string[] = [];
+  const leadEnds: number[] = [];
   clauses.forEach((clause, n) => {
     const norm = normalize(clause.text);
     const lengths = options.segmenter.wordLengths(norm.text);
     words.push(lengths.join(','));
-    const entry = entryFor({ clause, words: lengths, norm });
+    leadEnds.push(leadEnd(clause, norm));
+    const entry = entryFor({ clause, text: norm.text, words: lengths, leadEnd: leadEnds[n] as number });
     entries.push(entry);
-    flex.add({ id: n, tokens: recallTokens(entry.norm.text).join(TOKEN_SEPARATOR), doc: clause.docId, level: levelTag(options.library, clause) });
+    flex.add(n, recallTokens(norm.text).join(TOKEN_SEPARATOR));
     if (options.onProgress && ((n + 1) % 200 === 0 || n + 1 === clauses.length)) options.onProgress(n + 1, clauses.length);
   });
   const related = computeRelated({
-    texts: entries.map((e) => e.norm.text),
+    texts: entries.map((e) => e.text),
     words: words.map(decodeWords),
     docIds: clauses.map((c) => c.docId),
     themes: clauses.map((c) => options.library.enrichment.themesOf(c.id).map((m) => m.theme)),
@@ -120,7 +136,8 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
     exported[key] = value;
   });
   const ids = clauses.map((c) => c.id);
-  return { index: { flex, entries, byId: new Map(ids.map((id, n) => [id, n])) }, data: { ids, words, related: related.map(encodeRelated), flex: exported } };
+  const texts = entries.map((e) => e.text);
+  return { index: { flex, entries, byId: new Map(ids.map((id, n) => [id, n])) }, data: { ids, texts, leadEnds, words, related: related.map(encodeRelated), flex: exported } };
 }
 
 function decodeWords(encoded: string): number[] {
@@ -134,14 +151,14 @@ export function levelTag(library: Library, clause: Clause): string {
 /** Rebuilds the in-memory index from saved data; throws when the data does not fit the library. */
 export function restoreIndex(library: Library, data: SavedData): SearchIndex {
   const clauses = indexedClauses(library);
-  if (data.ids.length !== clauses.length || data.words.length !== clauses.length) {
+  if ([data.ids, data.texts, data.leadEnds, data.words].some((list) => list?.length !== clauses.length)) {
     throw new Error(`索引条款数 ${data.ids.length} 与语料条款数 ${clauses.length} 不一致`);
   }
   const flex = createFlex();
   for (const [key, value] of Object.entries(data.flex)) flex.import(key, value);
   const entries = clauses.map((clause, n) => {
     if (data.ids[n] !== clause.id) throw new Error(`索引第 ${n} 条为 ${data.ids[n]}，语料为 ${clause.id}`);
-    return entryFor({ clause, words: decodeWords(data.words[n] ?? ''), related: decodeRelated(data.related?.[n] ?? '') });
+    return entryFor({ clause, text: data.texts[n] as string, words: decodeWords(data.words[n] ?? ''), leadEnd: data.leadEnds[n] as number, related: decodeRelated(data.related?.[n] ?? '') });
   });
   return { flex, entries, byId: new Map(data.ids.map((id, n) => [id, n])) };
 }

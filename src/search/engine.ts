@@ -1,8 +1,8 @@
-// Executing a parsed query: candidates from the FlexSearch recall-token index, literal
-// verification on normalised text (so recall and precision are exact), ranking, facets and
-// the per-term counts that the zero-result page needs.
+// Executing a parsed query: candidates from the FlexSearch recall-token index (the rarest
+// token of each term), literal verification on normalised text (so recall and precision are
+// exact), ranking, facets and the per-term counts that the zero-result page needs.
 import { termTokens } from '../analyse/analyzer.js';
-import { levelTag, NO_LEVEL, type IndexedClause, type SearchIndex } from '../index/search-index.js';
+import { levelTag, NO_LEVEL, postings, type IndexedClause, type SearchIndex } from '../index/search-index.js';
 import type { Library } from '../index/library.js';
 import { LEVEL_ORDER, type Level } from '../ingest/types.js';
 import { parseQuery, splitQuery, type ParsedQuery, type Term } from './query.js';
@@ -55,82 +55,176 @@ export interface Searcher {
   related(clauseId: string): { clause: IndexedClause['clause']; score: number; theme: string | null }[];
 }
 
+/** Per clause, the facet values of one dimension as numbers into that dimension's value list. */
+interface FacetColumn {
+  values: string[];
+  /** Clause n's values are codes[offsets[n]] … codes[offsets[n + 1] - 1]. */
+  offsets: Int32Array;
+  codes: Int32Array;
+}
+
+function facetColumn(values: string[], count: number, valuesOf: (n: number) => string[]): FacetColumn {
+  const code = new Map(values.map((v, i) => [v, i]));
+  const offsets = new Int32Array(count + 1);
+  const codes: number[] = [];
+  for (let n = 0; n < count; n++) {
+    for (const v of valuesOf(n)) {
+      const c = code.get(v);
+      if (c !== undefined) codes.push(c);
+    }
+    offsets[n + 1] = codes.length;
+  }
+  return { values, offsets, codes: Int32Array.from(codes) };
+}
+
+/** A filter as flags over a dimension's codes; null when the dimension is not filtered. */
+function wantedFlags(column: FacetColumn, wanted: string[] | undefined): Uint8Array | null {
+  if (!wanted || wanted.length === 0) return null;
+  const flags = new Uint8Array(column.values.length);
+  column.values.forEach((v, i) => {
+    if (wanted.includes(v)) flags[i] = 1;
+  });
+  return flags;
+}
+
+function hasAny(column: FacetColumn, n: number, flags: Uint8Array): boolean {
+  for (let k = column.offsets[n] as number; k < (column.offsets[n + 1] as number); k++) if (flags[column.codes[k] as number] === 1) return true;
+  return false;
+}
+
 export function createSearcher(library: Library, index: SearchIndex): Searcher {
   const { entries } = index;
-  const levelOf = (n: number): string => levelTag(library, (entries[n] as IndexedClause).clause);
+  const enrichment = library.enrichment;
+  const clauseOf = (n: number) => (entries[n] as IndexedClause).clause;
+  // Facet values are looked up once here, so a query touches only integer arrays.
+  const columns: Record<Dimension, FacetColumn> = {
+    doc: facetColumn(library.documents.map((d) => d.id), entries.length, (n) => [clauseOf(n).docId]),
+    level: facetColumn([...LEVEL_ORDER, NO_LEVEL], entries.length, (n) => [levelTag(library, clauseOf(n))]),
+    theme: facetColumn(enrichment.taxonomy.themes.map((t) => t.id), entries.length, (n) => enrichment.themesOf(clauseOf(n).id).map((m) => m.theme)),
+    policy: facetColumn(enrichment.policies.map((p) => p.key), entries.length, (n) => enrichment.policiesOf(clauseOf(n).id)),
+    department: facetColumn(enrichment.departments, entries.length, (n) => enrichment.departmentsOf(clauseOf(n).id)),
+  };
+  // Set operations stamp clause numbers in one shared array instead of building Sets.
+  const stamps = new Uint32Array(entries.length);
+  let stamp = 0;
+  const nextStamp = () => {
+    if (stamp === 0xffffffff) {
+      stamps.fill(0);
+      stamp = 0;
+    }
+    return ++stamp;
+  };
 
-  /** Clause numbers whose normalised text contains `term`; memoised within one request. */
-  const containing = (term: string, memo: Map<string, Set<number>>): Set<number> => {
+  /**
+   * Clause numbers (ascending) whose normalised text contains `term`. Candidates are the
+   * postings of the term's rarest token; a one-character or two-character term is its own
+   * token, so its postings are the answer, otherwise each candidate is checked literally.
+   */
+  const containing = (term: string, memo: Map<string, readonly number[]>): readonly number[] => {
     let found = memo.get(term);
     if (found) return found;
-    const candidates = index.flex.search(termTokens(term).join('\n'), { index: 'tokens', limit: entries.length + 1 }) as unknown as { result: number[] }[];
-    found = new Set<number>();
-    for (const n of candidates[0]?.result ?? []) if ((entries[n] as IndexedClause).norm.text.includes(term)) found.add(n);
+    const tokens = termTokens(term);
+    let rarest: readonly number[] | null = null;
+    for (const token of tokens) {
+      const list = postings(index, token);
+      if (rarest === null || list.length < rarest.length) rarest = list;
+      if (list.length === 0) break;
+    }
+    const exact = tokens.length === 1 && tokens[0] === term;
+    found = exact || rarest === null ? (rarest ?? []) : rarest.filter((n) => (entries[n] as IndexedClause).text.includes(term));
     memo.set(term, found);
     return found;
   };
 
-  const matchAll = (query: ParsedQuery, memo: Map<string, Set<number>>, skip: { group?: number; exclusion?: number } = {}): number[] => {
-    const skipGroup = skip.group ?? -1;
-    const groups = query.groups
-      .filter((_, i) => i !== skipGroup)
-      .map((g) => union(g.map((t) => containing(t.text, memo))))
-      .sort((a, b) => a.size - b.size);
-    if (groups.length === 0) return [];
-    const excluded = query.exclude.filter((_, i) => i !== skip.exclusion).map((t) => containing(t.text, memo));
-    return [...(groups[0] as Set<number>)].filter((n) => groups.every((g) => g.has(n)) && !excluded.some((x) => x.has(n)));
+  const unionOf = (lists: (readonly number[])[]): readonly number[] => {
+    if (lists.length === 1) return lists[0] as readonly number[];
+    const s = nextStamp();
+    const all: number[] = [];
+    for (const list of lists) {
+      for (const n of list) {
+        if (stamps[n] !== s) {
+          stamps[n] = s;
+          all.push(n);
+        }
+      }
+    }
+    return all.sort((a, b) => a - b);
   };
 
-  const enrichment = library.enrichment;
-  const valuesOf: Record<Dimension, (n: number) => string[]> = {
-    doc: (n) => [(entries[n] as IndexedClause).clause.docId],
-    level: (n) => [levelOf(n)],
-    theme: (n) => enrichment.themesOf((entries[n] as IndexedClause).clause.id).map((m) => m.theme),
-    policy: (n) => enrichment.policiesOf((entries[n] as IndexedClause).clause.id),
-    department: (n) => enrichment.departmentsOf((entries[n] as IndexedClause).clause.id),
-  };
-  /** Within a dimension, any selected value will do; across dimensions, all must hold. */
-  const passes = (filters: Filters | undefined, n: number, skip?: Dimension): boolean => {
-    if (!filters) return true;
-    return DIMENSIONS.every((dim) => {
-      const wanted = filters[FILTER_KEY[dim]] ?? [];
-      return dim === skip || wanted.length === 0 || valuesOf[dim](n).some((v) => wanted.includes(v));
+  /** Ascending clause numbers matching every group and no exclusion. */
+  const matchAll = (query: ParsedQuery, memo: Map<string, readonly number[]>, skip: { group?: number; exclusion?: number } = {}): readonly number[] => {
+    const groups = query.groups
+      .filter((_, i) => i !== skip.group)
+      .map((g) => unionOf(g.map((t) => containing(t.text, memo))))
+      .sort((a, b) => a.length - b.length);
+    if (groups.length === 0) return [];
+    let kept = groups[0] as readonly number[];
+    for (const other of groups.slice(1)) kept = keepMarked(kept, other, true);
+    query.exclude.forEach((t, i) => {
+      if (i !== skip.exclusion) kept = keepMarked(kept, containing(t.text, memo), false);
     });
+    return kept;
   };
-  const order: Record<Dimension, () => string[]> = {
-    doc: () => library.documents.map((d) => d.id),
-    level: () => [...LEVEL_ORDER, NO_LEVEL],
-    theme: () => enrichment.taxonomy.themes.map((t) => t.id),
-    policy: () => enrichment.policies.map((p) => p.key),
-    department: () => enrichment.departments,
+
+  /** The numbers of `list` that are (or, with inside = false, are not) in `other`. */
+  const keepMarked = (list: readonly number[], other: readonly number[], inside: boolean): readonly number[] => {
+    if (other.length === 0) return inside ? [] : list;
+    const s = nextStamp();
+    for (const n of other) stamps[n] = s;
+    return list.filter((n) => (stamps[n] === s) === inside);
   };
-  /** Disjunctive facets: each dimension counts as if its own filter were off. */
-  const facetsOf = (matched: number[], filters: Filters | undefined) =>
-    Object.fromEntries(DIMENSIONS.map((dim) => [dim, countBy(matched.filter((n) => passes(filters, n, dim)), valuesOf[dim], order[dim]())])) as Record<Dimension, FacetCount[]>;
+
+  /** Filter flags per dimension, or null where a dimension is not filtered. */
+  const flagsOf = (filters: Filters | undefined): Record<Dimension, Uint8Array | null> =>
+    Object.fromEntries(DIMENSIONS.map((dim) => [dim, wantedFlags(columns[dim], filters?.[FILTER_KEY[dim]])])) as Record<Dimension, Uint8Array | null>;
+
+  /** Dimensions whose filter clause n fails: within a dimension any selected value will do. */
+  const failing = (flags: Record<Dimension, Uint8Array | null>, n: number): Dimension[] => {
+    const out: Dimension[] = [];
+    for (const dim of DIMENSIONS) {
+      const f = flags[dim];
+      if (f && !hasAny(columns[dim], n, f)) out.push(dim);
+    }
+    return out;
+  };
+
+  /** Disjunctive facets: each dimension counts as if its own filter were off. One pass. */
+  const facetsOf = (matched: readonly number[], flags: Record<Dimension, Uint8Array | null>): Record<Dimension, FacetCount[]> => {
+    const counts = Object.fromEntries(DIMENSIONS.map((dim) => [dim, new Int32Array(columns[dim].values.length)])) as Record<Dimension, Int32Array>;
+    const filtered = DIMENSIONS.some((dim) => flags[dim] !== null);
+    for (const n of matched) {
+      const fails = filtered ? failing(flags, n) : [];
+      if (fails.length > 1) continue;
+      for (const dim of DIMENSIONS) {
+        if (fails.length === 1 && fails[0] !== dim) continue;
+        const { offsets, codes } = columns[dim];
+        const c = counts[dim];
+        for (let k = offsets[n] as number; k < (offsets[n + 1] as number); k++) c[codes[k] as number] = (c[codes[k] as number] as number) + 1;
+      }
+    }
+    return Object.fromEntries(
+      DIMENSIONS.map((dim) => [dim, columns[dim].values.flatMap((value, i) => ((counts[dim][i] as number) > 0 ? [{ value, count: counts[dim][i] as number }] : []))]),
+    ) as Record<Dimension, FacetCount[]>;
+  };
 
   return {
     search(request) {
-      const memo = new Map<string, Set<number>>();
-      const { query, filters } = request;
+      const memo = new Map<string, readonly number[]>();
+      const { query } = request;
+      const flags = flagsOf(request.filters);
+      const filtered = DIMENSIONS.some((dim) => flags[dim] !== null);
+      const keep = (list: readonly number[]) => (filtered ? list.filter((n) => failing(flags, n).length === 0) : list);
       const matched = matchAll(query, memo);
-      const kept = matched.filter((n) => passes(filters, n));
-      const ranked = rankHits({ entries, numbers: kept, query });
-      const termCounts = query.groups.flat().map((term) => ({ term, count: [...containing(term.text, memo)].filter((n) => passes(filters, n)).length }));
+      const kept = keep(matched);
+      const hits = rankHits({ entries, numbers: kept, query, take: request.offset + request.limit }).slice(request.offset);
+      const termCounts = query.groups.flat().map((term) => ({ term, count: keep(containing(term.text, memo)).length }));
       const none = kept.length === 0;
-      const count = (q: ParsedQuery, skip: { group?: number; exclusion?: number }) => matchAll(q, memo, skip).filter((n) => passes(filters, n)).length;
+      const count = (q: ParsedQuery, skip: { group?: number; exclusion?: number }) => keep(matchAll(q, memo, skip)).length;
       const withoutGroup = none && query.groups.length > 1 ? query.groups.map((_, group) => ({ group, count: count(query, { group }) })) : [];
       const withoutExclusion = none ? query.exclude.map((_, exclusion) => ({ exclusion, count: count(query, { exclusion }) })) : [];
       const splitText = none ? splitQuery(query) : null;
       const split = splitText ? { query: splitText, count: count(parseQuery(splitText), {}) } : null;
-      return {
-        total: kept.length,
-        hits: ranked.slice(request.offset, request.offset + request.limit),
-        facets: facetsOf(matched, filters),
-        termCounts,
-        withoutGroup,
-        withoutExclusion,
-        split,
-      };
+      return { total: kept.length, hits, facets: facetsOf(matched, flags), termCounts, withoutGroup, withoutExclusion, split };
     },
     matchesIn(clauseId, query) {
       const n = index.byId.get(clauseId);
@@ -147,20 +241,6 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
       return (entries[n] as IndexedClause).related.map((r) => ({ clause: (entries[r.n] as IndexedClause).clause, score: r.score, theme: r.theme ?? null }));
     },
   };
-}
-
-function union(sets: Set<number>[]): Set<number> {
-  if (sets.length === 1) return sets[0] as Set<number>;
-  const all = new Set<number>();
-  for (const s of sets) for (const n of s) all.add(n);
-  return all;
-}
-
-/** Counts in a fixed order (documents in library order, levels province → county), zeros left out. */
-function countBy(numbers: number[], keys: (n: number) => string[], order: string[]): FacetCount[] {
-  const counts = new Map<string, number>();
-  for (const n of numbers) for (const key of keys(n)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return order.filter((v) => counts.has(v)).map((value) => ({ value, count: counts.get(value) as number }));
 }
 
 export function isLevel(value: string): value is Level {

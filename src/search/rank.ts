@@ -1,6 +1,8 @@
 // Ranking verified hits. Order of precedence: how many query groups match as whole words
 // (by the stored jieba boundaries), then a score from match count, density and where the
 // matches sit (heading or lead phrase), then document level and reading order.
+// Every hit is scored, but without building match lists: at ×100 a common term has 40,000
+// hits, and only the page shown needs its matches (for snippets), so those are built last.
 import { findAll } from '../analyse/analyzer.js';
 import type { IndexedClause } from '../index/search-index.js';
 import type { ParsedQuery } from './query.js';
@@ -23,7 +25,7 @@ export interface RankedHit {
   matches: Match[];
 }
 
-const WEIGHTS = {
+export const WEIGHTS = {
   whole: 2,
   inWord: 1,
   /** Multiplier for a match inside a heading or the lead phrase. */
@@ -36,7 +38,7 @@ export function matchesOf(entry: IndexedClause, query: ParsedQuery): Match[] {
   let t = 0;
   for (const group of query.groups) {
     for (const term of group) {
-      for (const from of findAll(entry.norm.text, term.text)) {
+      for (const from of findAll(entry.text, term.text)) {
         const to = from + term.text.length;
         matches.push({ from, to, term: t, whole: entry.boundary[from] === 1 && entry.boundary[to] === 1 });
       }
@@ -46,37 +48,162 @@ export function matchesOf(entry: IndexedClause, query: ParsedQuery): Match[] {
   return matches.sort((a, b) => a.from - b.from || b.to - a.to);
 }
 
-/** For each positive term (in matchesOf's numbering), the AND group it belongs to. */
-function groupsOfTerms(query: ParsedQuery): number[] {
-  return query.groups.flatMap((g, i) => g.map(() => i));
+/** A query's positive terms flattened, with the AND group each belongs to. */
+export interface Plan {
+  terms: string[];
+  groupOf: number[];
+  groups: number;
 }
 
-export function scoreHit(entry: IndexedClause, query: ParsedQuery, groupOf = groupsOfTerms(query)): RankedHit {
-  const matches = matchesOf(entry, query);
-  const wholeIn = new Set<number>();
-  const weightIn = new Map<number, number>();
-  let covered = 0;
-  let coveredTo = 0;
-  for (const m of matches) {
-    const group = groupOf[m.term] as number;
-    if (m.whole) wholeIn.add(group);
-    const prominent = entry.heading || m.from < entry.leadEnd;
-    const weight = (m.whole ? WEIGHTS.whole : WEIGHTS.inWord) * (prominent ? WEIGHTS.prominent : 1);
-    weightIn.set(group, (weightIn.get(group) ?? 0) + weight);
-    // Matches are sorted by start; count each character once when OR terms overlap.
-    covered += Math.max(0, m.to - Math.max(m.from, coveredTo));
-    coveredTo = Math.max(coveredTo, m.to);
+export function planOf(query: ParsedQuery): Plan {
+  return { terms: query.groups.flatMap((g) => g.map((t) => t.text)), groupOf: query.groups.flatMap((g, i) => g.map(() => i)), groups: query.groups.length };
+}
+
+/** Scratch space reused across calls: scoring runs synchronously, one clause at a time. */
+const scratch = { weights: new Float64Array(32), whole: new Uint8Array(32), from: new Int32Array(256), to: new Int32Array(256) };
+
+function ensureScratch(groups: number, matches: number): void {
+  if (groups > scratch.weights.length) {
+    scratch.weights = new Float64Array(groups * 2);
+    scratch.whole = new Uint8Array(groups * 2);
+  }
+  if (matches > scratch.from.length) {
+    const from = new Int32Array(matches * 2);
+    const to = new Int32Array(matches * 2);
+    from.set(scratch.from);
+    to.set(scratch.to);
+    scratch.from = from;
+    scratch.to = to;
+  }
+}
+
+/**
+ * Score: per group log2(1 + Σ weights of its matches), summed in group order, plus density
+ * (share of the normalised text covered by matches, each character once when OR terms overlap).
+ */
+export function scoreHit(entry: IndexedClause, plan: Plan): { wholeGroups: number; score: number } {
+  ensureScratch(plan.groups, 0);
+  const { weights, whole } = scratch;
+  weights.fill(0, 0, plan.groups);
+  whole.fill(0, 0, plan.groups);
+  const { text, boundary } = entry;
+  let count = 0;
+  for (let t = 0; t < plan.terms.length; t++) {
+    const term = plan.terms[t] as string;
+    const group = plan.groupOf[t] as number;
+    for (let from = text.indexOf(term); from >= 0; from = text.indexOf(term, from + term.length)) {
+      const to = from + term.length;
+      const isWhole = boundary[from] === 1 && boundary[to] === 1;
+      if (isWhole) whole[group] = 1;
+      const prominent = entry.heading || from < entry.leadEnd;
+      weights[group] = (weights[group] as number) + (isWhole ? WEIGHTS.whole : WEIGHTS.inWord) * (prominent ? WEIGHTS.prominent : 1);
+      ensureScratch(plan.groups, count + 1);
+      scratch.from[count] = from;
+      scratch.to[count] = to;
+      count++;
+    }
   }
   let score = 0;
-  for (const weight of weightIn.values()) score += Math.log2(1 + weight);
-  score += (WEIGHTS.density * covered) / Math.max(entry.norm.text.length, 1);
-  return { entry, wholeGroups: wholeIn.size, score, matches };
+  let wholeGroups = 0;
+  for (let g = 0; g < plan.groups; g++) {
+    score += Math.log2(1 + (weights[g] as number));
+    wholeGroups += whole[g] as number;
+  }
+  score += (WEIGHTS.density * covered(count, plan.terms.length > 1)) / Math.max(text.length, 1);
+  return { wholeGroups, score };
 }
 
-export function rankHits(options: { entries: IndexedClause[]; numbers: number[]; query: ParsedQuery }): RankedHit[] {
-  const groupOf = groupsOfTerms(options.query);
-  const scored = options.numbers.map((n) => ({ n, hit: scoreHit(options.entries[n] as IndexedClause, options.query, groupOf) }));
-  // Entries are stored province → city → county and in reading order, so n breaks ties by both.
-  scored.sort((a, b) => b.hit.wholeGroups - a.hit.wholeGroups || b.hit.score - a.hit.score || a.n - b.n);
-  return scored.map((s) => s.hit);
+/** Characters covered by the first `count` scratch intervals. */
+function covered(count: number, mayOverlap: boolean): number {
+  const { from, to } = scratch;
+  if (!mayOverlap) {
+    // One term's non-overlapping occurrences.
+    let sum = 0;
+    for (let i = 0; i < count; i++) sum += (to[i] as number) - (from[i] as number);
+    return sum;
+  }
+  // Insertion sort by start (longer first on ties): a clause has a handful of matches.
+  for (let i = 1; i < count; i++) {
+    const f = from[i] as number;
+    const e = to[i] as number;
+    let j = i - 1;
+    while (j >= 0 && ((from[j] as number) > f || ((from[j] as number) === f && (to[j] as number) < e))) {
+      from[j + 1] = from[j] as number;
+      to[j + 1] = to[j] as number;
+      j--;
+    }
+    from[j + 1] = f;
+    to[j + 1] = e;
+  }
+  let sum = 0;
+  let reach = 0;
+  for (let i = 0; i < count; i++) {
+    sum += Math.max(0, (to[i] as number) - Math.max(from[i] as number, reach));
+    reach = Math.max(reach, to[i] as number);
+  }
+  return sum;
+}
+
+/**
+ * The best `take` hits in rank order (all of them when take ≥ numbers.length), with their
+ * matches. `numbers` are entry numbers in ascending order, so the number breaks ties by level
+ * (entries are stored province → city → county) and then reading order.
+ */
+export function rankHits(options: { entries: IndexedClause[]; numbers: readonly number[]; query: ParsedQuery; take?: number }): RankedHit[] {
+  const { entries, numbers, query } = options;
+  const plan = planOf(query);
+  const whole = new Uint8Array(numbers.length);
+  const scores = new Float64Array(numbers.length);
+  for (let i = 0; i < numbers.length; i++) {
+    const s = scoreHit(entries[numbers[i] as number] as IndexedClause, plan);
+    whole[i] = s.wholeGroups;
+    scores[i] = s.score;
+  }
+  // i before j: more whole groups, then higher score, then lower entry number.
+  const before = (i: number, j: number) =>
+    whole[i] !== whole[j] ? (whole[i] as number) > (whole[j] as number) : scores[i] !== scores[j] ? (scores[i] as number) > (scores[j] as number) : (numbers[i] as number) < (numbers[j] as number);
+  const take = Math.min(options.take ?? numbers.length, numbers.length);
+  return bestFirst(numbers.length, take, before).map((i) => {
+    const entry = entries[numbers[i] as number] as IndexedClause;
+    return { entry, wholeGroups: whole[i] as number, score: scores[i] as number, matches: matchesOf(entry, query) };
+  });
+}
+
+/** Positions 0..count-1, the best `take` of them in order: a bounded heap when take is small. */
+function bestFirst(count: number, take: number, before: (i: number, j: number) => boolean): number[] {
+  const compare = (i: number, j: number) => (before(i, j) ? -1 : before(j, i) ? 1 : 0);
+  if (take * 4 >= count) return Array.from({ length: count }, (_, i) => i).sort(compare).slice(0, take);
+  // Max-heap on "worst kept first": the root is the weakest of the best `take` so far.
+  const heap: number[] = [];
+  const worse = (i: number, j: number) => before(j, i);
+  const up = (k: number) => {
+    while (k > 0) {
+      const parent = (k - 1) >> 1;
+      if (!worse(heap[k] as number, heap[parent] as number)) break;
+      [heap[k], heap[parent]] = [heap[parent] as number, heap[k] as number];
+      k = parent;
+    }
+  };
+  const down = (k: number) => {
+    for (;;) {
+      const l = 2 * k + 1;
+      const r = l + 1;
+      let m = k;
+      if (l < heap.length && worse(heap[l] as number, heap[m] as number)) m = l;
+      if (r < heap.length && worse(heap[r] as number, heap[m] as number)) m = r;
+      if (m === k) return;
+      [heap[k], heap[m]] = [heap[m] as number, heap[k] as number];
+      k = m;
+    }
+  };
+  for (let i = 0; i < count; i++) {
+    if (heap.length < take) {
+      heap.push(i);
+      up(heap.length - 1);
+    } else if (take > 0 && before(i, heap[0] as number)) {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return heap.sort(compare);
 }

@@ -1,8 +1,7 @@
 // Our own highlighter: matches found on normalised text are mapped back to display offsets and
 // wrapped in <mark>; everything else is escaped, so <mark> is the only markup in a snippet.
-import { displaySpan } from '../analyse/analyzer.js';
+import { displaySpan, type Normalized } from '../analyse/analyzer.js';
 import { SEARCH_DEFAULTS } from '../config.js';
-import type { IndexedClause } from '../index/search-index.js';
 import type { Match } from './rank.js';
 
 export type Range = [number, number];
@@ -24,8 +23,8 @@ function mergeRanges(ranges: Range[]): Range[] {
 }
 
 /** Display ranges of the matches, sorted and merged where they touch. */
-export function displayRanges(entry: Pick<IndexedClause, 'norm'>, matches: Match[]): Range[] {
-  return mergeRanges(matches.map((m) => displaySpan(entry.norm, m.from, m.to)));
+export function displayRanges(norm: Normalized, matches: Match[]): Range[] {
+  return mergeRanges(matches.map((m) => displaySpan(norm, m.from, m.to)));
 }
 
 /** `text` cut into marked and unmarked runs; ranges must be sorted and disjoint. */
@@ -56,13 +55,13 @@ const ELLIPSIS: MarkedSegment = { text: '…', mark: false };
  * before any term shows twice; short clauses are shown whole. Plain segments, so pages render
  * them with escaping templates and the API turns them into HTML with toHtml().
  */
-export function snippetParts(text: string, entry: Pick<IndexedClause, 'norm'>, matches: Match[]): MarkedSegment[] {
-  const ranges = displayRanges(entry, matches);
+export function snippetParts(text: string, norm: Normalized, matches: Match[]): MarkedSegment[] {
+  const ranges = displayRanges(norm, matches);
   if (ranges.length === 0) {
     return text.length > SEARCH_DEFAULTS.snippetWhole ? [{ text: text.slice(0, SEARCH_DEFAULTS.snippetWhole), mark: false }, ELLIPSIS] : [{ text, mark: false }];
   }
   if (text.length <= SEARCH_DEFAULTS.snippetWhole) return markSegments(text, ranges);
-  const windows = chooseWindows(text, entry, matches);
+  const windows = chooseWindows(text, norm, matches);
   const parts: MarkedSegment[] = [];
   windows.forEach(([from, to], i) => {
     if (i > 0 || from > 0) parts.push(ELLIPSIS);
@@ -73,18 +72,18 @@ export function snippetParts(text: string, entry: Pick<IndexedClause, 'norm'>, m
   return parts;
 }
 
-export function snippetHtml(text: string, entry: Pick<IndexedClause, 'norm'>, matches: Match[]): string {
-  return toHtml(snippetParts(text, entry, matches));
+export function snippetHtml(text: string, norm: Normalized, matches: Match[]): string {
+  return toHtml(snippetParts(text, norm, matches));
 }
 
-function chooseWindows(text: string, entry: Pick<IndexedClause, 'norm'>, matches: Match[]): Range[] {
-  const ranges = displayRanges(entry, matches);
+function chooseWindows(text: string, norm: Normalized, matches: Match[]): Range[] {
+  const ranges = displayRanges(norm, matches);
   const firstOfTerm = new Map<number, Match>();
   for (const m of matches) if (!firstOfTerm.has(m.term)) firstOfTerm.set(m.term, m);
   const order = [...firstOfTerm.values(), ...matches.filter((m) => firstOfTerm.get(m.term) !== m)];
   const windows: Range[] = [];
   for (const m of order) {
-    const [from, to] = displaySpan(entry.norm, m.from, m.to);
+    const [from, to] = displaySpan(norm, m.from, m.to);
     if (windows.some(([a, b]) => from >= a && to <= b)) continue;
     if (windows.length >= SEARCH_DEFAULTS.snippetFragments) break;
     windows.push(cover(windowAround(text, from, to), ranges));

@@ -21,6 +21,7 @@ import { chartGroups, filterTargets, indicatorSummaries, provinceChecks, sortTar
 import type { Target } from '../enrich/targets.js';
 import { AMBITION_LABELS, barChart, DIRECTION_LABELS, figureLabel, RELATION_LABELS, SOURCE_LABELS, targetRecord, targetsCsv } from './targets-view.js';
 import { searchPage } from './search-page.js';
+import { normOf } from '../index/search-index.js';
 
 export interface AppDeps {
   library: Library;
@@ -317,7 +318,7 @@ export function createApp(deps: AppDeps): express.Express {
     for (const c of clauses) {
       const entry = searcher.entry(c.id);
       const matches = searcher.matchesIn(c.id, query);
-      if (entry && matches.length > 0) marks[c.eId] = displayRanges(entry, matches);
+      if (entry && matches.length > 0) marks[c.eId] = displayRanges(normOf(entry), matches);
     }
     const found = searcher.search({ query, filters: { docs: [docId], levels: [] }, limit: library.clauseCount, offset: 0 });
     const hitIds = new Set(found.hits.map((h) => h.entry.clause.id));

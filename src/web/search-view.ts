@@ -8,6 +8,7 @@ import type { RankedHit } from '../search/rank.js';
 import { snippetParts, toHtml, type MarkedSegment } from '../search/snippet.js';
 import { docUrl, toHit, type Hit } from './present.js';
 import type { SearchParams } from '../search/params.js';
+import { normOf } from '../index/search-index.js';
 
 export interface SearchHit extends Hit {
   rank: number;
@@ -58,7 +59,7 @@ export function readerUrl(hit: { doc: string; eId: string }, query: string): str
 function presentHit(library: Library, ranked: RankedHit, options: { rank: number; query: string; groups: number }) {
   const { clause } = ranked.entry;
   const doc = library.getDocument(clause.docId);
-  const parts = snippetParts(clause.text, ranked.entry, ranked.matches);
+  const parts = snippetParts(clause.text, normOf(ranked.entry), ranked.matches);
   return {
     ...toHit(library, clause),
     snippet: toHtml(parts),

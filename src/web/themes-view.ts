@@ -8,6 +8,7 @@ import type { Searcher } from '../search/engine.js';
 import type { ParsedQuery } from '../search/query.js';
 import { displayRanges, markSegments, toHtml, type MarkedSegment, type Range } from '../search/snippet.js';
 import { toHit, type Hit } from './present.js';
+import { normOf } from '../index/search-index.js';
 
 export interface GridRow {
   theme: Theme;
@@ -46,9 +47,9 @@ export function markedHit(options: { library: Library; searcher: Searcher; claus
   let ranges: Range[] = [];
   if (entry && options.theme) {
     const match = library.enrichment.themesOf(clause.id).find((m) => m.theme === options.theme);
-    ranges = displayRanges(entry, (match?.spans ?? []).map(([from, to]) => ({ from, to, term: 0, whole: false })));
+    ranges = displayRanges(normOf(entry), (match?.spans ?? []).map(([from, to]) => ({ from, to, term: 0, whole: false })));
   } else if (entry && options.query) {
-    ranges = displayRanges(entry, searcher.matchesIn(clause.id, options.query));
+    ranges = displayRanges(normOf(entry), searcher.matchesIn(clause.id, options.query));
   }
   const segments = markSegments(clause.text, ranges);
   return { ...toHit(library, clause), snippet: toHtml(segments), segments };

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displaySpan, findAll, normalize, normalizeText, recallTokens, termTokens, USER_DICT_PATH } from '../../src/analyse/analyzer.js';
 import { loadSegmenter, tile, type Segmenter } from '../../src/analyse/segment.js';
+import { normOf } from '../../src/index/search-index.js';
 import { realIndex } from '../helpers.js';
 
 describe('normalize', () => {
@@ -46,8 +47,9 @@ describe('normalize', () => {
 
   it('is idempotent on the whole corpus, and the map is monotone', () => {
     for (const e of realIndex().entries) {
-      expect(normalizeText(e.norm.text)).toBe(e.norm.text);
-      for (let i = 1; i < e.norm.starts.length; i++) expect(e.norm.starts[i]).toBeGreaterThanOrEqual(e.norm.starts[i - 1] as number);
+      expect(normalizeText(e.text)).toBe(e.text);
+      const { starts } = normOf(e);
+      for (let i = 1; i < starts.length; i++) expect(starts[i]).toBeGreaterThanOrEqual(starts[i - 1] as number);
     }
   });
 
@@ -122,7 +124,7 @@ describe('word boundaries (jieba + domain dictionary)', () => {
     expect(tile('abc', ['x', 'abc'])).toEqual([3]);
     expect(tile('abcd', ['ab'])).toEqual([2, 2]);
     for (const e of realIndex().entries.slice(0, 50)) {
-      expect(segmenter.wordLengths(e.norm.text).reduce((a, b) => a + b, 0)).toBe(e.norm.text.length);
+      expect(segmenter.wordLengths(e.text).reduce((a, b) => a + b, 0)).toBe(e.text.length);
     }
   });
 

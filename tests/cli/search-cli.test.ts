@@ -14,7 +14,7 @@ function cli(...args: string[]) {
   return { code: res.status, out: res.stdout, err: res.stderr };
 }
 
-const containing = (term: string) => realIndex().entries.filter((e) => e.norm.text.includes(term)).length;
+const containing = (term: string) => realIndex().entries.filter((e) => e.text.includes(term)).length;
 
 describe('npm run search', () => {
   it('prints ranked hits with label, citation and a highlighted snippet', () => {

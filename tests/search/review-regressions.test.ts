@@ -14,7 +14,7 @@ const run = (q: string) => searcher.search({ query: parseQuery(q), limit: 1000, 
 describe('query parsing regressions', () => {
   it('a repeated term before | no longer turns the first AND group into an OR', () => {
     expect(groups('碳达峰 碳达峰 | 氢能')).toEqual([['碳达峰'], ['碳达峰', '氢能']]);
-    expect(run('碳达峰 碳达峰 | 氢能').total).toBe(entries.filter((e) => e.norm.text.includes('碳达峰')).length);
+    expect(run('碳达峰 碳达峰 | 氢能').total).toBe(entries.filter((e) => e.text.includes('碳达峰')).length);
   });
 
   it('an OR survives a term that normalises to nothing', () => {
@@ -42,7 +42,7 @@ describe('zero-result help regressions', () => {
   it('a Chinese word and a number joined by export spacing get a split suggestion', () => {
     const r = run('加氢站 2025');
     expect(r.total).toBe(0);
-    const both = entries.filter((e) => e.norm.text.includes('加氢站') && e.norm.text.includes('2025')).length;
+    const both = entries.filter((e) => e.text.includes('加氢站') && e.text.includes('2025')).length;
     expect(both).toBeGreaterThan(0);
     expect(r.split).toEqual({ query: '"加氢站" "2025"', count: both });
     expect(run('"加氢站" "2025"').total).toBe(both);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CHENGDU, MIANYANG, realApp, realIndex, SICHUAN } from '../helpers.js';
 
 const app = realApp();
-const containing = (term: string) => realIndex().entries.filter((e) => e.norm.text.includes(term)).length;
+const containing = (term: string) => realIndex().entries.filter((e) => e.text.includes(term)).length;
 
 describe('GET /api/search', () => {
   it('returns query, total, hits with the contract fields, and facets', async () => {
