@@ -1,121 +1,131 @@
-// `npm run bench`: index build and load times, and query latency over a fixed mix of realistic
-// queries, against a naive linear scan of every clause's normalised text in the same run.
-// It also checks that both find exactly the same clauses, so a fast wrong answer cannot pass.
+// `npm run bench -- --scale 1,10,100 [--rounds 15]`: at each scale, builds the index as
+// `npm run index` does, measures its size, restarts the real server on it (time to /healthz,
+// resident memory), then times the fixed query mix in a fresh process against a literal scan
+// and MiniSearch in the same run. Writes bench/results.md and bench/results.json.
+// Synthetic corpora (scripts/scale-corpus.ts) are generated under .bench/ when missing.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { normalizeText, USER_DICT_PATH } from '../src/analyse/analyzer.js';
-import { loadSegmenter } from '../src/analyse/segment.js';
-import { DEFAULTS } from '../src/config.js';
-import { loadIndicators } from '../src/enrich/indicators.js';
-import { loadTaxonomy } from '../src/enrich/themes.js';
-import { buildLibrary, type Library } from '../src/index/library.js';
-import { buildIndex, indexedClauses, restoreIndex } from '../src/index/search-index.js';
-import { fingerprint, readData, readManifest, writeIndex } from '../src/index/store.js';
-import { loadCorpus } from '../src/ingest/corpus.js';
-import { createSearcher } from '../src/search/engine.js';
-import { parseQuery, type ParsedQuery } from '../src/search/query.js';
-import { presentSearch } from '../src/web/search-view.js';
+import { parseArgs } from 'node:util';
+import { DEFAULTS, PROJECT_ROOT } from '../src/config.js';
+import { MANIFEST_NAME, readManifest } from '../src/index/store.js';
+import type { MeasureInput, MeasureOutput } from './bench/measure.js';
+import { QUERY_MIX } from './bench/queries.js';
+import { goals, renderMarkdown, type ScaleResult } from './bench/report.js';
+import { rssOf, startServer } from './bench/server.js';
+import { mb, ms } from './bench/stats.js';
+import { writeScaleCorpus } from './scale-corpus.js';
 
-/** Single terms, ASCII, numbers, multi-term AND, OR, NOT and phrases, as researchers type them. */
-export const QUERY_MIX = [
-  '碳达峰', '碳中和', '加氢站', '氢能', '海绵城市', 'CCER', 'ccus', '碳普惠', '近零碳', '源网荷储',
-  '分布式光伏', '新型储能', '抽水蓄能', '天然气', '充电桩', '绿色建筑', '森林覆盖率', '碳汇', '甲烷', '氢氟碳化物',
-  '2025', '2030年', '到 2025 年', '"到2030年"', '45%', '5G', 'GDP', '单位地区生产总值', '非化石能源消费比重', '能耗双控',
-  '光伏 储能', '氢能 燃料电池', '碳汇 湿地', '新能源汽车 充电', '工业 节能 改造', '交通 电动化', '建筑 光伏', '垃圾 分类 资源化',
-  '氢能 | 加氢站', '海绵城市 OR 韧性城市', '光伏 | 风电 | 水电', 'CCER | 核证自愿减排量',
-  '氢 -加氢站', '碳汇 -林草', '能源 -天然气', '储能 -抽水',
-  '"自愿减排项目储备"', '"碳排放权交易"', '"绿色低碳"', '"国家核证自愿减排量"',
-];
+const BENCH_DIR = path.join(PROJECT_ROOT, '.bench');
+const OUT_DIR = path.join(PROJECT_ROOT, 'bench');
+const SEED = 1;
 
-const ROUNDS = 30;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+function corpusFor(scale: number): { corpusDir: string; catalogFile: string } {
+  if (scale === 1) return { corpusDir: DEFAULTS.corpusDir, catalogFile: path.join(DEFAULTS.corpusDir, DEFAULTS.catalogName) };
+  const corpusDir = path.join(BENCH_DIR, `corpus-x${scale}`);
+  const catalogFile = path.join(corpusDir, DEFAULTS.catalogName);
+  if (!fs.existsSync(catalogFile)) {
+    console.log(`  生成 ×${scale} 合成语料 → ${path.relative(PROJECT_ROOT, corpusDir)}`);
+    writeScaleCorpus({ scale, seed: SEED, out: corpusDir });
+  }
+  return { corpusDir, catalogFile };
 }
 
-function time(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
-
-/** The baseline: test every clause's normalised text against the query, no index. */
-function naiveSearch(texts: string[], query: ParsedQuery): number[] {
-  const out: number[] = [];
-  texts.forEach((text, n) => {
-    if (query.groups.every((g) => g.some((t) => text.includes(t.text))) && !query.exclude.some((t) => text.includes(t.text))) out.push(n);
+/** Runs a TypeScript entry point in a fresh node process; throws with its output on failure. */
+function runTs(options: { file: string; args?: string[]; env: Record<string, string>; nodeArgs?: string[] }): { stdout: string; ms: number } {
+  const started = performance.now();
+  const done = spawnSync(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.file, ...(options.args ?? [])], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
   });
-  return out;
+  const took = performance.now() - started;
+  if (done.status !== 0) throw new Error(`${path.relative(PROJECT_ROOT, options.file)} 失败（${done.status ?? done.signal}）：\n${done.stderr}${done.stdout}`);
+  return { stdout: done.stdout, ms: took };
 }
 
-function latencies(run: (q: ParsedQuery) => void, queries: ParsedQuery[]): number[] {
-  for (const q of queries) run(q);
-  const samples: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) for (const q of queries) samples.push(time(() => run(q)));
-  return samples.sort((a, b) => a - b);
+async function serverFigures(env: Record<string, string>, restarts: number): Promise<{ warmRestartMs: number; rssAfterLoad: number; rssAfterQueries: number }> {
+  const ready: number[] = [];
+  let rssAfterLoad = 0;
+  let rssAfterQueries = 0;
+  for (let i = 0; i < restarts; i++) {
+    const server = await startServer(env);
+    try {
+      ready.push(server.readyMs);
+      if (i === restarts - 1) {
+        rssAfterLoad = rssOf(server.child.pid as number);
+        for (let round = 0; round < 3; round++) {
+          for (const { q } of QUERY_MIX) {
+            const res = await fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}`);
+            if (!res.ok) throw new Error(`/api/search?q=${q} → ${res.status}`);
+            await res.arrayBuffer();
+          }
+        }
+        rssAfterQueries = rssOf(server.child.pid as number);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  return { warmRestartMs: [...ready].sort((a, b) => a - b)[Math.floor(ready.length / 2)] as number, rssAfterLoad, rssAfterQueries };
 }
 
-function fmt(ms: number): string {
-  return ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`;
+async function benchScale(scale: number, rounds: number): Promise<ScaleResult> {
+  console.log(`\n×${scale}`);
+  const { corpusDir, catalogFile } = corpusFor(scale);
+  const indexDir = path.join(BENCH_DIR, `index-x${scale}`);
+  fs.rmSync(indexDir, { recursive: true, force: true });
+  const env = { CORPUS_DIR: corpusDir, CATALOG_FILE: catalogFile, INDEX_DIR: indexDir, THEMES_FILE: path.join(DEFAULTS.corpusDir, DEFAULTS.themesName), INDICATORS_FILE: path.join(DEFAULTS.corpusDir, DEFAULTS.indicatorsName) };
+
+  const build = runTs({ file: path.join(PROJECT_ROOT, 'src', 'cli', 'build-index.ts'), env });
+  const manifest = readManifest(indexDir);
+  if (!manifest) throw new Error(`建索引后没有清单：${indexDir}`);
+  const indexBytes = fs.statSync(path.join(indexDir, manifest.dataFile)).size + fs.statSync(path.join(indexDir, MANIFEST_NAME)).size;
+  console.log(`  建索引 ${ms(build.ms)}（索引本身 ${ms(manifest.buildMs)}），磁盘 ${mb(indexBytes)}`);
+
+  const server = await serverFigures(env, scale <= 10 ? 3 : 1);
+  console.log(`  热重启 ${ms(server.warmRestartMs)}，RSS ${mb(server.rssAfterLoad)} / 查询后 ${mb(server.rssAfterQueries)}`);
+
+  const input: MeasureInput = { corpusDir, catalogFile, indexDir, rounds, take: 20 };
+  const measuredRun = runTs({ file: path.join(PROJECT_ROOT, 'scripts', 'bench', 'measure.ts'), args: [JSON.stringify(input)], env: {}, nodeArgs: ['--expose-gc', '--max-old-space-size=16384'] });
+  const measured = JSON.parse(measuredRun.stdout.trim().split('\n').at(-1) as string) as MeasureOutput;
+  const { engine, scan, mini } = measured.latency;
+  console.log(`  查询 p50/p99：索引 ${ms(engine.p50)}/${ms(engine.p99)}，扫描 ${ms(scan.p50)}/${ms(scan.p99)}，MiniSearch ${ms(mini.p50)}/${ms(mini.p99)}`);
+  for (const m of measured.mismatches) console.log(`  不一致：${m}`);
+  return { scale, corpusDir: path.relative(PROJECT_ROOT, corpusDir), buildWallMs: build.ms, buildIndexMs: manifest.buildMs, indexBytes, warmRestartMs: server.warmRestartMs, serverRssAfterLoad: server.rssAfterLoad, serverRssAfterQueries: server.rssAfterQueries, measured };
+}
+
+function parseScales(text: string): number[] {
+  const scales = text.split(',').map((s) => Number(s.trim()));
+  if (scales.length === 0 || scales.some((s) => !Number.isInteger(s) || s < 1 || s > 1000)) {
+    console.error(`--scale ${text}：应为逗号分隔的 1–1000 的整数，例如 1,10,100`);
+    process.exit(2);
+  }
+  return [...new Set(scales)].sort((a, b) => a - b);
 }
 
 async function main(): Promise<void> {
-  let library!: Library;
-  const corpusMs = time(() => {
-    library = buildLibrary(loadCorpus({ corpusDir: DEFAULTS.corpusDir }), { taxonomy: loadTaxonomy(path.join(DEFAULTS.corpusDir, DEFAULTS.themesName)), indicators: loadIndicators(path.join(DEFAULTS.corpusDir, DEFAULTS.indicatorsName)) });
-  });
-  const clauses = indexedClauses(library);
-  console.log(`语料：${library.documents.length} 份文档，${clauses.length} 个条款，${clauses.reduce((n, c) => n + c.text.length, 0)} 字（载入与解析 ${fmt(corpusMs)}）`);
-
-  const jiebaStart = performance.now();
-  const segmenter = await loadSegmenter(USER_DICT_PATH);
-  console.log(`jieba 载入：${fmt(performance.now() - jiebaStart)}（只在建索引时需要）`);
-
-  const builds: number[] = [];
-  let built!: ReturnType<typeof buildIndex>;
-  for (let i = 0; i < 3; i++) builds.push(time(() => (built = buildIndex({ library, segmenter }))));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-bench-'));
-  const saveMs = time(() => writeIndex({ dir, data: built.data, manifest: { ...fingerprint(library, USER_DICT_PATH), corpus: [], builtAt: '', buildMs: 0 } }));
-  const manifest = readManifest(dir);
-  if (!manifest) throw new Error('manifest missing');
-  const loads: number[] = [];
-  for (let i = 0; i < 5; i++) loads.push(time(() => restoreIndex(library, readData(dir, manifest))));
-  const size = fs.statSync(path.join(dir, manifest.dataFile)).size;
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log(`建索引（分词 + 倒排）：中位 ${fmt(builds.sort((a, b) => a - b)[1] as number)}；保存 ${fmt(saveMs)}；数据 ${(size / 1024 / 1024).toFixed(2)} MB`);
-  console.log(`载入索引（读文件 + 导入，不需 jieba）：中位 ${fmt(loads.sort((a, b) => a - b)[2] as number)}`);
-
-  const searcher = createSearcher(library, built.index);
-  const queries = QUERY_MIX.map(parseQuery);
-  const texts = built.index.entries.map((e) => e.text);
-  let mismatches = 0;
-  for (const q of queries) {
-    const engine = searcher.search({ query: q, limit: 100_000, offset: 0 }).hits.map((h) => built.index.byId.get(h.entry.clause.id)).sort((a, b) => (a ?? 0) - (b ?? 0));
-    if (JSON.stringify(engine) !== JSON.stringify(naiveSearch(texts, q))) mismatches++;
+  const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, rounds: { type: 'string', default: '15' } } });
+  const scales = parseScales(values.scale);
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1) {
+    console.error(`--rounds ${values.rounds}：应为正整数`);
+    process.exit(2);
   }
-
-  const engineHits = latencies((q) => searcher.search({ query: q, limit: 20, offset: 0 }), queries);
-  const engineApi = latencies((q) => presentSearch({ library, params: { query: q, expansions: [], filters: { docs: [], levels: [] }, limit: 20, offset: 0 }, outcome: searcher.search({ query: q, limit: 20, offset: 0 }) }), queries);
-  const naive = latencies((q) => naiveSearch(texts, q), queries);
-  const naiveRaw = latencies((q) => {
-    const terms = q.groups.map((g) => g.map((t) => t.text));
-    for (const c of clauses) {
-      const text = normalizeText(c.text);
-      terms.every((g) => g.some((t) => text.includes(t)));
-    }
-  }, queries.slice(0, 10));
-
-  console.log(`\n查询 ${queries.length} 条 × ${ROUNDS} 轮：`);
-  const row = (name: string, s: number[]) => console.log(`  ${name.padEnd(34)} p50 ${fmt(percentile(s, 50)).padStart(9)}   p99 ${fmt(percentile(s, 99)).padStart(9)}`);
-  row('索引检索（候选 + 字面核对 + 排序 + 分面）', engineHits);
-  row('索引检索 + 摘要高亮（API 所做）', engineApi);
-  row('朴素线性扫描（预先规范化的全文）', naive);
-  row('朴素线性扫描（每次重新规范化）', naiveRaw);
-  console.log(`\n比值（朴素扫描 / 索引检索）：p50 ${(percentile(naive, 50) / percentile(engineHits, 50)).toFixed(2)}×，p99 ${(percentile(naive, 99) / percentile(engineHits, 99)).toFixed(2)}×`);
-  console.log(`注意：索引检索同时完成排序和分面，朴素扫描只找出命中集合。`);
-  console.log(`命中集合与朴素扫描不一致的查询：${mismatches} / ${queries.length}`);
-  if (mismatches > 0) process.exitCode = 1;
+  const results: ScaleResult[] = [];
+  for (const scale of scales) results.push(await benchScale(scale, rounds));
+  const command = `npm run bench -- --scale ${scales.join(',')}${rounds === 15 ? '' : ` --rounds ${rounds}`}`;
+  const machine = `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 1024 ** 3)} GB, Node ${process.versions.node}`;
+  const date = new Date().toISOString().slice(0, 10);
+  const markdown = renderMarkdown({ results, command, machine, date });
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  fs.writeFileSync(path.join(OUT_DIR, 'results.md'), markdown);
+  fs.writeFileSync(path.join(OUT_DIR, 'results.json'), `${JSON.stringify({ command, machine, date, queries: QUERY_MIX, results, goals: goals(results) }, null, 1)}\n`);
+  console.log(`\n${markdown}`);
+  console.log(`已写入 bench/results.md 与 bench/results.json`);
+  if (results.some((r) => r.measured.mismatches.length > 0)) process.exitCode = 1;
 }
 
 await main();

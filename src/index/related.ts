@@ -49,13 +49,19 @@ function wordsOf(text: string, lengths: number[]): Map<string, number> {
   return tf;
 }
 
+/** A word's postings, heaviest first: clause numbers and their weights for the word. */
+interface PostingList {
+  clauses: Int32Array;
+  weights: Float64Array;
+}
+
 /** L2-normalised TF-IDF vectors, and the postings of every word kept. */
-function vectors(input: RelatedInput): { vecs: Map<string, number>[]; postings: Map<string, [number, number][]> } {
+function vectors(input: RelatedInput): { vecs: Map<string, number>[]; postings: Map<string, PostingList> } {
   const tfs = input.texts.map((t, n) => wordsOf(t, input.words[n] ?? []));
   const df = new Map<string, number>();
   for (const tf of tfs) for (const w of tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
   const total = tfs.length;
-  const postings = new Map<string, [number, number][]>();
+  const lists = new Map<string, [number, number][]>();
   const vecs = tfs.map((tf, n) => {
     const vec = new Map<string, number>();
     for (const [w, count] of tf) {
@@ -66,61 +72,102 @@ function vectors(input: RelatedInput): { vecs: Map<string, number>[]; postings: 
     const norm = Math.sqrt([...vec.values()].reduce((a, v) => a + v * v, 0)) || 1;
     for (const [w, v] of vec) {
       vec.set(w, v / norm);
-      const list = postings.get(w) ?? [];
+      const list = lists.get(w) ?? [];
       list.push([n, v / norm]);
-      postings.set(w, list);
+      lists.set(w, list);
     }
     return vec;
   });
-  for (const [w, list] of postings) {
-    if (list.length > RELATED.maxPostings) postings.set(w, list.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, RELATED.maxPostings));
+  const postings = new Map<string, PostingList>();
+  for (const [w, list] of lists) {
+    const kept = list.length > RELATED.maxPostings ? list.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, RELATED.maxPostings) : list;
+    postings.set(w, { clauses: Int32Array.from(kept, (p) => p[0]), weights: Float64Array.from(kept, (p) => p[1]) });
   }
   return { vecs, postings };
 }
 
-/** IDF-weighted cosine of theme sets: sharing a rare theme (氢能) counts more than a broad one. */
-function themeSimilarity(themes: string[][]): (a: number, b: number) => number {
-  const df = new Map<string, number>();
-  for (const list of themes) for (const t of list) df.set(t, (df.get(t) ?? 0) + 1);
-  const weight = (t: string) => Math.log(themes.length / (df.get(t) ?? 1));
-  const norms = themes.map((list) => Math.sqrt(list.reduce((s, t) => s + weight(t) ** 2, 0)));
-  const sets = themes.map((list) => new Set(list));
-  return (a, b) => {
-    const na = norms[a] ?? 0;
-    const nb = norms[b] ?? 0;
-    if (na === 0 || nb === 0) return 0;
-    let dot = 0;
-    for (const t of themes[a] ?? []) if (sets[b]?.has(t)) dot += weight(t) ** 2;
-    return dot / (na * nb);
+/**
+ * IDF-weighted cosine of theme sets: sharing a rare theme (氢能) counts more than a broad one.
+ * Themes become small integers once, so the inner loop, run for every scored pair, is arithmetic.
+ */
+function themeSimilarity(themes: string[][]): { prepare: (a: number) => void; similarity: (b: number) => number } {
+  const code = new Map<string, number>();
+  const codes = themes.map((list) => list.map((t) => code.get(t) ?? code.set(t, code.size).size - 1));
+  const df = new Float64Array(code.size);
+  for (const list of codes) for (const c of list) df[c] = (df[c] as number) + 1;
+  const weightSquared = Float64Array.from(df, (d) => Math.log(themes.length / d) ** 2);
+  const norms = Float64Array.from(codes, (list) => Math.sqrt(list.reduce((sum, c) => sum + (weightSquared[c] as number), 0)));
+  // The first clause of a pair, as a lookup of its themes' squared weights.
+  const own = new Float64Array(code.size);
+  let current = -1;
+  return {
+    prepare(a) {
+      for (const c of codes[current] ?? []) own[c] = 0;
+      current = a;
+      for (const c of codes[a] ?? []) own[c] = weightSquared[c] as number;
+    },
+    similarity(b) {
+      const na = norms[current] ?? 0;
+      const nb = norms[b] ?? 0;
+      if (na === 0 || nb === 0) return 0;
+      let dot = 0;
+      for (const c of codes[b] as number[]) dot += own[c] as number;
+      return dot / (na * nb);
+    },
   };
 }
 
 export function computeRelated(input: RelatedInput): Related[][] {
   const { vecs, postings } = vectors(input);
-  const themeSim = themeSimilarity(input.themes);
+  const theme = themeSimilarity(input.themes);
   const themeDf = new Map<string, number>();
   for (const list of input.themes) for (const t of list) themeDf.set(t, (themeDf.get(t) ?? 0) + 1);
   // One accumulator reused for every clause: a Map per clause was most of the build's garbage.
   const scores = new Float64Array(vecs.length);
   const touched: number[] = [];
+  const docCode = new Map<string, number>();
+  const docOf = Int32Array.from(input.docIds, (id) => docCode.get(id) ?? docCode.set(id, docCode.size).size - 1);
   return vecs.map((vec, n) => {
     touched.length = 0;
+    theme.prepare(n);
+    const own = docOf[n];
     for (const [w, v] of vec) {
-      for (const [m, u] of postings.get(w) ?? []) {
-        if (input.docIds[m] === input.docIds[n]) continue;
+      const list = postings.get(w);
+      if (!list) continue;
+      for (let k = 0; k < list.clauses.length; k++) {
+        const m = list.clauses[k] as number;
+        if (docOf[m] === own) continue;
         if (scores[m] === 0) touched.push(m);
-        scores[m] = (scores[m] as number) + v * u;
+        scores[m] = (scores[m] as number) + v * (list.weights[k] as number);
       }
     }
     const ranked: Related[] = [];
     for (const m of touched) {
-      const score = (scores[m] as number) + RELATED.themeBoost * themeSim(n, m);
+      const score = (scores[m] as number) + RELATED.themeBoost * theme.similarity(m);
       scores[m] = 0;
       if (score >= RELATED.minScore) ranked.push({ n: m, score: Math.round(score * 1000) / 1000 });
     }
-    ranked.sort((a, b) => b.score - a.score || a.n - b.n);
     return diversify({ ranked, themes: input.themes, own: input.themes[n] ?? [], themeDf, total: input.texts.length });
   });
+}
+
+/** Ranked before: higher score, then lower clause number. */
+const better = (a: Related, b: Related) => b.score < a.score || (b.score === a.score && a.n < b.n);
+
+/** The best `count` of an unsorted list, best first, without sorting all of it. */
+function best(list: Related[], count: number): Related[] {
+  const top: Related[] = [];
+  for (const r of list) {
+    if (top.length === count && !better(r, top[count - 1] as Related)) continue;
+    let i = Math.min(top.length, count - 1);
+    if (top.length < count) top.push(r);
+    while (i > 0 && better(r, top[i - 1] as Related)) {
+      top[i] = top[i - 1] as Related;
+      i--;
+    }
+    top[i] = r;
+  }
+  return top;
 }
 
 /**
@@ -128,15 +175,18 @@ export function computeRelated(input: RelatedInput): Related[][] {
  * the best clause sharing it, so a rare topic is not drowned by the clause's main subject.
  */
 function diversify(options: { ranked: Related[]; themes: string[][]; own: string[]; themeDf: Map<string, number>; total: number }): Related[] {
-  const chosen = options.ranked.slice(0, RELATED.perClause);
+  const chosen = best(options.ranked, RELATED.perClause);
   const specific = options.own
     .filter((t) => (options.themeDf.get(t) ?? 0) <= options.total * RELATED.specificTheme)
     .sort((a, b) => (options.themeDf.get(a) ?? 0) - (options.themeDf.get(b) ?? 0))
     .slice(0, RELATED.perTheme);
   for (const theme of specific) {
     if (chosen.some((r) => options.themes[r.n]?.includes(theme))) continue;
-    const best = options.ranked.find((r) => options.themes[r.n]?.includes(theme) && !chosen.includes(r));
-    if (best) chosen.push({ ...best, theme });
+    const [top] = best(
+      options.ranked.filter((r) => options.themes[r.n]?.includes(theme) && !chosen.includes(r)),
+      1,
+    );
+    if (top) chosen.push({ ...top, theme });
   }
   return chosen;
 }

@@ -1,0 +1,73 @@
+// Starting the real server as a child process, as `npm start` does, for the figures only a
+// separate process can give: time until /healthz answers, and resident memory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/config.js';
+
+export interface RunningServer {
+  child: ChildProcess;
+  url: string;
+  /** Spawn until the first 200 from /healthz. */
+  readyMs: number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts src/cli/serve.ts under tsx with the given environment and waits for /healthz. */
+export async function startServer(env: Record<string, string>, timeoutMs = 600_000): Promise<RunningServer> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'cli', 'serve.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`服务未能启动（退出码 ${child.exitCode}）：${output}`);
+    if (performance.now() - started > timeoutMs) {
+      await stop();
+      throw new Error(`服务 ${timeoutMs} ms 内未就绪：${output}`);
+    }
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return { child, url, readyMs: performance.now() - started, stop };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Resident set size of a process and its children (tsx runs node in a child), in bytes. */
+export function rssOf(pid: number): number {
+  const own = Number(/VmRSS:\s+(\d+) kB/u.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  let children: number[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/u).filter(Boolean).map(Number);
+  } catch {
+    children = [];
+  }
+  return own + children.reduce((sum, c) => sum + rssOf(c), 0);
+}

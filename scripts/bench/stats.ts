@@ -1,0 +1,42 @@
+// Latency samples to percentiles, and the formatting every bench table uses.
+export interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  samples: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+export function summarize(samples: number[]): Latency {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), mean, samples: sorted.length };
+}
+
+export function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+/** Milliseconds, readable from microseconds to minutes. */
+export function ms(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  if (value < 1) return `${(value * 1000).toFixed(0)} µs`;
+  if (value < 100) return `${value.toFixed(2)} ms`;
+  if (value < 10_000) return `${value.toFixed(0)} ms`;
+  return `${(value / 1000).toFixed(1)} s`;
+}
+
+export function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 2 : 0)} MB`;
+}
+
+export function ratio(a: number, b: number): string {
+  return `${(a / b).toFixed(a / b < 10 ? 1 : 0)}×`;
+}
