@@ -16,6 +16,12 @@ export interface Config {
   indicatorsFile: string;
   publicOrigin: string | undefined;
   nodeEnv: string;
+  /** Requests per minute per client IP on /api/* and /search; 0 turns the limiter off. */
+  rateLimitPerMinute: number;
+  /** Proxy hops in front of the server whose X-Forwarded-For is believed (0: none). */
+  trustProxy: number;
+  /** Worker processes serving requests (node:cluster when above 1). */
+  webConcurrency: number;
 }
 
 export const DEFAULTS = {
@@ -26,6 +32,10 @@ export const DEFAULTS = {
   indexDir: path.join(PROJECT_ROOT, 'index'),
   themesName: 'themes.yaml',
   indicatorsName: 'indicators.yaml',
+  rateLimitPerMinute: 600,
+  trustProxy: 0,
+  webConcurrency: 1,
+  maxWebConcurrency: 64,
 } as const;
 
 /** Target extraction and the targets table. */
@@ -70,5 +80,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (publicOrigin !== undefined && !/^https?:\/\/[^\s/]+$/u.test(publicOrigin)) {
     throw new AppError('CONFIG_INVALID', `PUBLIC_ORIGIN=${publicOrigin}（应形如 https://example.org）`);
   }
-  return { port, host, corpusDir, catalogFile, indexDir, themesFile, indicatorsFile, publicOrigin, nodeEnv: env.NODE_ENV ?? 'production' };
+  const rateLimitPerMinute = intSetting({ env, name: 'RATE_LIMIT_PER_MINUTE', fallback: DEFAULTS.rateLimitPerMinute, min: 0, max: 1_000_000 });
+  const trustProxy = intSetting({ env, name: 'TRUST_PROXY', fallback: DEFAULTS.trustProxy, min: 0, max: 10 });
+  const webConcurrency = intSetting({ env, name: 'WEB_CONCURRENCY', fallback: DEFAULTS.webConcurrency, min: 1, max: DEFAULTS.maxWebConcurrency });
+  return { port, host, corpusDir, catalogFile, indexDir, themesFile, indicatorsFile, publicOrigin, nodeEnv: env.NODE_ENV ?? 'production', rateLimitPerMinute, trustProxy, webConcurrency };
+}
+
+/** A whole-number setting from the environment, unset or empty meaning the default. */
+function intSetting(options: { env: NodeJS.ProcessEnv; name: string; fallback: number; min: number; max: number }): number {
+  const raw = options.env[options.name]?.trim();
+  if (raw === undefined || raw === '') return options.fallback;
+  const value = /^\d+$/u.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < options.min || value > options.max) {
+    throw new AppError('CONFIG_INVALID', `${options.name}=${raw}（应为 ${options.min}–${options.max} 的整数）`);
+  }
+  return value;
 }

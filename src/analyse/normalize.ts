@@ -7,8 +7,30 @@ export interface Normalized {
   /** The normalised text that tokens are cut from and matches are verified on. */
   text: string;
   /** starts[i] / ends[i]: the display span that normalised character i came from. */
-  starts: number[];
-  ends: number[];
+  starts: ArrayLike<number>;
+  ends: ArrayLike<number>;
+}
+
+/** 0, 1, 2, …: grown on demand and shared, so identity maps cost a view, not an array. */
+let counting = new Int32Array(0);
+
+/**
+ * The map of a text that normalisation left character for character in place (most clauses:
+ * 92% of the bundled corpus), without normalising it again.
+ */
+export function identityNormalized(text: string): Normalized {
+  if (counting.length < text.length + 1) {
+    counting = new Int32Array(Math.max(text.length + 1, counting.length * 2, 4096));
+    for (let i = 0; i < counting.length; i++) counting[i] = i;
+  }
+  return { text, starts: counting.subarray(0, text.length), ends: counting.subarray(1, text.length + 1) };
+}
+
+/** Whether normalising `display` kept every character at its own offset. */
+export function isIdentity(display: string, norm: Normalized): boolean {
+  if (norm.text.length !== display.length) return false;
+  for (let i = 0; i < norm.text.length; i++) if (norm.starts[i] !== i || norm.ends[i] !== i + 1) return false;
+  return true;
 }
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });

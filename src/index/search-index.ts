@@ -3,7 +3,7 @@
 // does not. The offset maps back to display text are not kept: at ×100 they were 160 MB, and
 // only the twenty clauses on a results page need them (normOf).
 import { Index } from 'flexsearch';
-import { normalize, recallTokens, type Normalized } from '../analyse/analyzer.js';
+import { identityNormalized, isIdentity, normalize, recallTokens, type Normalized } from '../analyse/analyzer.js';
 import type { Segmenter } from '../analyse/segment.js';
 import type { Clause } from '../ingest/types.js';
 import type { Library } from './library.js';
@@ -18,6 +18,8 @@ export interface IndexedClause {
   clause: Clause;
   /** The normalised text that terms are verified on. */
   text: string;
+  /** Normalised offset i is display offset i (no folding changed a length, no space dropped). */
+  identity: boolean;
   /** boundary[i] === 1 when a jieba word starts or ends at normalised offset i. */
   boundary: Uint8Array;
   /** Normalised offset where the lead phrase ends (0 when there is none). */
@@ -41,6 +43,8 @@ export interface SavedData {
   texts: string[];
   /** Per clause, the normalised offset where its lead phrase ends. */
   leadEnds: number[];
+  /** Clause numbers whose normalised offsets are not their display offsets. */
+  remapped: number[];
   /** Per clause, comma-separated word lengths on the normalised text. */
   words: string[];
   /** Per clause, encoded related clauses (see related.ts). */
@@ -64,7 +68,7 @@ export function postings(index: SearchIndex, token: string): readonly number[] {
 
 /** The normalised text with its offset map back to the display text, computed on demand. */
 export function normOf(entry: IndexedClause): Normalized {
-  return normalize(entry.clause.text);
+  return entry.identity ? identityNormalized(entry.text) : normalize(entry.clause.text);
 }
 
 /** Clauses in library order: province first, then reading order, which ties in ranking follow. */
@@ -74,7 +78,7 @@ export function indexedClauses(library: Library): Clause[] {
 
 const HEADING_KINDS = new Set<Clause['kind']>(['part', 'item', 'heading', 'preface', 'box', 'table']);
 
-function entryFor(options: { clause: Clause; text: string; words: number[]; leadEnd: number; related?: Related[] }): IndexedClause {
+function entryFor(options: { clause: Clause; text: string; identity: boolean; words: number[]; leadEnd: number; related?: Related[] }): IndexedClause {
   const { clause, text, words } = options;
   const boundary = new Uint8Array(text.length + 1);
   let at = 0;
@@ -83,7 +87,7 @@ function entryFor(options: { clause: Clause; text: string; words: number[]; lead
     at += length;
     if (at <= text.length) boundary[at] = 1;
   }
-  return { clause, text, boundary, leadEnd: options.leadEnd, heading: isHeading(clause), related: options.related ?? [] };
+  return { clause, text, identity: options.identity, boundary, leadEnd: options.leadEnd, heading: isHeading(clause), related: options.related ?? [] };
 }
 
 function isHeading(clause: Clause): boolean {
@@ -112,12 +116,15 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
   const entries: IndexedClause[] = [];
   const words: string[] = [];
   const leadEnds: number[] = [];
+  const remapped: number[] = [];
   clauses.forEach((clause, n) => {
     const norm = normalize(clause.text);
     const lengths = options.segmenter.wordLengths(norm.text);
     words.push(lengths.join(','));
     leadEnds.push(leadEnd(clause, norm));
-    const entry = entryFor({ clause, text: norm.text, words: lengths, leadEnd: leadEnds[n] as number });
+    const identity = isIdentity(clause.text, norm);
+    if (!identity) remapped.push(n);
+    const entry = entryFor({ clause, text: norm.text, identity, words: lengths, leadEnd: leadEnds[n] as number });
     entries.push(entry);
     flex.add(n, recallTokens(norm.text).join(TOKEN_SEPARATOR));
     if (options.onProgress && ((n + 1) % 200 === 0 || n + 1 === clauses.length)) options.onProgress(n + 1, clauses.length);
@@ -137,7 +144,7 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
   });
   const ids = clauses.map((c) => c.id);
   const texts = entries.map((e) => e.text);
-  return { index: { flex, entries, byId: new Map(ids.map((id, n) => [id, n])) }, data: { ids, texts, leadEnds, words, related: related.map(encodeRelated), flex: exported } };
+  return { index: { flex, entries, byId: new Map(ids.map((id, n) => [id, n])) }, data: { ids, texts, leadEnds, remapped, words, related: related.map(encodeRelated), flex: exported } };
 }
 
 function decodeWords(encoded: string): number[] {
@@ -151,14 +158,15 @@ export function levelTag(library: Library, clause: Clause): string {
 /** Rebuilds the in-memory index from saved data; throws when the data does not fit the library. */
 export function restoreIndex(library: Library, data: SavedData): SearchIndex {
   const clauses = indexedClauses(library);
-  if ([data.ids, data.texts, data.leadEnds, data.words].some((list) => list?.length !== clauses.length)) {
+  if ([data.ids, data.texts, data.leadEnds, data.words].some((list) => list?.length !== clauses.length) || !Array.isArray(data.remapped)) {
     throw new Error(`索引条款数 ${data.ids.length} 与语料条款数 ${clauses.length} 不一致`);
   }
   const flex = createFlex();
   for (const [key, value] of Object.entries(data.flex)) flex.import(key, value);
+  const remapped = new Set(data.remapped);
   const entries = clauses.map((clause, n) => {
     if (data.ids[n] !== clause.id) throw new Error(`索引第 ${n} 条为 ${data.ids[n]}，语料为 ${clause.id}`);
-    return entryFor({ clause, text: data.texts[n] as string, words: decodeWords(data.words[n] ?? ''), leadEnd: data.leadEnds[n] as number, related: decodeRelated(data.related?.[n] ?? '') });
+    return entryFor({ clause, text: data.texts[n] as string, identity: !remapped.has(n), words: decodeWords(data.words[n] ?? ''), leadEnd: data.leadEnds[n] as number, related: decodeRelated(data.related?.[n] ?? '') });
   });
   return { flex, entries, byId: new Map(data.ids.map((id, n) => [id, n])) };
 }

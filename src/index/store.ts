@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../config.js';
 import { indexedClauses, levelTag, type SavedData } from './search-index.js';
 import type { Library } from './library.js';
 
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 export const MANIFEST_NAME = 'manifest.json';
 
 /** The part of a manifest that decides freshness, computed from what is on disk now. */

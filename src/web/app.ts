@@ -1,5 +1,6 @@
 // The web application: HTML reader pages and the JSON API, built from injected dependencies
 // so tests drive it in-process; src/cli/serve.ts is what listens.
+import cluster from 'node:cluster';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { PROJECT_ROOT } from '../config.js';
@@ -22,6 +23,7 @@ import type { Target } from '../enrich/targets.js';
 import { AMBITION_LABELS, barChart, DIRECTION_LABELS, figureLabel, RELATION_LABELS, SOURCE_LABELS, targetRecord, targetsCsv } from './targets-view.js';
 import { searchPage } from './search-page.js';
 import { normOf } from '../index/search-index.js';
+import { rateLimiter } from './rate-limit.js';
 
 export interface AppDeps {
   library: Library;
@@ -32,6 +34,12 @@ export interface AppDeps {
   publicOrigin?: string;
   /** Today's date for GB/T 7714 access dates; injectable for tests. */
   today?: () => string;
+  /** Requests per minute per IP on /api/* and /search; 0 or absent = no limit. */
+  rateLimitPerMinute?: number;
+  /** Proxy hops whose X-Forwarded-For gives the client IP (0 or absent = none). */
+  trustProxy?: number;
+  /** The clock the rate limiter reads; injectable for tests. */
+  now?: () => number;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -61,6 +69,10 @@ export function createApp(deps: AppDeps): express.Express {
     res.locals.searchQuery = typeof q === 'string' ? q : '';
     next();
   });
+  if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
+  const limit = rateLimiter({ perMinute: deps.rateLimitPerMinute ?? 0, now: deps.now });
+  app.use('/api', limit);
+  app.use('/search', limit);
   app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { fallthrough: false, index: false }));
 
   // The Host header is the client's to set: only a plain host[:port] may enter a citation URL.
@@ -81,7 +93,7 @@ export function createApp(deps: AppDeps): express.Express {
   };
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', documents: library.documents.length, clauses: library.clauseCount });
+    res.json({ status: 'ok', documents: library.documents.length, clauses: library.clauseCount, worker: cluster.worker?.id ?? 0 });
   });
 
   app.get('/api/docs', (_req, res) => {

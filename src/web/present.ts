@@ -88,7 +88,8 @@ export function summarizeDoc(meta: DocumentMeta): DocSummary {
   };
 }
 
-export function toHit(lib: Library, clause: Clause): Hit {
+/** A clause as the API returns it; `snippet` defaults to the whole text, escaped. */
+export function toHit(lib: Library, clause: Clause, snippet?: string): Hit {
   const table = clause.kind === 'row' ? lib.getClause(`${clause.docId}.${clause.parentEId ?? ''}`)?.table : null;
   return {
     id: clause.id,
@@ -99,7 +100,7 @@ export function toHit(lib: Library, clause: Clause): Hit {
     lead: clause.lead,
     title: clause.title,
     text: clause.text,
-    snippet: escapeHtml(clause.text),
+    snippet: snippet ?? escapeHtml(clause.text),
     citation: clause.citation,
     url: clauseUrl(clause.id),
     themes: lib.enrichment.themesOf(clause.id).map((m) => m.theme),

@@ -61,8 +61,7 @@ function presentHit(library: Library, ranked: RankedHit, options: { rank: number
   const doc = library.getDocument(clause.docId);
   const parts = snippetParts(clause.text, normOf(ranked.entry), ranked.matches);
   return {
-    ...toHit(library, clause),
-    snippet: toHtml(parts),
+    ...toHit(library, clause, toHtml(parts)),
     snippetParts: parts,
     rank: options.rank,
     score: Math.round(ranked.score * 1000) / 1000,

@@ -52,7 +52,7 @@ export function markedHit(options: { library: Library; searcher: Searcher; claus
     ranges = displayRanges(normOf(entry), searcher.matchesIn(clause.id, options.query));
   }
   const segments = markSegments(clause.text, ranges);
-  return { ...toHit(library, clause), snippet: toHtml(segments), segments };
+  return { ...toHit(library, clause, toHtml(segments)), segments };
 }
 
 export interface Column {

@@ -45,6 +45,21 @@ describe('normalize', () => {
     expect(displaySpan(n, at, at + 2)).toEqual([2, 4]);
   });
 
+  it('the offset map served from the index (identity view or recomputed) equals normalising the clause', () => {
+    let identities = 0;
+    for (const e of realIndex().entries) {
+      const served = normOf(e);
+      const fresh = normalize(e.clause.text);
+      expect(served.text).toBe(fresh.text);
+      expect(Array.from(served.starts)).toEqual(Array.from(fresh.starts));
+      expect(Array.from(served.ends)).toEqual(Array.from(fresh.ends));
+      if (e.identity) identities++;
+    }
+    // Both paths must be exercised: most clauses keep their offsets, some drop spaces or fold.
+    expect(identities).toBeGreaterThan(realIndex().entries.length / 2);
+    expect(identities).toBeLessThan(realIndex().entries.length);
+  });
+
   it('is idempotent on the whole corpus, and the map is monotone', () => {
     for (const e of realIndex().entries) {
       expect(normalizeText(e.text)).toBe(e.text);

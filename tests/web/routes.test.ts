@@ -10,7 +10,8 @@ const CLAUSE = `${CHENGDU}.part_3__item_2__para_5`;
 describe('JSON API', () => {
   it('GET /healthz', async () => {
     const res = await request(app).get('/healthz').expect(200).expect('Content-Type', /json/u);
-    expect(res.body).toEqual({ status: 'ok', documents: 5, clauses: library.clauseCount });
+    // worker is the node:cluster worker id, 0 outside a cluster (WEB_CONCURRENCY unset).
+    expect(res.body).toEqual({ status: 'ok', documents: 5, clauses: library.clauseCount, worker: 0 });
   });
 
   it('GET /api/docs lists documents province → city → county with the contract fields', async () => {
