@@ -21,4 +21,27 @@ describe('loadConfig', () => {
     expect((error as AppError).code).toBe('CONFIG_INVALID');
     expect((error as AppError).message).toContain(port);
   });
+  it('rate limit, proxy hops and worker count default from DEFAULTS and read the environment', () => {
+    expect(loadConfig({})).toMatchObject({ rateLimitPerMinute: 600, trustProxy: 0, webConcurrency: 1 });
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0', TRUST_PROXY: '1', WEB_CONCURRENCY: '4' })).toMatchObject({ rateLimitPerMinute: 0, trustProxy: 1, webConcurrency: 4 });
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: ' ', WEB_CONCURRENCY: '' })).toMatchObject({ rateLimitPerMinute: 600, webConcurrency: 1 });
+  });
+  it.each([
+    ['RATE_LIMIT_PER_MINUTE', '-5'],
+    ['RATE_LIMIT_PER_MINUTE', 'lots'],
+    ['RATE_LIMIT_PER_MINUTE', '1.5'],
+    ['WEB_CONCURRENCY', '0'],
+    ['WEB_CONCURRENCY', '65'],
+    ['WEB_CONCURRENCY', 'max'],
+    ['TRUST_PROXY', 'true'],
+  ])('rejects %s=%s with CONFIG_INVALID naming the setting and the value', (name, value) => {
+    let error: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (err) {
+      error = err;
+    }
+    expect((error as AppError).code).toBe('CONFIG_INVALID');
+    expect((error as AppError).message).toContain(`${name}=${value}`);
+  });
 });
