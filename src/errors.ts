@@ -26,7 +26,7 @@ export const ERRORS = {
   PARAM_INVALID: { status: 400, message: (v: string) => `参数无效：${v}` },
   FILTER_UNKNOWN: { status: 400, message: (v: string) => `筛选条件无效：${v}` },
   INDEX_UNAVAILABLE: { status: 503, message: (v: string) => `检索索引不可用：${v}` },
-  RATE_LIMITED: { status: 429, message: (v: string) => `请求过于频繁：${v}，请稍后再试` },
+  RATE_LIMITED: { status: 429, message: (v: string) => `请求过于频繁：${v}` },
   BAD_REQUEST: { status: 400, message: (v: string) => `请求无效：${v}` },
   INTERNAL: { status: 500, message: (_v: string) => '服务器内部错误' },
 } as const;

@@ -38,6 +38,6 @@ export function rateLimiter(options: { perMinute: number; now?: () => number }):
     }
     const waitSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
     res.set('Retry-After', String(waitSeconds));
-    next(new AppError('RATE_LIMITED', `每分钟最多 ${perMinute} 次，${waitSeconds} 秒后可再试`));
+    next(new AppError('RATE_LIMITED', `每分钟最多 ${perMinute} 次，请 ${waitSeconds} 秒后再试`));
   };
 }

@@ -27,7 +27,7 @@ describe('rate limiting', () => {
     const app = realApp({ rateLimitPerMinute: 1, now: c.now });
     await request(app).get('/search?q=氢能').expect(200);
     const res = await request(app).get('/search?q=<script>alert(1)</script>').expect(429).expect('Content-Type', /html/u);
-    expect(res.text).toContain('请求过于频繁');
+    expect(res.text).toContain('请求过于频繁：每分钟最多 1 次，请');
     expect(res.text).not.toContain('<script>alert(1)</script>');
   });
 
