@@ -8,28 +8,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULTS, PROJECT_ROOT } from '../src/config.js';
+import { PROJECT_ROOT } from '../src/config.js';
 import { MANIFEST_NAME, readManifest } from '../src/index/store.js';
 import type { MeasureInput, MeasureOutput } from './bench/measure.js';
 import { QUERY_MIX } from './bench/queries.js';
 import { goals, renderMarkdown, type ScaleResult } from './bench/report.js';
 import { rssOf, startServer } from './bench/server.js';
-import { mb, ms } from './bench/stats.js';
+import { BENCH_DIR, scaleEnv, scalePaths, type ScalePaths } from './bench/scales.js';
+import { mb, median, ms } from './bench/stats.js';
 import { writeScaleCorpus } from './scale-corpus.js';
 
-const BENCH_DIR = path.join(PROJECT_ROOT, '.bench');
 const OUT_DIR = path.join(PROJECT_ROOT, 'bench');
 const SEED = 1;
 
-function corpusFor(scale: number): { corpusDir: string; catalogFile: string } {
-  if (scale === 1) return { corpusDir: DEFAULTS.corpusDir, catalogFile: path.join(DEFAULTS.corpusDir, DEFAULTS.catalogName) };
-  const corpusDir = path.join(BENCH_DIR, `corpus-x${scale}`);
-  const catalogFile = path.join(corpusDir, DEFAULTS.catalogName);
-  if (!fs.existsSync(catalogFile)) {
-    console.log(`  生成 ×${scale} 合成语料 → ${path.relative(PROJECT_ROOT, corpusDir)}`);
-    writeScaleCorpus({ scale, seed: SEED, out: corpusDir });
+/** The scale's paths, generating its synthetic corpus when missing; the index is rebuilt in .bench/. */
+function pathsFor(scale: number): ScalePaths {
+  const paths = scalePaths(scale, path.join(BENCH_DIR, `index-x${scale}`));
+  if (scale > 1 && !fs.existsSync(paths.catalogFile)) {
+    console.log(`  生成 ×${scale} 合成语料 → ${path.relative(PROJECT_ROOT, paths.corpusDir)}`);
+    writeScaleCorpus({ scale, seed: SEED, out: paths.corpusDir });
   }
-  return { corpusDir, catalogFile };
+  return paths;
 }
 
 /** Runs a TypeScript entry point in a fresh node process; throws with its output on failure. */
@@ -69,15 +68,15 @@ async function serverFigures(env: Record<string, string>, restarts: number): Pro
       await server.stop();
     }
   }
-  return { warmRestartMs: [...ready].sort((a, b) => a - b)[Math.floor(ready.length / 2)] as number, rssAfterLoad, rssAfterQueries };
+  return { warmRestartMs: median(ready), rssAfterLoad, rssAfterQueries };
 }
 
 async function benchScale(scale: number, rounds: number): Promise<ScaleResult> {
   console.log(`\n×${scale}`);
-  const { corpusDir, catalogFile } = corpusFor(scale);
-  const indexDir = path.join(BENCH_DIR, `index-x${scale}`);
+  const paths = pathsFor(scale);
+  const { corpusDir, catalogFile, indexDir } = paths;
   fs.rmSync(indexDir, { recursive: true, force: true });
-  const env = { CORPUS_DIR: corpusDir, CATALOG_FILE: catalogFile, INDEX_DIR: indexDir, THEMES_FILE: path.join(DEFAULTS.corpusDir, DEFAULTS.themesName), INDICATORS_FILE: path.join(DEFAULTS.corpusDir, DEFAULTS.indicatorsName) };
+  const env = scaleEnv(paths);
 
   const build = runTs({ file: path.join(PROJECT_ROOT, 'src', 'cli', 'build-index.ts'), env });
   const manifest = readManifest(indexDir);

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { DEFAULTS, PROJECT_ROOT } from '../src/config.js';
 import { QUERY_MIX } from './bench/queries.js';
+import { scaleEnv, scalePaths } from './bench/scales.js';
 import { rssOf, startServer } from './bench/server.js';
 import { mb } from './bench/stats.js';
 
@@ -66,16 +67,13 @@ async function main(): Promise<void> {
   const connections = setting(values.connections, 'connections', [1, 10_000]);
   const workers = setting(values.workers, 'workers', [1, DEFAULTS.maxWebConcurrency]);
   const scale = setting(values.scale, 'scale', [1, 1000]);
-  const corpusDir = scale === 1 ? DEFAULTS.corpusDir : path.join(PROJECT_ROOT, '.bench', `corpus-x${scale}`);
-  if (!fs.existsSync(corpusDir)) {
+  const paths = scalePaths(scale);
+  if (!fs.existsSync(paths.catalogFile)) {
     console.error(`没有 ×${scale} 语料：先运行 npm run bench -- --scale ${scale} 或 npm run scale-corpus -- --scale ${scale}`);
     process.exit(2);
   }
   const env: Record<string, string> = {
-    CORPUS_DIR: corpusDir,
-    THEMES_FILE: path.join(DEFAULTS.corpusDir, DEFAULTS.themesName),
-    INDICATORS_FILE: path.join(DEFAULTS.corpusDir, DEFAULTS.indicatorsName),
-    INDEX_DIR: scale === 1 ? DEFAULTS.indexDir : path.join(PROJECT_ROOT, '.bench', `index-x${scale}`),
+    ...scaleEnv(paths),
     WEB_CONCURRENCY: String(workers),
     // Load tests measure the engine, not the limiter.
     RATE_LIMIT_PER_MINUTE: '0',

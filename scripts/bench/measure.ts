@@ -15,7 +15,7 @@ import { parseQuery } from '../../src/search/query.js';
 import { presentSearch } from '../../src/web/search-view.js';
 import { miniBaseline, scanMatches, scanSearch } from './baselines.js';
 import { QUERY_MIX } from './queries.js';
-import { summarize, time, type Latency } from './stats.js';
+import { median, summarize, time, type Latency } from './stats.js';
 
 export interface MeasureInput {
   corpusDir: string;
@@ -42,10 +42,6 @@ export interface MeasureOutput {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-
-function median(list: number[]): number {
-  return [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] as number;
-}
 
 function measure(input: MeasureInput): MeasureOutput {
   let library!: Library;

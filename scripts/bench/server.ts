@@ -60,14 +60,17 @@ export async function startServer(env: Record<string, string>, timeoutMs = 600_0
   }
 }
 
-/** Resident set size of a process and its children (tsx runs node in a child), in bytes. */
+/** A process's direct children (cluster workers, or the node process tsx starts). */
+export function childrenOf(pid: number): number[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/u).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Resident set size of a process and its children, in bytes. */
 export function rssOf(pid: number): number {
   const own = Number(/VmRSS:\s+(\d+) kB/u.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-  let children: number[] = [];
-  try {
-    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/u).filter(Boolean).map(Number);
-  } catch {
-    children = [];
-  }
-  return own + children.reduce((sum, c) => sum + rssOf(c), 0);
+  return own + childrenOf(pid).reduce((sum, c) => sum + rssOf(c), 0);
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { normalizeText } from '../analyse/analyzer.js';
 import { AppError } from '../errors.js';
 import { baseUnit } from './units.js';
-import { readYamlList } from './yaml-list.js';
+import { readEntryHead, readStringList, readYamlList } from './yaml-list.js';
 
 export interface Indicator {
   id: string;
@@ -32,8 +32,6 @@ export interface IndicatorCatalog {
   source: string;
 }
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
-
 function fail(file: string, detail: string): never {
   throw new AppError('INDICATORS_INVALID', `${path.basename(file)}：${detail}`);
 }
@@ -44,20 +42,13 @@ export function matchForm(text: string): string {
 }
 
 function readIndicator(file: string, raw: unknown, index: number): Indicator {
-  if (typeof raw !== 'object' || raw === null) fail(file, `第 ${index + 1} 个指标不是对象`);
-  const r = raw as Record<string, unknown>;
-  const id = typeof r.id === 'string' ? r.id.trim() : '';
-  if (!ID.test(id)) fail(file, `第 ${index + 1} 个指标的 id “${String(r.id)}” 应为小写字母、数字和短横线`);
-  if (typeof r.label !== 'string' || !r.label.trim()) fail(file, `指标 ${id} 缺少 label`);
-  const list = (field: 'aliases' | 'exact') => {
-    if (r[field] !== undefined && !Array.isArray(r[field])) fail(file, `指标 ${id} 的 ${field} 应为字符串列表`);
-    return Array.isArray(r[field]) ? (r[field] as unknown[]).map((a) => String(a).trim()).filter(Boolean) : [];
-  };
+  const failHere = (detail: string) => fail(file, detail);
+  const { fields: r, id, label } = readEntryHead({ raw, index, noun: '指标', fail: failHere });
+  const list = (field: 'aliases' | 'exact') => readStringList({ value: r[field], what: `指标 ${id} 的 ${field}`, fail: failHere });
   const aliases = list('aliases');
   const exact = list('exact');
   if (r.better !== undefined && r.better !== 'higher' && r.better !== 'lower') fail(file, `指标 ${id} 的 better 应为 higher 或 lower`);
   if (r.unit !== undefined && typeof r.unit !== 'string') fail(file, `指标 ${id} 的 unit 应为字符串`);
-  const label = r.label.trim();
   const all = [label, ...aliases].map(matchForm).filter(Boolean);
   const terms = [...new Set(all.filter((t) => t.length >= MIN_CONTAINED))].sort((a, b) => b.length - a.length);
   return {

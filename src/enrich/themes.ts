@@ -6,7 +6,7 @@ import path from 'node:path';
 import { findAll, normalizeText } from '../analyse/analyzer.js';
 import { AppError } from '../errors.js';
 import type { Clause } from '../ingest/types.js';
-import { readYamlList } from './yaml-list.js';
+import { readEntryHead, readStringList, readYamlList } from './yaml-list.js';
 
 export interface Theme {
   id: string;
@@ -35,34 +35,24 @@ export interface ThemeMatch {
   terms: string[];
 }
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
-
 function fail(file: string, detail: string): never {
   throw new AppError('THEMES_INVALID', `${path.basename(file)}：${detail}`);
 }
 
-function stringList(file: string, id: string, field: string, value: unknown): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' && typeof v !== 'number')) fail(file, `主题 ${id} 的 ${field} 应为字符串列表`);
-  return (value as (string | number)[]).map((v) => String(v).trim()).filter(Boolean);
-}
-
 function readTheme(file: string, raw: unknown, index: number): Theme {
-  if (typeof raw !== 'object' || raw === null) fail(file, `第 ${index + 1} 个主题不是对象`);
-  const t = raw as Record<string, unknown>;
-  const id = typeof t.id === 'string' ? t.id.trim() : '';
-  if (!ID.test(id)) fail(file, `第 ${index + 1} 个主题的 id “${String(t.id)}” 应为小写字母、数字和短横线`);
-  if (typeof t.label !== 'string' || !t.label.trim()) fail(file, `主题 ${id} 缺少 label`);
-  const include = stringList(file, id, 'include', t.include);
+  const failHere = (detail: string) => fail(file, detail);
+  const { fields: t, id, label } = readEntryHead({ raw, index, noun: '主题', fail: failHere });
+  const stringList = (field: string) => readStringList({ value: t[field], what: `主题 ${id} 的 ${field}`, fail: failHere });
+  const include = stringList('include');
   if (include.length === 0) fail(file, `主题 ${id} 没有 include 词`);
-  const exclude = stringList(file, id, 'exclude', t.exclude);
+  const exclude = stringList('exclude');
   return {
     id,
-    label: t.label.trim(),
+    label,
     description: typeof t.description === 'string' ? t.description.trim() : '',
     include,
     exclude,
-    related: stringList(file, id, 'related', t.related),
+    related: stringList('related'),
     includeTerms: include.map(normalizeText).filter(Boolean),
     excludeTerms: exclude.map(normalizeText).filter(Boolean),
   };

@@ -178,14 +178,14 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
   const flagsOf = (filters: Filters | undefined): Record<Dimension, Uint8Array | null> =>
     Object.fromEntries(DIMENSIONS.map((dim) => [dim, wantedFlags(columns[dim], filters?.[FILTER_KEY[dim]])])) as Record<Dimension, Uint8Array | null>;
 
-  /** Dimensions whose filter clause n fails: within a dimension any selected value will do. */
-  const failing = (flags: Record<Dimension, Uint8Array | null>, n: number): Dimension[] => {
-    const out: Dimension[] = [];
-    for (const dim of DIMENSIONS) {
+  /** Bit i set when clause n fails dimension i's filter; within a dimension any selected value will do. */
+  const failMask = (flags: Record<Dimension, Uint8Array | null>, n: number): number => {
+    let mask = 0;
+    DIMENSIONS.forEach((dim, i) => {
       const f = flags[dim];
-      if (f && !hasAny(columns[dim], n, f)) out.push(dim);
-    }
-    return out;
+      if (f && !hasAny(columns[dim], n, f)) mask |= 1 << i;
+    });
+    return mask;
   };
 
   /** Disjunctive facets: each dimension counts as if its own filter were off. One pass. */
@@ -193,10 +193,12 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
     const counts = Object.fromEntries(DIMENSIONS.map((dim) => [dim, new Int32Array(columns[dim].values.length)])) as Record<Dimension, Int32Array>;
     const filtered = DIMENSIONS.some((dim) => flags[dim] !== null);
     for (const n of matched) {
-      const fails = filtered ? failing(flags, n) : [];
-      if (fails.length > 1) continue;
-      for (const dim of DIMENSIONS) {
-        if (fails.length === 1 && fails[0] !== dim) continue;
+      const fails = filtered ? failMask(flags, n) : 0;
+      // Counted in every dimension when it passes all filters, else only in the one it fails.
+      if ((fails & (fails - 1)) !== 0) continue;
+      for (let i = 0; i < DIMENSIONS.length; i++) {
+        const dim = DIMENSIONS[i] as Dimension;
+        if (fails !== 0 && fails !== 1 << i) continue;
         const { offsets, codes } = columns[dim];
         const c = counts[dim];
         for (let k = offsets[n] as number; k < (offsets[n + 1] as number); k++) c[codes[k] as number] = (c[codes[k] as number] as number) + 1;
@@ -213,7 +215,7 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
       const { query } = request;
       const flags = flagsOf(request.filters);
       const filtered = DIMENSIONS.some((dim) => flags[dim] !== null);
-      const keep = (list: readonly number[]) => (filtered ? list.filter((n) => failing(flags, n).length === 0) : list);
+      const keep = (list: readonly number[]) => (filtered ? list.filter((n) => failMask(flags, n) === 0) : list);
       const matched = matchAll(query, memo);
       const kept = keep(matched);
       const hits = rankHits({ entries, numbers: kept, query, take: request.offset + request.limit }).slice(request.offset);

@@ -62,19 +62,20 @@ export function planOf(query: ParsedQuery): Plan {
 /** Scratch space reused across calls: scoring runs synchronously, one clause at a time. */
 const scratch = { weights: new Float64Array(32), whole: new Uint8Array(32), from: new Int32Array(256), to: new Int32Array(256) };
 
-function ensureScratch(groups: number, matches: number): void {
-  if (groups > scratch.weights.length) {
-    scratch.weights = new Float64Array(groups * 2);
-    scratch.whole = new Uint8Array(groups * 2);
-  }
-  if (matches > scratch.from.length) {
-    const from = new Int32Array(matches * 2);
-    const to = new Int32Array(matches * 2);
-    from.set(scratch.from);
-    to.set(scratch.to);
-    scratch.from = from;
-    scratch.to = to;
-  }
+function ensureGroups(groups: number): void {
+  if (groups <= scratch.weights.length) return;
+  scratch.weights = new Float64Array(groups * 2);
+  scratch.whole = new Uint8Array(groups * 2);
+}
+
+/** Doubles the match offset buffers, keeping what they hold. */
+function growMatches(): void {
+  const from = new Int32Array(scratch.from.length * 2);
+  const to = new Int32Array(scratch.to.length * 2);
+  from.set(scratch.from);
+  to.set(scratch.to);
+  scratch.from = from;
+  scratch.to = to;
 }
 
 /**
@@ -82,7 +83,7 @@ function ensureScratch(groups: number, matches: number): void {
  * (share of the normalised text covered by matches, each character once when OR terms overlap).
  */
 export function scoreHit(entry: IndexedClause, plan: Plan): { wholeGroups: number; score: number } {
-  ensureScratch(plan.groups, 0);
+  ensureGroups(plan.groups);
   const { weights, whole } = scratch;
   weights.fill(0, 0, plan.groups);
   whole.fill(0, 0, plan.groups);
@@ -97,7 +98,7 @@ export function scoreHit(entry: IndexedClause, plan: Plan): { wholeGroups: numbe
       if (isWhole) whole[group] = 1;
       const prominent = entry.heading || from < entry.leadEnd;
       weights[group] = (weights[group] as number) + (isWhole ? WEIGHTS.whole : WEIGHTS.inWord) * (prominent ? WEIGHTS.prominent : 1);
-      ensureScratch(plan.groups, count + 1);
+      if (count === scratch.from.length) growMatches();
       scratch.from[count] = from;
       scratch.to[count] = to;
       count++;

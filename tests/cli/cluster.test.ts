@@ -8,14 +8,10 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { startServer, type RunningServer } from '../../scripts/bench/server.js';
+import { childrenOf, startServer, type RunningServer } from '../../scripts/bench/server.js';
 import { tempDir } from '../helpers.js';
 
 const SERVE = path.join(PROJECT_ROOT, 'src', 'cli', 'serve.ts');
-
-function childrenOf(pid: number): number[] {
-  return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/u).filter(Boolean).map(Number);
-}
 
 /** /healthz on a new connection each time: a kept-alive connection stays with one worker. */
 function workerOf(url: string): Promise<number> {
