@@ -24,6 +24,7 @@ import { AMBITION_LABELS, barChart, DIRECTION_LABELS, figureLabel, RELATION_LABE
 import { searchPage } from './search-page.js';
 import { normOf } from '../index/search-index.js';
 import { rateLimiter } from './rate-limit.js';
+import { securityHeaders } from './security.js';
 
 export interface AppDeps {
   library: Library;
@@ -63,8 +64,8 @@ export function createApp(deps: AppDeps): express.Express {
       const d = library.getDocument(r.clause.docId);
       return { ...r, jurisdiction: d?.jurisdiction ?? d?.title ?? '', levelLabel: d?.level ? LEVEL_LABELS[d.level] : '未分级' };
     });
+  app.use(securityHeaders());
   app.use((req, res, next) => {
-    res.set('X-Content-Type-Options', 'nosniff');
     const q = req.query.q ?? req.query.hl;
     res.locals.searchQuery = typeof q === 'string' ? q : '';
     next();
