@@ -53,7 +53,7 @@ export const TARGET_DEFAULTS = {
 /** Limits and sizes of search, shared by the API, the pages and the CLI. */
 export const SEARCH_DEFAULTS = {
   maxQueryChars: 200,
-  maxTerms: 32,
+  maxTerms: 20,
   limit: 20,
   maxLimit: 1000,
   maxOffset: 100_000,

@@ -27,12 +27,12 @@ const DIGIT = /[0-9]/u;
 
 export function parseQuery(raw: string): ParsedQuery {
   if (raw.trim() === '') throw new AppError('QUERY_EMPTY', '');
-  if ([...raw].length > SEARCH_DEFAULTS.maxQueryChars) throw new AppError('QUERY_TOO_LONG', `${[...raw].length} 个字符`);
+  if ([...raw].length > SEARCH_DEFAULTS.maxQueryChars) throw new AppError('QUERY_TOO_LONG', `${[...raw].length} 个字符（最多 ${SEARCH_DEFAULTS.maxQueryChars} 个）`);
   // Per character, like the documents: whole-string NFKC would compose what documents keep apart.
   const tokens = lex([...raw].map((c) => c.normalize('NFKC')).join(''));
   const { groups, exclude } = group(tokens, raw);
   const termCount = groups.reduce((n, g) => n + g.length, 0) + exclude.length;
-  if (termCount > SEARCH_DEFAULTS.maxTerms) throw new AppError('QUERY_TOO_MANY_TERMS', `${termCount} 个`);
+  if (termCount > SEARCH_DEFAULTS.maxTerms) throw new AppError('QUERY_TOO_MANY_TERMS', `${termCount} 个（最多 ${SEARCH_DEFAULTS.maxTerms} 个）`);
   if (groups.length === 0) {
     if (exclude.length > 0) throw new AppError('QUERY_ONLY_EXCLUSIONS', quoteValue(raw));
     throw new AppError('QUERY_EMPTY', '');

@@ -86,8 +86,12 @@ describe('parseQuery errors', () => {
     expect(errorCode(() => parseQuery('-天然气 | 氢能'))).toBe('QUERY_EXCLUSION_IN_OR');
   });
 
-  it('more than 32 terms is QUERY_TOO_MANY_TERMS', () => {
-    const many = Array.from({ length: 33 }, (_, i) => `w${i}`).join(' ');
-    expect(errorCode(() => parseQuery(many))).toBe('QUERY_TOO_MANY_TERMS');
+  it('more than 20 terms is QUERY_TOO_MANY_TERMS, naming the count and the limit; exactly 20 is fine', () => {
+    const terms = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    expect(errorCode(() => parseQuery(terms(21)))).toBe('QUERY_TOO_MANY_TERMS');
+    expect(() => parseQuery(terms(21))).toThrow('检索词过多：21 个（最多 20 个）');
+    expect(parseQuery(terms(20)).groups).toHaveLength(20);
+    // OR alternatives and exclusions count too.
+    expect(errorCode(() => parseQuery(`${terms(19)} a|b -c`))).toBe('QUERY_TOO_MANY_TERMS');
   });
 });
