@@ -50,6 +50,16 @@ export const TARGET_DEFAULTS = {
   maxYear: 2100,
 } as const;
 
+/** Limits on every URL or CLI parameter, so no request can make the server do unbounded work. */
+export const PARAM_DEFAULTS = {
+  /** Characters in one value (an id, a name, a highlight query). */
+  maxValueChars: 200,
+  /** Values of one repeatable parameter (?doc=a&doc=b or ?doc=a,b). */
+  maxValues: 50,
+  /** Results pages: 20 a page up to the offset limit. */
+  maxPage: 5000,
+} as const;
+
 /** Limits and sizes of search, shared by the API, the pages and the CLI. */
 export const SEARCH_DEFAULTS = {
   maxQueryChars: 200,

@@ -41,3 +41,14 @@ export function parseCliArgs(argv: string[], spec: CliSpec = SEARCH_SPEC): CliAr
   }
   return out;
 }
+
+/**
+ * Option values as a URL query would carry them (one value a string, several a list), so the
+ * commands' parameters go through the same checks as the API's. `omit` leaves out the options
+ * that are the command's own (--origin).
+ */
+export function asParams(values: Record<string, string[]>, omit: string[] = []): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, list] of Object.entries(values)) if (!omit.includes(name)) out[name] = list.length === 1 ? (list[0] as string) : list;
+  return out;
+}

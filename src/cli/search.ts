@@ -4,7 +4,7 @@ import { AppError } from '../errors.js';
 import { createSearcher } from '../search/engine.js';
 import { searchParams } from '../search/params.js';
 import { presentSearch, searchJson } from '../web/search-view.js';
-import { parseCliArgs } from './args.js';
+import { asParams, parseCliArgs } from './args.js';
 import { formatResults, useColor } from './format.js';
 import { loadAll } from './load.js';
 
@@ -17,12 +17,8 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return args.help ? 0 : 2;
   }
-  const single = (name: string) => {
-    const list = args.values[name] ?? [];
-    return list.length > 1 ? list : list[0];
-  };
   const { library, opened } = await loadAll({ quiet: true });
-  const params = searchParams({ q: args.query.join(' '), limit: single('limit') ?? '10', offset: single('offset'), doc: args.values.doc, level: args.values.level }, library);
+  const params = searchParams({ limit: '10', ...asParams(args.values), q: args.query.join(' ') }, library);
   const view = presentSearch({ library, params, outcome: createSearcher(library, opened.index).search(params) });
   console.log(args.json ? JSON.stringify(searchJson(view), null, 2) : formatResults(view, useColor()));
   return 0;

@@ -4,7 +4,7 @@
 import { AppError } from '../errors.js';
 import { filterTargets, indicatorSummaries, provinceChecks, sortTargets, targetQuery } from '../search/targets.js';
 import { figureLabel, RELATION_LABELS, targetRecord, targetsCsv, type TargetRecord } from '../web/targets-view.js';
-import { parseCliArgs } from './args.js';
+import { asParams, parseCliArgs } from './args.js';
 import { loadLibrary } from './load.js';
 
 const USAGE = `用法：npm run targets -- [--indicator 指标标识] [--doc 文档标识] [--year 年份] [--level province|city|county]
@@ -31,7 +31,7 @@ function main(): number {
     for (const s of indicatorSummaries(library)) console.log(`${s.id}\t${s.label}\t${s.count}`);
     return 0;
   }
-  const query = targetQuery({ indicator: args.values.indicator, doc: args.values.doc, year: args.values.year, level: args.values.level, sort: args.values.sort, order: args.values.order }, library);
+  const query = targetQuery(asParams(args.values, ['origin']), library, { strict: true });
   const checks = provinceChecks(library);
   const origin = args.values.origin?.[0] ?? config.publicOrigin ?? `http://${config.host}:${config.port}`;
   const targets = sortTargets(library, filterTargets(library, query.filters), query);

@@ -1,12 +1,122 @@
-// Reading search parameters (URL query or CLI flags), shared by /search, /api/search and the
-// CLI: every bad value is an error with a code that names it, never a silent default.
-import { SEARCH_DEFAULTS } from '../config.js';
-import { AppError, quoteValue } from '../errors.js';
+// Reading parameters (URL query or CLI flags) for every route and command: one zod schema per
+// kind of request declares which parameters exist, how often each may appear, their lengths,
+// ranges and enumerations. A bad value is an AppError whose message names it, never a silent
+// default; the checks that need the corpus (does this document exist?) follow the schema.
+import { z } from 'zod';
+import { PARAM_DEFAULTS, SEARCH_DEFAULTS, TARGET_DEFAULTS } from '../config.js';
+import { AppError, quoteValue, type ErrorCode } from '../errors.js';
 import type { Library } from '../index/library.js';
 import { NO_LEVEL } from '../index/search-index.js';
-import { isLevel, type Filters } from './engine.js';
+import { LEVEL_ORDER } from '../ingest/types.js';
+import type { Filters } from './engine.js';
 import { expandQuery, type Expansion } from './expand.js';
 import { parseQuery, type ParsedQuery } from './query.js';
+
+type Raw = Record<string, unknown>;
+/** A custom issue may carry the error code it stands for; anything else is PARAM_INVALID. */
+type CodedParams = { code: ErrorCode };
+
+const chars = (v: string) => [...v].length;
+const coded = (code: ErrorCode): { params: CodedParams } => ({ params: { code } });
+
+/** Given at most once, at most `max` characters. */
+function one(options: { max?: number; code?: ErrorCode } = {}) {
+  const max = options.max ?? PARAM_DEFAULTS.maxValueChars;
+  return z.string({ error: '只能出现一次' }).refine((v) => chars(v) <= max, { error: `最多 ${max} 个字符`, ...coded(options.code ?? 'PARAM_INVALID') });
+}
+
+/** One value from a closed set. */
+function oneOf(values: readonly string[], options: { code?: ErrorCode; many?: boolean } = {}) {
+  const hint = `可选 ${values.join('、')}`;
+  return z.string({ error: '只能出现一次' }).refine((v) => values.includes(v), { error: hint, ...coded(options.code ?? 'PARAM_INVALID') });
+}
+
+/** A whole number in [min, max], written in plain digits. */
+function int(min: number, max: number) {
+  return one({ max: 12 })
+    .regex(/^\d{1,9}$/u, { error: '应为非负整数' })
+    .transform(Number)
+    .pipe(z.number().min(min, { error: `不能小于 ${min}` }).max(max, { error: `不能大于 ${max}` }));
+}
+
+/**
+ * Repeatable (?doc=a&doc=b); with `split`, also comma-separated (?doc=a,b). Policy keys and
+ * department names may hold commas, so those take repeats only.
+ */
+function many(item: z.ZodType<string, string> = z.string(), options: { split?: boolean } = {}) {
+  const max = PARAM_DEFAULTS.maxValueChars;
+  return z
+    .union([z.string(), z.array(z.string())], { error: '格式错误' })
+    .transform((v) => [v].flat().flatMap((s) => (options.split ? s.split(',') : [s])).map((s) => s.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().refine((v) => chars(v) <= max, { error: `每个取值最多 ${max} 个字符` }).pipe(item))
+        .max(PARAM_DEFAULTS.maxValues, { error: `最多 ${PARAM_DEFAULTS.maxValues} 个取值` })
+        .transform((list) => [...new Set(list)]),
+    );
+}
+
+/** How the targets table may be sorted. */
+export const TARGET_SORTS = ['indicator', 'doc', 'year', 'value'] as const;
+
+const LEVEL_VALUES = [...LEVEL_ORDER, NO_LEVEL] as const;
+const flag = () => oneOf(['0', '1']);
+const query = () => one({ max: SEARCH_DEFAULTS.maxQueryChars, code: 'QUERY_TOO_LONG' });
+
+const FILTER_FIELDS = {
+  doc: many(z.string(), { split: true }),
+  level: many(oneOf(LEVEL_VALUES, { code: 'FILTER_UNKNOWN' }), { split: true }),
+  theme: many(z.string(), { split: true }),
+  policy: many(),
+  department: many(),
+};
+
+/** Every kind of request and the parameters it takes. */
+export const PARAMS = {
+  none: z.object({}),
+  search: z.object({ q: query(), expand: flag(), limit: int(1, SEARCH_DEFAULTS.maxLimit), offset: int(0, SEARCH_DEFAULTS.maxOffset), ...FILTER_FIELDS }).partial(),
+  searchPage: z.object({ q: query(), expand: flag(), page: int(1, PARAM_DEFAULTS.maxPage), ...FILTER_FIELDS }).partial(),
+  compare: z.object({ theme: one(), q: query(), docs: many(z.string(), { split: true }), expand: flag() }).partial(),
+  reader: z.object({ hl: query() }).partial(),
+  targets: z
+    .object({
+      indicator: many(z.string(), { split: true }),
+      doc: many(z.string(), { split: true }),
+      year: many(z.string().regex(/^\d{4}$/u, { error: `应为 ${TARGET_DEFAULTS.minYear}–${TARGET_DEFAULTS.maxYear} 的年份` }).transform(Number).pipe(z.number().min(TARGET_DEFAULTS.minYear, { error: `应为 ${TARGET_DEFAULTS.minYear}–${TARGET_DEFAULTS.maxYear} 的年份` }).max(TARGET_DEFAULTS.maxYear, { error: `应为 ${TARGET_DEFAULTS.minYear}–${TARGET_DEFAULTS.maxYear} 的年份` })).transform(String), { split: true }),
+      level: many(oneOf(LEVEL_ORDER, { code: 'FILTER_UNKNOWN' }), { split: true }),
+      sort: oneOf(TARGET_SORTS),
+      order: oneOf(['asc', 'desc']),
+    })
+    .partial(),
+} as const;
+
+export type ParamKind = keyof typeof PARAMS;
+export type ParamsOf<K extends ParamKind> = z.output<(typeof PARAMS)[K]>;
+
+/**
+ * Checks raw parameters against a kind's schema. `strict` (the API, downloads, the CLI) also
+ * refuses parameters the kind does not take, so a typo (?lmit=5) is an error, not ignored;
+ * pages ignore them, so shared links with tracking parameters still open.
+ */
+export function readParams<K extends ParamKind>(kind: K, raw: Raw, options: { strict?: boolean } = {}): ParamsOf<K> {
+  const schema = options.strict ? PARAMS[kind].strict() : PARAMS[kind];
+  const result = schema.safeParse(raw, { reportInput: true });
+  if (result.success) return result.data as ParamsOf<K>;
+  throw toAppError(result.error.issues[0] as z.core.$ZodIssue, Object.keys(PARAMS[kind].shape));
+}
+
+function toAppError(issue: z.core.$ZodIssue, known: string[]): AppError {
+  if (issue.code === 'unrecognized_keys') {
+    const names = issue.keys.map((k) => quoteValue(k, 40)).join('、');
+    return new AppError('PARAM_UNKNOWN', `${names}（${known.length ? `可用参数：${known.join('、')}` : '此地址不接受参数'}）`);
+  }
+  const name = String(issue.path[0] ?? '');
+  const code = issue.code === 'custom' ? ((issue.params as CodedParams | undefined)?.code ?? 'PARAM_INVALID') : 'PARAM_INVALID';
+  const input = (issue as { input?: unknown }).input;
+  const shown = typeof input === 'string' || typeof input === 'number' ? `${name}=${quoteValue(String(input), 40)}` : name;
+  if (code === 'QUERY_TOO_LONG') return new AppError(code, `${chars(String(input))} 个字符（最多 ${SEARCH_DEFAULTS.maxQueryChars} 个）`);
+  return new AppError(code, `${shown}（${issue.message}）`);
+}
 
 export interface SearchParams {
   query: ParsedQuery;
@@ -17,68 +127,30 @@ export interface SearchParams {
   offset: number;
 }
 
-type Raw = Record<string, unknown>;
-
-/** All values of a parameter, repeated (?doc=a&doc=b) or comma-separated (?doc=a,b). */
-export function listParam(raw: Raw, name: string): string[] {
-  return repeatedParam(raw, name)
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter(Boolean);
-}
-
-export function singleParam(raw: Raw, name: string): string | undefined {
-  const value = raw[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new AppError('PARAM_INVALID', `${name}（只能出现一次）`);
-  return value;
-}
-
-export function intParam(raw: Raw, options: { name: string; fallback: number; max: number }): number {
-  const value = singleParam(raw, options.name);
-  if (value === undefined) return options.fallback;
-  if (!/^\d{1,9}$/u.test(value)) throw new AppError('PARAM_INVALID', `${options.name}=${quoteValue(value, 20)}（应为非负整数）`);
-  const n = Number(value);
-  if (n > options.max) throw new AppError('PARAM_INVALID', `${options.name}=${quoteValue(value, 20)}（不能大于 ${options.max}）`);
-  return n;
-}
-
-export function filtersFrom(raw: Raw, library: Library): Filters {
-  const docs = listParam(raw, 'doc');
-  for (const id of docs) if (!library.getDocument(id)) throw new AppError('FILTER_UNKNOWN', `doc=${quoteValue(id)}（没有这份文档）`);
-  const levels = listParam(raw, 'level');
-  for (const level of levels) if (!isLevel(level) && level !== NO_LEVEL) throw new AppError('FILTER_UNKNOWN', `level=${quoteValue(level)}（应为 province、city、county 或 none）`);
+/** The filters' values that the schema cannot know: ids, themes, policies and departments must exist. */
+export function filtersFrom(p: ParamsOf<'search'>, library: Library): Filters {
   const { enrichment } = library;
-  const themes = listParam(raw, 'theme');
-  for (const theme of themes) if (!enrichment.taxonomy.byId.has(theme)) throw new AppError('FILTER_UNKNOWN', `theme=${quoteValue(theme)}（没有这个主题）`);
-  // Policy keys and department names hold commas rarely but may: these take repeats only.
-  const policies = repeatedParam(raw, 'policy');
-  for (const key of policies) if (!enrichment.policies.some((p) => p.key === key)) throw new AppError('FILTER_UNKNOWN', `policy=${quoteValue(key)}（语料中没有引用这份政策）`);
-  const departments = repeatedParam(raw, 'department');
-  for (const name of departments) if (!enrichment.departments.includes(name)) throw new AppError('FILTER_UNKNOWN', `department=${quoteValue(name)}（语料中没有这个部门）`);
-  const unique = (list: string[]) => [...new Set(list)];
-  return { docs: unique(docs), levels: unique(levels), themes: unique(themes), policies: unique(policies), departments: unique(departments) };
-}
-
-/** All values of a parameter given repeatedly (?policy=a&policy=b), never split at commas. */
-export function repeatedParam(raw: Raw, name: string): string[] {
-  const value = raw[name];
-  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  if (values.some((v) => typeof v !== 'string')) throw new AppError('PARAM_INVALID', `${name}（格式错误）`);
-  return (values as string[]).map((v) => v.trim()).filter(Boolean);
-}
-
-export function searchParams(raw: Raw, library: Library): SearchParams {
-  const q = singleParam(raw, 'q') ?? '';
-  const expand = singleParam(raw, 'expand');
-  if (expand !== undefined && expand !== '0' && expand !== '1') throw new AppError('PARAM_INVALID', `expand=${quoteValue(expand, 20)}（应为 0 或 1）`);
-  const parsed = parseQuery(q);
-  const { query, expansions } = expand === '1' ? expandQuery(parsed, library.enrichment.taxonomy) : { query: parsed, expansions: [] };
-  return {
-    query,
-    expansions,
-    filters: filtersFrom(raw, library),
-    limit: intParam(raw, { name: 'limit', fallback: SEARCH_DEFAULTS.limit, max: SEARCH_DEFAULTS.maxLimit }),
-    offset: intParam(raw, { name: 'offset', fallback: 0, max: SEARCH_DEFAULTS.maxOffset }),
+  const check = (name: string, values: string[] | undefined, exists: (v: string) => boolean, hint: string) => {
+    for (const v of values ?? []) if (!exists(v)) throw new AppError('FILTER_UNKNOWN', `${name}=${quoteValue(v)}（${hint}）`);
+    return values ?? [];
   };
+  return {
+    docs: check('doc', p.doc, (id) => library.getDocument(id) !== undefined, '没有这份文档'),
+    levels: p.level ?? [],
+    themes: check('theme', p.theme, (id) => enrichment.taxonomy.byId.has(id), '没有这个主题'),
+    policies: check('policy', p.policy, (key) => enrichment.policies.some((x) => x.key === key), '语料中没有引用这份政策'),
+    departments: check('department', p.department, (name) => enrichment.departments.includes(name), '语料中没有这个部门'),
+  };
+}
+
+/** A search from parameters already read by readParams (search or searchPage kinds). */
+export function searchFrom(p: ParamsOf<'search'>, library: Library): SearchParams {
+  const parsed = parseQuery(p.q ?? '');
+  const { query, expansions } = p.expand === '1' ? expandQuery(parsed, library.enrichment.taxonomy) : { query: parsed, expansions: [] };
+  return { query, expansions, filters: filtersFrom(p, library), limit: p.limit ?? SEARCH_DEFAULTS.limit, offset: p.offset ?? 0 };
+}
+
+/** /api/search and the CLI: every parameter checked, unknown ones refused. */
+export function searchParams(raw: Raw, library: Library): SearchParams {
+  return searchFrom(readParams('search', raw, { strict: true }), library);
 }

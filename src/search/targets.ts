@@ -9,7 +9,7 @@ import { baseUnit, convert } from '../enrich/units.js';
 import { AppError, quoteValue } from '../errors.js';
 import type { Library } from '../index/library.js';
 import { LEVEL_ORDER, type DocumentMeta, type Level } from '../ingest/types.js';
-import { repeatedParam } from './params.js';
+import { readParams, TARGET_SORTS, type ParamsOf } from './params.js';
 
 export interface TargetFilters {
   indicators: string[];
@@ -18,7 +18,7 @@ export interface TargetFilters {
   levels: Level[];
 }
 
-export const TARGET_SORTS = ['indicator', 'doc', 'year', 'value'] as const;
+export { TARGET_SORTS };
 export type TargetSort = (typeof TARGET_SORTS)[number];
 
 export interface TargetQuery {
@@ -39,26 +39,23 @@ function indicatorIds(library: Library): Set<string> {
   return ids;
 }
 
-/** Reads and checks ?indicator=&doc=&year=&level=&sort=&order= once; a bad value is a 400 naming it. */
-export function targetQuery(raw: Record<string, unknown>, library: Library): TargetQuery {
-  const list = (name: string) => repeatedParam(raw, name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+/**
+ * Reads and checks ?indicator=&doc=&year=&level=&sort=&order= once; a bad value is a 400 naming
+ * it. `strict` refuses unknown parameters (the API, downloads and CLI; pages ignore them).
+ */
+export function targetQuery(raw: Record<string, unknown>, library: Library, options: { strict?: boolean } = {}): TargetQuery {
+  return targetQueryFrom(readParams('targets', raw, options), library);
+}
+
+/** The same, from parameters already read by readParams: the checks that need the corpus. */
+export function targetQueryFrom(p: ParamsOf<'targets'>, library: Library): TargetQuery {
   const known = indicatorIds(library);
-  const indicators = list('indicator');
+  const indicators = p.indicator ?? [];
   for (const id of indicators) if (!known.has(id)) throw new AppError('FILTER_UNKNOWN', `indicator=${quoteValue(id)}`);
-  const docs = list('doc');
+  const docs = p.doc ?? [];
   for (const id of docs) if (!library.getDocument(id)) throw new AppError('FILTER_UNKNOWN', `doc=${quoteValue(id)}`);
-  const levels = list('level');
-  for (const l of levels) if (!(LEVEL_ORDER as readonly string[]).includes(l)) throw new AppError('FILTER_UNKNOWN', `level=${quoteValue(l)}`);
-  const years = list('year').map((y) => {
-    const n = /^\d{4}$/u.test(y) ? Number(y) : Number.NaN;
-    if (!(n >= TARGET_DEFAULTS.minYear && n <= TARGET_DEFAULTS.maxYear)) throw new AppError('PARAM_INVALID', `year=${quoteValue(y)}（应为 ${TARGET_DEFAULTS.minYear}–${TARGET_DEFAULTS.maxYear} 的年份）`);
-    return n;
-  });
-  const sort = list('sort')[0] ?? 'indicator';
-  if (!(TARGET_SORTS as readonly string[]).includes(sort)) throw new AppError('PARAM_INVALID', `sort=${quoteValue(sort)}（可选 ${TARGET_SORTS.join('、')}）`);
-  const order = list('order')[0] ?? 'asc';
-  if (order !== 'asc' && order !== 'desc') throw new AppError('PARAM_INVALID', `order=${quoteValue(order)}（可选 asc、desc）`);
-  return { filters: { indicators, docs, years, levels: levels as Level[] }, sort: sort as TargetSort, order };
+  const filters = { indicators, docs, years: (p.year ?? []).map(Number), levels: (p.level ?? []) as Level[] };
+  return { filters, sort: (p.sort ?? 'indicator') as TargetSort, order: p.order === 'desc' ? 'desc' : 'asc' };
 }
 
 export function filterTargets(library: Library, filters: TargetFilters): Target[] {

@@ -2,7 +2,7 @@
 // so tests drive it in-process; src/cli/serve.ts is what listens.
 import cluster from 'node:cluster';
 import path from 'node:path';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { PROJECT_ROOT } from '../config.js';
 import { groupBy } from '../group.js';
 import { AppError, quoteValue } from '../errors.js';
@@ -13,12 +13,12 @@ import type { Searcher } from '../search/engine.js';
 import { parseQuery, type ParsedQuery } from '../search/query.js';
 import { displayRanges, type Range } from '../search/snippet.js';
 import type { Expansion } from '../search/expand.js';
-import { listParam, searchParams, singleParam } from '../search/params.js';
+import { readParams, searchFrom, type ParamKind, type ParamsOf } from '../search/params.js';
 import { columnsFor, compareCsv, themeGrid, type Column } from './themes-view.js';
 import { onlineReference, policySummary, summarizeDoc, themeSummary, toHit } from './present.js';
 import { cellSegments, renderBlocks, richSegments } from './render.js';
 import { presentSearch, searchJson } from './search-view.js';
-import { chartGroups, filterTargets, indicatorSummaries, provinceChecks, sortTargets, targetQuery, TARGET_SORTS, type TargetQuery } from '../search/targets.js';
+import { chartGroups, filterTargets, indicatorSummaries, provinceChecks, sortTargets, targetQueryFrom, TARGET_SORTS, type TargetQuery } from '../search/targets.js';
 import type { Target } from '../enrich/targets.js';
 import { AMBITION_LABELS, barChart, DIRECTION_LABELS, figureLabel, RELATION_LABELS, SOURCE_LABELS, targetRecord, targetsCsv } from './targets-view.js';
 import { searchPage } from './search-page.js';
@@ -82,6 +82,21 @@ export function createApp(deps: AppDeps): express.Express {
     const host = req.get('host') ?? '';
     return `${req.protocol}://${/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/u.test(host) ? host : 'localhost'}`;
   };
+  /**
+   * Every route declares the parameters it takes (src/search/params.ts) and they are checked
+   * before it runs; the API and downloads also refuse unknown ones. Handlers read the checked
+   * values from res.locals.params.
+   */
+  // `any` route parameters: a typed middleware would override the path's own (:id) in the handler.
+  const takes = (kind: ParamKind, options: { strict: boolean }): RequestHandler<any> =>
+    function checkParams(req, res, next) {
+      res.locals.params = readParams(kind, req.query as Record<string, unknown>, options);
+      next();
+    };
+  const api = (kind: ParamKind) => takes(kind, { strict: true });
+  const page = (kind: ParamKind) => takes(kind, { strict: false });
+  const params = <K extends ParamKind>(res: Response, _kind: K) => res.locals.params as ParamsOf<K>;
+
   const findDoc = (id: string) => {
     const doc = library.getDocument(id);
     if (!doc) throw new AppError('DOC_NOT_FOUND', quoteValue(id));
@@ -93,20 +108,20 @@ export function createApp(deps: AppDeps): express.Express {
     return clause;
   };
 
-  app.get('/healthz', (_req, res) => {
+  app.get('/healthz', page('none'), (_req, res) => {
     res.json({ status: 'ok', documents: library.documents.length, clauses: library.clauseCount, worker: cluster.worker?.id ?? 0 });
   });
 
-  app.get('/api/docs', (_req, res) => {
+  app.get('/api/docs', api('none'), (_req, res) => {
     res.json({ docs: library.documents.map(summarizeDoc) });
   });
 
-  app.get('/api/docs/:id', (req, res) => {
+  app.get('/api/docs/:id', api('none'), (req, res) => {
     const doc = findDoc(req.params.id);
     res.json({ doc: summarizeDoc(doc), clauses: library.clausesOf(doc.id).map((c) => toHit(library, c)) });
   });
 
-  app.get('/api/clauses/:id', (req, res) => {
+  app.get('/api/clauses/:id', api('none'), (req, res) => {
     const clause = findClause(req.params.id);
     const doc = findDoc(clause.docId);
     const related = searcher.related(clause.id).map((r) => ({
@@ -125,15 +140,15 @@ export function createApp(deps: AppDeps): express.Express {
     return theme;
   };
 
-  app.get('/api/policies', (_req, res) => {
+  app.get('/api/policies', api('none'), (_req, res) => {
     res.json({ policies: library.enrichment.policies.map(policySummary) });
   });
 
-  app.get('/api/themes', (_req, res) => {
+  app.get('/api/themes', api('none'), (_req, res) => {
     res.json({ themes: themeGrid(library).map((row) => ({ ...themeSummary(row.theme), count: row.total, counts: Object.fromEntries(row.cells.map((c) => [c.doc, c.count])) })) });
   });
 
-  app.get('/api/themes/:id', (req, res) => {
+  app.get('/api/themes/:id', api('none'), (req, res) => {
     const theme = findTheme(req.params.id);
     const columns = columnsFor({ library, searcher, docs: library.documents, theme: theme.id });
     res.json({
@@ -143,28 +158,27 @@ export function createApp(deps: AppDeps): express.Express {
     });
   });
 
-  app.get('/api/search', (req, res) => {
-    const params = searchParams(req.query, library);
-    const outcome = searcher.search(params);
-    res.json(searchJson(presentSearch({ library, params, outcome })));
+  app.get('/api/search', api('search'), (req, res) => {
+    const search = searchFrom(params(res, 'search'), library);
+    res.json(searchJson(presentSearch({ library, params: search, outcome: searcher.search(search) })));
   });
 
   // The vertical check depends only on the corpus: worked out once.
   const checks = provinceChecks(library);
   const indicators = indicatorSummaries(library);
   const records = (req: Request, targets: Target[]) => targets.map((target) => targetRecord({ library, target, check: checks.get(target.id), origin: origin(req) }));
-  const queried = (req: Request) => {
-    const query = targetQuery(req.query as Record<string, unknown>, library);
+  const queried = (res: Response) => {
+    const query = targetQueryFrom(params(res, 'targets'), library);
     return { query, targets: sortTargets(library, filterTargets(library, query.filters), query) };
   };
   const echo = (q: TargetQuery) => ({ ...q.filters, sort: q.sort, order: q.order });
 
-  app.get('/api/targets', (req, res) => {
-    const { query, targets } = queried(req);
+  app.get('/api/targets', api('targets'), (req, res) => {
+    const { query, targets } = queried(res);
     res.json({ query: echo(query), total: targets.length, targets: records(req, targets) });
   });
 
-  app.get('/api/indicators', (_req, res) => {
+  app.get('/api/indicators', api('none'), (_req, res) => {
     res.json({
       indicators: indicators.map((s) => {
         const ind = library.enrichment.indicators.byId.get(s.id);
@@ -175,7 +189,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use('/api', (req, _res, next) => next(new AppError('ROUTE_NOT_FOUND', quoteValue(req.originalUrl))));
 
-  app.get('/', (_req, res) => {
+  app.get('/', page('none'), (_req, res) => {
     const groups = LEVEL_ORDER.map((level) => ({
       level,
       label: LEVEL_LABELS[level],
@@ -186,7 +200,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.render('home', { title: '文档', groups, problems: library.corpus.errors, clauseCount: library.clauseCount });
   });
 
-  app.get('/policies', (_req, res) => {
+  app.get('/policies', page('none'), (_req, res) => {
     const policies = library.enrichment.policies.map((p) => ({
       ...policySummary(p),
       citing: p.citedBy.map((c) => ({
@@ -197,11 +211,11 @@ export function createApp(deps: AppDeps): express.Express {
     res.render('policies', { title: '引用政策', policies });
   });
 
-  app.get('/themes', (_req, res) => {
+  app.get('/themes', page('none'), (_req, res) => {
     res.render('themes', { title: '主题', grid: themeGrid(library), docs: library.documents.map(summarizeDoc) });
   });
 
-  app.get('/themes/:id', (req, res) => {
+  app.get('/themes/:id', page('none'), (req, res) => {
     const theme = findTheme(req.params.id);
     const columns = columnsFor({ library, searcher, docs: library.documents, theme: theme.id });
     const related = theme.related.map((id) => library.enrichment.taxonomy.byId.get(id)).filter((t) => t !== undefined);
@@ -209,22 +223,19 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   /** The compare page and its CSV share one reading of the parameters. */
-  const compareInput = (req: Request) => {
-    const raw = req.query as Record<string, unknown>;
-    const themeId = singleParam(raw, 'theme');
-    const q = singleParam(raw, 'q');
+  const compareInput = (res: Response) => {
+    const { theme: themeId, q, docs: docIds = [], expand } = params(res, 'compare');
     const theme = themeId ? findTheme(themeId) : null;
     if (!theme && !q) return { theme: null, q: '', docs: library.documents, columns: [] as Column[], expansions: [] as Expansion[] };
-    const docIds = listParam(raw, 'docs');
     for (const id of docIds) findDoc(id);
     const docs = docIds.length ? library.documents.filter((d) => docIds.includes(d.id)) : library.documents;
-    const params = q ? searchParams({ q, expand: singleParam(raw, 'expand') }, library) : null;
-    const columns = columnsFor({ library, searcher, docs, theme: theme?.id, query: params?.query });
-    return { theme, q: q ?? '', docs, columns, expansions: params?.expansions ?? [] };
+    const search = q ? searchFrom({ q, expand }, library) : null;
+    const columns = columnsFor({ library, searcher, docs, theme: theme?.id, query: search?.query });
+    return { theme, q: q ?? '', docs, columns, expansions: search?.expansions ?? [] };
   };
 
-  app.get('/compare', (req, res) => {
-    const input = compareInput(req);
+  app.get('/compare', page('compare'), (req, res) => {
+    const input = compareInput(res);
     const title = input.theme ? `${input.theme.label} · 比较` : input.q ? `${input.q} · 比较` : '并排比较';
     // The form sends docs repeatedly (one per checkbox); keep every value for the CSV link.
     const csv = new URLSearchParams();
@@ -232,8 +243,8 @@ export function createApp(deps: AppDeps): express.Express {
     res.render('compare', { title, ...input, allDocs: library.documents, themes: library.enrichment.taxonomy.themes, csvHref: `/compare.csv?${csv.toString()}` });
   });
 
-  app.get('/compare.csv', (req, res) => {
-    const input = compareInput(req);
+  app.get('/compare.csv', api('compare'), (req, res) => {
+    const input = compareInput(res);
     if (!input.theme && !input.q) throw new AppError('PARAM_INVALID', 'theme 或 q（至少给出一个）');
     const name = input.theme ? `compare-${input.theme.id}` : 'compare-search';
     res.set('Content-Type', 'text/csv; charset=utf-8');
@@ -259,8 +270,8 @@ export function createApp(deps: AppDeps): express.Express {
     Object.fromEntries(TARGET_SORTS.map((key) => [key, { href: targetHref(path, q, { sort: key, order: q.sort === key && q.order === 'asc' ? 'desc' : 'asc' }), active: q.sort === key ? q.order : null }]));
   const allYears = [...new Set(library.enrichment.targets.map((t) => t.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
 
-  app.get('/targets', (req, res) => {
-    const { query, targets } = queried(req);
+  app.get('/targets', page('targets'), (req, res) => {
+    const { query, targets } = queried(res);
     res.render('targets', {
       title: '量化目标',
       query,
@@ -276,7 +287,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   const download = (req: Request, res: Response, kind: 'csv' | 'json') => {
-    const { query, targets } = queried(req);
+    const { query, targets } = queried(res);
     const name = query.filters.indicators.length === 1 ? `targets-${query.filters.indicators[0]}` : 'targets';
     res.set('Content-Disposition', `attachment; filename="${name}.${kind}"`);
     if (kind === 'csv') {
@@ -286,14 +297,14 @@ export function createApp(deps: AppDeps): express.Express {
       res.json({ query: echo(query), total: targets.length, targets: records(req, targets) });
     }
   };
-  app.get('/targets.csv', (req, res) => download(req, res, 'csv'));
-  app.get('/targets.json', (req, res) => download(req, res, 'json'));
+  app.get('/targets.csv', api('targets'), (req, res) => download(req, res, 'csv'));
+  app.get('/targets.json', api('targets'), (req, res) => download(req, res, 'json'));
 
-  app.get('/targets/:indicator', (req, res) => {
+  app.get('/targets/:indicator', page('targets'), (req, res) => {
     const summary = indicators.find((s) => s.id === req.params.indicator);
     const indicator = library.enrichment.indicators.byId.get(req.params.indicator);
     if (!summary && !indicator) throw new AppError('INDICATOR_NOT_FOUND', quoteValue(req.params.indicator));
-    const query = targetQuery({ ...(req.query as Record<string, unknown>), indicator: req.params.indicator }, library);
+    const query = targetQueryFrom({ ...params(res, 'targets'), indicator: [req.params.indicator] }, library);
     const targets = sortTargets(library, filterTargets(library, query.filters), { sort: 'doc', order: 'asc' });
     const label = summary?.label ?? indicator?.label ?? req.params.indicator;
     res.render('target', {
@@ -318,8 +329,8 @@ export function createApp(deps: AppDeps): express.Express {
    * clauses that satisfy the whole query (AND, OR, NOT) are listed. A query that does not parse
    * just highlights nothing: the page is still the page asked for.
    */
-  const highlightsFor = (req: Request, docId: string, clauses: Clause[]) => {
-    const hl = typeof req.query.hl === 'string' ? req.query.hl : '';
+  const highlightsFor = (res: Response, docId: string, clauses: Clause[]) => {
+    const hl = params(res, 'reader').hl ?? '';
     const marks: Record<string, Range[]> = {};
     let query: ParsedQuery | null = null;
     try {
@@ -339,11 +350,11 @@ export function createApp(deps: AppDeps): express.Express {
     return { hl, marks, hits, hitEIds: new Set(hits.map((c) => c.eId)) };
   };
 
-  app.get('/docs/:id', (req, res) => {
+  app.get('/docs/:id', page('reader'), (req, res) => {
     const doc = findDoc(req.params.id);
     const clauses = library.clausesOf(doc.id);
     res.render('doc', {
-      highlight: highlightsFor(req, doc.id, clauses),
+      highlight: highlightsFor(res, doc.id, clauses),
       title: doc.title,
       doc: summarizeDoc(doc),
       blocks: renderBlocks(clauses),
@@ -352,11 +363,11 @@ export function createApp(deps: AppDeps): express.Express {
     });
   });
 
-  app.get('/c/:id', (req, res) => {
+  app.get('/c/:id', page('reader'), (req, res) => {
     const clause = findClause(req.params.id);
     const doc = findDoc(clause.docId);
     res.render('clause', {
-      highlight: highlightsFor(req, doc.id, [clause]),
+      highlight: highlightsFor(res, doc.id, [clause]),
       title: `${clause.label} · ${doc.title}`,
       doc: summarizeDoc(doc),
       clause,
@@ -376,7 +387,7 @@ export function createApp(deps: AppDeps): express.Express {
 function errorHandler(development: boolean) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const appError = toAppError(err);
-    const wantsJson = req.path === '/api' || req.path.startsWith('/api/') || req.path === '/healthz';
+    const wantsJson = req.path === '/api' || req.path.startsWith('/api/') || req.path === '/healthz' || req.path === '/targets.json';
     const detail = development && !(err instanceof AppError) ? String((err as Error)?.stack ?? err) : null;
     if (appError.status >= 500) console.error(err);
     res.status(appError.status);

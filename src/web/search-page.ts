@@ -5,7 +5,7 @@ import { SEARCH_DEFAULTS } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Library } from '../index/library.js';
 import { DIMENSIONS, FILTER_KEY, type Dimension, type Filters, type Searcher } from '../search/engine.js';
-import { intParam, searchParams } from '../search/params.js';
+import { readParams, searchFrom } from '../search/params.js';
 import { presentSearch, type SearchView } from './search-view.js';
 
 const PAGE_SIZE = SEARCH_DEFAULTS.limit;
@@ -58,8 +58,9 @@ export function searchPage(options: { library: Library; searcher: Searcher; raw:
   const base = { q, expand, view: null, error: null, page: 1, pages: 0, unfilteredTotal: null, href, toggle, compareHref: '' };
   if (raw.q === undefined) return { ...base, status: 200, title: '检索' };
   try {
-    const page = Math.max(1, intParam(raw, { name: 'page', fallback: 1, max: Math.floor(SEARCH_DEFAULTS.maxOffset / PAGE_SIZE) }));
-    const params = searchParams({ ...raw, limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) }, library);
+    const read = readParams('searchPage', raw);
+    const page = read.page ?? 1;
+    const params = searchFrom({ ...read, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, library);
     filters = params.filters;
     const outcome = searcher.search(params);
     const view = presentSearch({ library, params, outcome });
