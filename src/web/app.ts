@@ -74,7 +74,7 @@ export function createApp(deps: AppDeps): express.Express {
   const limit = rateLimiter({ perMinute: deps.rateLimitPerMinute ?? 0, now: deps.now });
   app.use('/api', limit);
   app.use('/search', limit);
-  app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { fallthrough: false, index: false }));
+  app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { fallthrough: false, index: false, redirect: false, dotfiles: 'ignore' }));
 
   // The Host header is the client's to set: only a plain host[:port] may enter a citation URL.
   const origin = (req: Request) => {
