@@ -1,0 +1,223 @@
+// End to end in a real browser (Debian's Chromium via playwright-core) against the real app on a
+// free local port: the researcher's path from a search to a cited clause, its theme and the
+// side-by-side comparison; keyboard access; no console or CSP errors; axe-core on the main pages.
+// Screenshots of every step go to test-results/e2e/ (git-ignored).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  describeViolations,
+  launchChromium,
+  PageProblems,
+  resetScreenshots,
+  runAxe,
+  SCREENSHOT_DIR,
+  screenshot,
+  startServer,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type RunningServer,
+} from './browser.js';
+import { CHENGDU } from '../helpers.js';
+
+/** The five plans' jurisdictions (corpus/catalog.json), province → cities → county as the pages list them. */
+const JURISDICTIONS = ['四川省', '成都市', '绵阳市', '乐山市', '渠县'];
+const QUERY = '加氢站';
+
+let server: RunningServer;
+let browser: Browser | undefined;
+/** Why Chromium did not start: every test then fails with it (counted as failures, not skips). */
+let launchError: unknown = null;
+const problems = new PageProblems();
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  resetScreenshots();
+  try {
+    browser = await launchChromium();
+  } catch (err) {
+    launchError = err;
+    return;
+  }
+  server = await startServer();
+  console.log(`e2e: screenshots in ${SCREENSHOT_DIR}`);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+  // Every page visited in the test: no console errors (CSP violations are console errors), no page errors.
+  expect(problems.take(), 'console errors, page errors or failed requests').toEqual([]);
+});
+
+/** A fresh page in its own context, watched for console and page errors. */
+async function newPage(options: { clipboard?: boolean } = {}): Promise<Page> {
+  if (!browser) throw launchError;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  contexts.push(context);
+  if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  return problems.watch(await context.newPage());
+}
+
+describe('in Chromium', { timeout: 90_000 }, () => {
+  it('search → marked results → clause → citation copied → theme → all five jurisdictions → compare', async () => {
+    const page = await newPage({ clipboard: true });
+
+    // Home page: type the query into the header search box and submit.
+    await page.goto(server.origin + '/');
+    expect(await page.title()).toContain('气候政策检索');
+    await screenshot(page, 'home');
+    const box = page.getByRole('searchbox', { name: '检索词' });
+    await box.fill(QUERY);
+    await Promise.all([page.waitForURL(/\/search\?/u), box.press('Enter')]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(QUERY);
+
+    // Results: hits with the query marked in their snippets.
+    const hits = page.locator('ol.hits > li.hit');
+    await hits.first().waitFor();
+    expect(await hits.count()).toBeGreaterThan(0);
+    expect(await page.locator('main h1').textContent()).toContain(QUERY);
+    const marks = await page.locator('ol.hits .snippet mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.every((m) => m === QUERY)).toBe(true);
+    await screenshot(page, 'results');
+
+    // Open the first hit's clause page (its permalink /c/<id>, with the query highlighted).
+    const first = hits.first();
+    const hitCitation = (await first.locator('code.citation').textContent())?.trim();
+    const clauseLink = first.getByRole('link', { name: '条款页' });
+    const clauseHref = await clauseLink.getAttribute('href');
+    await Promise.all([page.waitForURL(/\/c\/[^/?]+/u), clauseLink.click()]);
+    const clauseUrl = new URL(page.url());
+    expect(clauseUrl.pathname).toMatch(/^\/c\/[a-z0-9-]+\.[a-z0-9_]+$/u);
+    expect(clauseUrl.pathname).toBe(new URL(clauseHref ?? '', server.origin).pathname);
+    expect(await page.locator('.clause-full mark').first().textContent()).toBe(QUERY);
+
+    // The citation is visible (the same as on the results page), and the copy button puts
+    // exactly that text on the clipboard.
+    const cite = page.locator('section.citing p.cite');
+    const citation = (await cite.locator('code.citation').textContent())?.trim() ?? '';
+    expect(await cite.locator('code.citation').isVisible()).toBe(true);
+    expect(citation).toMatch(/^《.+》/u);
+    expect(citation).toBe(hitCitation);
+    // Located by class: the button's name changes to 已复制 once clicked.
+    const copy = cite.locator('button.copy');
+    await copy.waitFor({ state: 'visible' });
+    expect(await copy.textContent()).toBe('复制引用');
+    await copy.click();
+    await expect.poll(() => copy.textContent(), { timeout: 5000, interval: 20 }).toBe('已复制');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(citation);
+    await screenshot(page, 'clause');
+
+    // The clause page's theme chips: follow the hydrogen theme.
+    const themeLink = page.locator('p.themes-line a.chip[href="/themes/hydrogen"]');
+    expect(await themeLink.count(), 'the clause page links to its hydrogen theme').toBe(1);
+    await Promise.all([page.waitForURL(/\/themes\/hydrogen$/u), themeLink.click()]);
+
+    // The theme page lists all five jurisdictions, province → city → county.
+    const headings = (await page.locator('section.jurisdiction h2').allTextContents()).map((t) => t.replace(/\s+/gu, ' '));
+    expect(headings).toHaveLength(JURISDICTIONS.length);
+    JURISDICTIONS.forEach((name, i) => expect(headings[i]).toContain(name));
+    // Each jurisdiction shows its clauses or says 未提及.
+    for (const section of await page.locator('section.jurisdiction').all()) {
+      expect((await section.locator('ol.theme-clauses > li').count()) + (await section.locator('.absent').count())).toBeGreaterThan(0);
+    }
+    await screenshot(page, 'theme');
+
+    // From there to the compare page: one column per jurisdiction.
+    await Promise.all([page.waitForURL(/\/compare\?theme=hydrogen/u), page.getByRole('link', { name: '并排比较', exact: true }).click()]);
+    const columns = page.locator('.compare > section.compare-col');
+    await columns.first().waitFor();
+    const columnHeads = await columns.locator('h2').allTextContents();
+    expect(columnHeads).toHaveLength(JURISDICTIONS.length);
+    JURISDICTIONS.forEach((name, i) => expect(columnHeads[i]).toContain(name));
+    expect(await columns.locator('.compare-clause').count()).toBeGreaterThan(0);
+    await screenshot(page, 'compare');
+  });
+
+  it('keyboard: Tab reaches the search box, then the first result, and Enter follows it', async () => {
+    const page = await newPage();
+    await page.goto(server.origin + '/');
+    const describeFocus = () => page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? `<${el.tagName.toLowerCase()}> ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 20)}` : '(none)';
+    });
+    const searchBoxFocused = () => page.evaluate(() => document.activeElement?.matches('header input[name=q]') ?? false);
+
+    // From a fresh load: the skip link first, then the brand link, then the search box.
+    const path: string[] = [];
+    for (let i = 0; i < 4 && !(await searchBoxFocused()); i++) {
+      await page.keyboard.press('Tab');
+      path.push(await describeFocus());
+    }
+    expect(await searchBoxFocused(), `Tab went ${path.join(' → ')}`).toBe(true);
+    expect(path[0], 'the skip link comes first').toContain('跳到正文');
+    const boxOutline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(boxOutline, 'the focused search box shows a focus outline').not.toBe('none');
+
+    await page.keyboard.type(QUERY);
+    await Promise.all([page.waitForURL(/\/search\?/u), page.keyboard.press('Enter')]);
+    await page.locator('ol.hits > li.hit').first().waitFor();
+    await screenshot(page, 'keyboard-results');
+
+    // Results page: Tab (past the header, the tools and the facets) to the first result's own
+    // link, its pinpoint label, which opens the plan at that clause with the query highlighted.
+    const target = page.locator('ol.hits > li.hit').first().locator('.hit-where a.label');
+    const href = await target.getAttribute('href');
+    expect(href).toMatch(/^\/docs\/[^?#]+\?hl=[^#]+#[a-z0-9_]+$/u);
+    let presses = 0;
+    while (presses < 150 && !(await target.evaluate((el) => el === document.activeElement))) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(await target.evaluate((el) => el === document.activeElement), `Tab reaches the first result (${presses} presses)`).toBe(true);
+    expect(await target.evaluate((el) => getComputedStyle(el).outlineStyle), 'the focused result link shows a focus outline').not.toBe('none');
+    await screenshot(page, 'keyboard-first-result-focused');
+
+    const expected = new URL(href ?? '', server.origin).href;
+    await Promise.all([page.waitForURL(expected), page.keyboard.press('Enter')]);
+    const eId = new URL(expected).hash.slice(1);
+    expect(await page.locator(`[id="${eId}"]`).getAttribute('class')).toContain('hl-hit');
+  });
+
+  it('skip link moves focus to the main content', async () => {
+    const page = await newPage();
+    await page.goto(`${server.origin}/docs/${CHENGDU}`);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: '跳到正文' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#main');
+  });
+
+  // [name, url, screenshot]: pages the flow has already shot are not shot again.
+  const AXE_PAGES: [string, string, boolean][] = [
+    ['home', '/', false],
+    ['results', `/search?q=${encodeURIComponent(QUERY)}`, false],
+    ['filtered results', `/search?q=${encodeURIComponent(QUERY)}&level=city&expand=1`, true],
+    ['document', `/docs/${CHENGDU}`, true],
+    ['theme', '/themes/hydrogen', false],
+    ['targets', '/targets', true],
+    // Beyond the five the issue names: the other page kinds a reader reaches from these.
+    ['clause', `/c/${CHENGDU}.part_1`, false],
+    ['compare', '/compare?theme=hydrogen', false],
+    ['themes grid', '/themes', true],
+    ['indicator chart', '/targets/non-fossil-share', true],
+  ];
+
+  it.each(AXE_PAGES)('axe-core: no serious or critical violations on the %s page (%s)', async (name, url, shoot) => {
+    const page = await newPage();
+    await page.goto(server.origin + url);
+    await page.locator('main h1').first().waitFor();
+    const violations = await runAxe(page);
+    const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const minor = violations.filter((v) => !severe.includes(v));
+    if (minor.length) console.log(`axe on ${url}: ${minor.length} minor or moderate:\n${describeViolations(minor)}`);
+    if (shoot) await screenshot(page, `axe-${name.replace(/ /gu, '-')}`);
+    expect(severe.map((v) => `${v.impact} ${v.id}`), `axe-core on ${url}:\n${describeViolations(severe)}\n`).toEqual([]);
+  });
+});

@@ -1,0 +1,141 @@
+// Helpers for the real-browser tests: the app on a free local port, Debian's Chromium driven by
+// playwright-core, per-page console and page-error collection, screenshots and axe-core.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { realApp } from '../helpers.js';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** Where screenshots go: git-ignored, recreated each run. */
+export const SCREENSHOT_DIR = path.resolve('test-results', 'e2e');
+
+/** Launches Debian's Chromium; a missing binary is a failure with the fix in the message, never a skip. */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: the browser tests (tests/e2e) need Debian's chromium package. ` +
+        'Install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary).',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface RunningServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** The real app (real corpus and index, rate limit off) listening on 127.0.0.1 at a free port. */
+export async function startServer(): Promise<RunningServer> {
+  const app = realApp({ rateLimitPerMinute: 0 });
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
+    const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Console errors and uncaught page errors, each with the URL it happened on. */
+export class PageProblems {
+  readonly items: string[] = [];
+
+  watch(page: Page): Page {
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.items.push(`console error on ${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (err) => this.items.push(`page error on ${page.url()}: ${err.message}`));
+    // A failed subresource (a 404 stylesheet, say) also logs a console error; name the URL here.
+    page.on('response', (r) => {
+      if (r.status() >= 400) this.items.push(`HTTP ${r.status()} for ${r.url()} (from ${page.url()})`);
+    });
+    return page;
+  }
+
+  take(): string[] {
+    return this.items.splice(0);
+  }
+}
+
+let shotCount = 0;
+
+/** A full-page PNG named by step, in SCREENSHOT_DIR. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  shotCount++;
+  const file = path.join(SCREENSHOT_DIR, `${String(shotCount).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export function resetScreenshots(): void {
+  fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  shotCount = 0;
+}
+
+interface AxeNode {
+  target: unknown[];
+  failureSummary?: string;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: AxeNode[];
+}
+
+const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+/**
+ * Runs axe-core on the page with its default rules (WCAG A/AA and best practices). The source goes
+ * in through page.evaluate, which the page's CSP does not govern (an inline script tag would be blocked).
+ */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+}
+
+/** Violations as lines a person can act on: rule id, impact, help, and the first few elements. */
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.slice(0, 5).map((n) => `    ${JSON.stringify(n.target)}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/gu, ' ')}` : ''}`);
+      const more = v.nodes.length > 5 ? [`    … and ${v.nodes.length - 5} more`] : [];
+      return [`  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`, ...nodes, ...more].join('\n');
+    })
+    .join('\n');
+}
+
+export type { Browser, BrowserContext, Page };
