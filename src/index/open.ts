@@ -1,9 +1,10 @@
 // Getting a usable search index: load the saved one when its manifest matches the corpus,
-// analyzer and dictionary, otherwise build (loading jieba only then) and save it.
+// analyzer and dictionary and its data file matches the manifest's hash, otherwise build
+// (loading jieba only then) and save it. The reason for a rebuild is logged.
 import { USER_DICT_PATH } from '../analyse/analyzer.js';
 import type { Library } from './library.js';
 import { buildIndex, restoreIndex, type SearchIndex } from './search-index.js';
-import { fingerprint, readData, readManifest, staleReason, writeIndex, type Manifest } from './store.js';
+import { fingerprint, inspectManifest, readData, staleReason, writeIndex, type Manifest } from './store.js';
 
 export interface OpenOptions {
   library: Library;
@@ -28,8 +29,8 @@ export async function openIndex(options: OpenOptions): Promise<OpenedIndex> {
   const started = performance.now();
   const dictPath = options.dictPath ?? USER_DICT_PATH;
   const current = fingerprint(options.library, dictPath);
-  const manifest = readManifest(options.dir);
-  let reason = options.force ? '按要求重建' : staleReason(manifest, current);
+  const { manifest, problem } = inspectManifest(options.dir);
+  let reason = options.force ? '按要求重建' : (problem ?? staleReason(manifest, current));
   if (reason === null && manifest) {
     try {
       const index = restoreIndex(options.library, readData(options.dir, manifest));
@@ -50,6 +51,7 @@ export async function openIndex(options: OpenOptions): Promise<OpenedIndex> {
     buildMs: Math.round(performance.now() - buildStarted),
   };
   let written: Manifest;
+  options.log?.(`正在保存索引到 ${options.dir}`);
   try {
     written = writeIndex({ dir: options.dir, data, manifest: fresh });
   } catch (err) {

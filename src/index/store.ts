@@ -1,6 +1,8 @@
 // Saving and loading the search index under index/. The data file is named by its own hash and
-// written first, the manifest last, each through a temp file and a rename: a build cut short
-// leaves the previous manifest pointing at the previous, complete data file.
+// written first, the manifest last, each through a temp file, fsync and a rename (and a sync of
+// the folder): a build cut short leaves the previous manifest pointing at the previous, complete
+// data file. Loading checks the data file's hash against the manifest, so a damaged file is
+// never used.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +14,7 @@ import type { Library } from './library.js';
 
 export const INDEX_FORMAT = 4;
 export const MANIFEST_NAME = 'manifest.json';
+const DATA_FILE = /^data-[0-9a-f]{16}\.json$/u;
 
 /** The part of a manifest that decides freshness, computed from what is on disk now. */
 export interface Fingerprint {
@@ -82,21 +85,41 @@ export function staleReason(manifest: Manifest | null, current: Fingerprint): st
   return null;
 }
 
+/** The saved manifest, or null when there is none or it is unusable (see inspectManifest). */
 export function readManifest(dir: string): Manifest | null {
-  const file = path.join(dir, MANIFEST_NAME);
-  if (!fs.existsSync(file)) return null;
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
-  } catch {
-    return null;
-  }
+  return inspectManifest(dir).manifest;
 }
 
-/** Reads the data file a manifest points at; throws, naming the file, when it is damaged. */
+/**
+ * The saved manifest, or why there is none to use: missing, not JSON (a damaged or foreign
+ * file), or JSON without a well-formed data file name and hash.
+ */
+export function inspectManifest(dir: string): { manifest: Manifest | null; problem: string | null } {
+  const file = path.join(dir, MANIFEST_NAME);
+  if (!fs.existsSync(file)) return { manifest: null, problem: '索引不存在' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    return { manifest: null, problem: `索引清单已损坏（${file}：${(err as Error).message}）` };
+  }
+  const m = parsed as Partial<Manifest> | null;
+  if (typeof m !== 'object' || m === null || Array.isArray(m) || typeof m.dataFile !== 'string' || !DATA_FILE.test(m.dataFile) || typeof m.dataHash !== 'string' || !/^[0-9a-f]{64}$/u.test(m.dataHash)) {
+    return { manifest: null, problem: `索引清单已损坏（${file}：缺少有效的数据文件名或校验值）` };
+  }
+  return { manifest: m as Manifest, problem: null };
+}
+
+/** Reads the data file a manifest points at; throws, naming the file, when it is missing or damaged. */
 export function readData(dir: string, manifest: Manifest): SavedData {
   const file = path.join(dir, path.basename(manifest.dataFile));
-  const raw = fs.readFileSync(file);
-  if (sha256(raw) !== manifest.dataHash) throw new Error(`索引数据文件已损坏：${file}`);
+  let raw: Buffer;
+  try {
+    raw = fs.readFileSync(file);
+  } catch (err) {
+    throw new Error(`索引数据文件缺失或无法读取：${file}（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）`);
+  }
+  if (sha256(raw) !== manifest.dataHash) throw new Error(`索引数据文件已损坏（校验值不符）：${file}`);
   return JSON.parse(raw.toString('utf8')) as SavedData;
 }
 
@@ -123,12 +146,30 @@ export function writeAtomic(file: string, content: string): void {
     fs.closeSync(fd);
   }
   fs.renameSync(temp, file);
+  syncDir(path.dirname(file));
+}
+
+/**
+ * Makes a rename durable before the next write starts, so that after a power cut the manifest
+ * never names a data file whose rename was lost. Some file systems cannot sync a folder; a
+ * process kill needs no sync at all, so a refusal is not an error.
+ */
+function syncDir(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // EISDIR / EINVAL / EPERM on platforms without directory sync.
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
 }
 
 /** Old data files, and temp files of builds that died; a live process's temp may be in flight. */
 function removeLeftovers(dir: string, keep: string): void {
   for (const name of fs.readdirSync(dir)) {
-    const oldData = /^data-[0-9a-f]{16}\.json$/u.test(name) && name !== keep;
+    const oldData = DATA_FILE.test(name) && name !== keep;
     const temp = /\.tmp-(\d+)-[0-9a-f]+$/u.exec(name);
     if (oldData || (temp && !isAlive(Number(temp[1])))) fs.rmSync(path.join(dir, name), { force: true });
   }

@@ -23,25 +23,42 @@ export function loadCorpus({ corpusDir, catalogFile }: LoadOptions): Corpus {
   const catalog = loadCatalog(catalogFile ?? path.join(corpusDir, 'catalog.json'));
   const files = fs.readdirSync(corpusDir).filter((f) => TEXT_FILE.test(f)).sort();
   const corpus: Corpus = { documents: [], errors: [], warnings: [] };
-  const seen = new Map<string, string>();
+  const parsed: ParsedDocument[] = [];
   for (const file of files) {
     try {
-      const doc = ingestFile({ file: path.join(corpusDir, file), entry: catalog.get(file) });
-      const clash = seen.get(doc.meta.id);
-      if (clash) throw new AppError('FILE_DUPLICATE_ID', `${file}（与 ${clash} 同为 ${doc.meta.id}）`);
-      seen.set(doc.meta.id, file);
-      corpus.documents.push(doc);
-      corpus.warnings.push(...doc.warnings.map((message) => ({ file, code: 'WARNING', message })));
+      parsed.push(ingestFile({ file: path.join(corpusDir, file), entry: catalog.get(file) }));
     } catch (err) {
       corpus.errors.push(problem(file, err));
     }
   }
+  // Catalogued files claim their ids first: a stray copy or draft whose file name happens to
+  // give the same id must not push the catalogued document out.
+  const claimOrder = [...parsed].sort((a, b) => Number(b.meta.catalogued) - Number(a.meta.catalogued));
+  const seen = new Map<string, string>();
+  for (const doc of claimOrder) {
+    const file = doc.meta.file;
+    const clash = seen.get(doc.meta.id);
+    if (clash) {
+      corpus.errors.push(problem(file, new AppError('FILE_DUPLICATE_ID', `${file}（与 ${clash} 同为 ${doc.meta.id}）`)));
+      continue;
+    }
+    seen.set(doc.meta.id, file);
+    corpus.documents.push(doc);
+    corpus.warnings.push(...doc.warnings.map((message) => ({ file, code: 'WARNING', message })));
+  }
+  const byFile = <T extends { file: string }>(list: T[]) => list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  corpus.documents.sort((a, b) => (a.meta.file < b.meta.file ? -1 : a.meta.file > b.meta.file ? 1 : 0));
+  byFile(corpus.errors);
+  byFile(corpus.warnings);
   return corpus;
 }
 
 function problem(file: string, err: unknown): IngestProblem {
   if (err instanceof AppError) return { file, code: err.code, message: err.message };
-  return { file, code: 'FILE_UNREADABLE', message: `${file}: ${(err as Error).message}` };
+  // A file that cannot be read at all (a folder named *.txt, no permission, an I/O error).
+  const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+  const wrapped = new AppError('FILE_UNREADABLE', `${file}（${reason}）`);
+  return { file, code: wrapped.code, message: wrapped.message };
 }
 
 export interface IngestFileOptions {

@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import { buildLibrary } from '../../src/index/library.js';
 import { openIndex } from '../../src/index/open.js';
 import { buildIndex, restoreIndex } from '../../src/index/search-index.js';
-import { fingerprint, readData, readManifest, staleReason, writeIndex } from '../../src/index/store.js';
+import { fingerprint, inspectManifest, MANIFEST_NAME, readData, readManifest, staleReason, writeIndex } from '../../src/index/store.js';
 import { CHAR_SEGMENTER, realCorpus, realLibrary, realTaxonomy, tempDir } from '../helpers.js';
 
 const library = realLibrary();
@@ -69,8 +69,38 @@ describe('loading', () => {
     fs.appendFileSync(path.join(dir, m?.dataFile ?? ''), ' ');
     const opened = await openIndex({ library, dir });
     expect(opened.built).toBe(true);
-    expect(opened.reason).toMatch(/索引数据文件已损坏/u);
+    expect(opened.reason).toMatch(/索引数据文件已损坏（校验值不符）/u);
     expect(readData(dir, readManifest(dir) ?? (null as never)).ids).toHaveLength(library.clauseCount);
+  });
+
+  it('regression: a garbage manifest is rebuilt and reported as damaged, not as a missing index', async () => {
+    const dir = copyIndex();
+    fs.writeFileSync(path.join(dir, MANIFEST_NAME), '{"format": 4, "dataFile": "data-');
+    const messages: string[] = [];
+    const opened = await openIndex({ library, dir, log: (m) => messages.push(m) });
+    expect(opened.built).toBe(true);
+    expect(opened.reason).toMatch(/^索引清单已损坏（.*manifest\.json/u);
+    expect(messages.join('\n')).toContain('索引清单已损坏');
+    expect(inspectManifest(dir)).toMatchObject({ problem: null, manifest: { clauseCount: library.clauseCount } });
+  });
+
+  it('a manifest that is JSON but not a manifest is damaged; a missing one is simply missing', () => {
+    const dir = tempDir();
+    expect(inspectManifest(dir)).toEqual({ manifest: null, problem: '索引不存在' });
+    const good = readManifest(savedDir);
+    for (const body of ['null', '[]', '"manifest"', '{}', JSON.stringify({ ...good, dataFile: '../../etc/passwd' }), JSON.stringify({ ...good, dataHash: 'abc' })]) {
+      fs.writeFileSync(path.join(dir, MANIFEST_NAME), body);
+      expect(inspectManifest(dir).manifest, body).toBeNull();
+      expect(inspectManifest(dir).problem, body).toMatch(/^索引清单已损坏/u);
+      expect(readManifest(dir)).toBeNull();
+    }
+  });
+
+  it('a missing data file is named in Chinese, and the manifest alone is not used', () => {
+    const dir = copyIndex();
+    const m = readManifest(dir);
+    fs.rmSync(path.join(dir, m?.dataFile ?? ''));
+    expect(() => readData(dir, m ?? (null as never))).toThrow(/^索引数据文件缺失或无法读取：.*（ENOENT）$/u);
   });
 
   it('an interrupted build (temp files, orphan data, no new manifest) leaves the old index loadable', async () => {

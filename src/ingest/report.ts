@@ -1,0 +1,37 @@
+// The per-file outcome of loading a corpus, for `npm run index`: every text file once, loaded
+// (with its document id and clause count) or failed (with its code and message), and its
+// warnings, in file-name order, so corpus maintainers see at a glance what needs fixing.
+import type { Corpus } from './types.js';
+
+export type FileOutcome =
+  | { file: string; status: 'ok'; id: string; clauses: number; warnings: string[] }
+  | { file: string; status: 'failed'; code: string; message: string; warnings: string[] };
+
+export function fileOutcomes(corpus: Corpus): FileOutcome[] {
+  const warningsOf = (file: string) => corpus.warnings.filter((w) => w.file === file).map((w) => w.message);
+  const outcomes: FileOutcome[] = [
+    ...corpus.documents.map((d): FileOutcome => ({ file: d.meta.file, status: 'ok', id: d.meta.id, clauses: d.clauses.length, warnings: warningsOf(d.meta.file) })),
+    ...corpus.errors.map((e): FileOutcome => ({ file: e.file, status: 'failed', code: e.code, message: e.message, warnings: [] })),
+  ];
+  return outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/**
+ * One line per file, its warnings indented under it, then a total:
+ *   成功  chengdu.txt → chengdu-carbon-peak-2024（128 个条款）
+ *   失败  empty.txt [FILE_EMPTY] 文件为空：empty.txt
+ *         警告 …
+ */
+export function formatFileReport(outcomes: FileOutcome[], corpusDir: string): string[] {
+  const lines = [`语料文件报告（${corpusDir}，共 ${outcomes.length} 个文件）：`];
+  if (outcomes.length === 0) lines.push('  警告 语料目录中没有 .txt 或 .md 文件');
+  for (const o of outcomes) {
+    if (o.status === 'ok') lines.push(`  成功  ${o.file} → ${o.id}（${o.clauses} 个条款）`);
+    else lines.push(`  失败  ${o.file} [${o.code}] ${o.message}`);
+    for (const w of o.warnings) lines.push(`        警告 ${w}`);
+  }
+  const ok = outcomes.filter((o) => o.status === 'ok').length;
+  const warnings = outcomes.reduce((n, o) => n + o.warnings.length, 0);
+  lines.push(`合计：成功 ${ok} 个，失败 ${outcomes.length - ok} 个，警告 ${warnings} 条`);
+  return lines;
+}
