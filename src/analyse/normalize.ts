@@ -45,7 +45,10 @@ function foldChar(ch: string): string {
   if (folded === undefined) {
     folded = '';
     for (const c of ch.normalize('NFKC')) folded += c.length === 1 && c.charCodeAt(0) < 0x80 ? c : toSimplified(c);
-    folded = folded.toLowerCase().replace(/[\p{Cf}\p{Cc}]/gu, (c) => (/\s/u.test(c) ? ' ' : ''));
+    // Format and control characters go (whitespace among them becomes a space), and so do lone
+    // surrogates: decoded documents never hold one, and a query's would otherwise match half of
+    // an astral character (literally, not by the index's code-point tokens).
+    folded = folded.toLowerCase().replace(/[\p{Cf}\p{Cc}\p{Cs}]/gu, (c) => (/\s/u.test(c) ? ' ' : ''));
     folded = folded.replace(/\s/gu, ' ');
     charCache.set(ch, folded);
   }

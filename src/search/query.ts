@@ -25,7 +25,16 @@ type Token = { kind: 'or' } | { kind: 'term'; text: string; source: string; phra
 const HAN = /\p{Script=Han}/u;
 const DIGIT = /[0-9]/u;
 
-export function parseQuery(raw: string): ParsedQuery {
+/**
+ * Lone surrogates (only a broken client sends them) as U+FFFD, like String#toWellFormed: the
+ * query is shown again and put into URLs, where encodeURIComponent throws on a lone surrogate.
+ */
+function wellFormed(text: string): string {
+  return text.replace(/\p{Cs}/gu, '\uFFFD');
+}
+
+export function parseQuery(input: string): ParsedQuery {
+  const raw = wellFormed(input);
   if (raw.trim() === '') throw new AppError('QUERY_EMPTY', '');
   if ([...raw].length > SEARCH_DEFAULTS.maxQueryChars) throw new AppError('QUERY_TOO_LONG', `${[...raw].length} 个字符（最多 ${SEARCH_DEFAULTS.maxQueryChars} 个）`);
   // Per character, like the documents: whole-string NFKC would compose what documents keep apart.
@@ -135,30 +144,63 @@ function dedupeGroups(groups: Term[][]): Term[][] {
   return out;
 }
 
+/**
+ * A term as it can be typed again: its source, with the closing quote of a phrase that was
+ * never closed, so that the next part of a rebuilt query does not run into the phrase.
+ */
+function typed(t: Term): string {
+  if (!t.phrase) return t.source;
+  const body = t.source.startsWith('-') ? t.source.slice(1) : t.source;
+  return body.length > 1 && body.endsWith('"') ? t.source : `${t.source}"`;
+}
+
+/**
+ * AND parts (each a list of OR alternatives, as typed) joined into a query that parses back to
+ * them: where the joining space would read as export spacing (碳 2 once the term between them
+ * is left out), the next word is quoted, which keeps its text.
+ */
+function rebuild(parts: string[][]): string {
+  let out = '';
+  for (const part of parts) {
+    const terms = [...part];
+    if (out !== '') {
+      if (isExportSpace(`${out} ${terms[0] ?? ''}`, out.length)) terms[0] = `"${terms[0] ?? ''}"`;
+      out += ' ';
+    }
+    out += terms.join(' | ');
+  }
+  return out;
+}
+
 /** The query with one exclusion left out. */
 export function queryWithoutExclusion(query: ParsedQuery, dropped: number): string {
-  const parts = query.groups.map((g) => g.map((t) => t.source).join(' | '));
-  return [...parts, ...query.exclude.filter((_, i) => i !== dropped).map((t) => t.source)].join(' ');
+  return rebuild([...query.groups.map((g) => g.map(typed)), ...query.exclude.filter((_, i) => i !== dropped).map((t) => [typed(t)])]);
 }
 
 /**
  * For a term joined across export spacing (加氢站 2025 → 加氢站2025), the query with those parts
- * as separate AND terms; null when no term was joined.
+ * as separate AND terms; null when no term was joined, or when the split query would be over
+ * the parser's limits (more characters or terms than a query may have).
  */
 export function splitQuery(query: ParsedQuery): string | null {
   let split = false;
   const part = (t: Term) => {
-    if (t.phrase || !/\s/u.test(t.source)) return t.source;
+    if (t.phrase || !/\s/u.test(t.source)) return typed(t);
     split = true;
     return t.source.split(/\s+/u).map((p) => `"${p}"`).join(' ');
   };
-  const text = [...query.groups.map((g) => g.map(part).join(' | ')), ...query.exclude.map((t) => t.source)].join(' ');
-  return split ? text : null;
+  const text = rebuild([...query.groups.map((g) => g.map(part)), ...query.exclude.map((t) => [typed(t)])]);
+  if (!split) return null;
+  try {
+    parseQuery(text);
+  } catch (err) {
+    if (err instanceof AppError) return null;
+    throw err;
+  }
+  return text;
 }
 
 /** The query with one AND group left out, for "drop a term" suggestions. */
 export function queryWithout(query: ParsedQuery, dropped: number): string {
-  const parts = query.groups.filter((_, i) => i !== dropped).map((g) => g.map((t) => t.source).join(' | '));
-  return [...parts, ...query.exclude.map((t) => t.source)].join(' ');
+  return rebuild([...query.groups.filter((_, i) => i !== dropped).map((g) => g.map(typed)), ...query.exclude.map((t) => [typed(t)])]);
 }
-

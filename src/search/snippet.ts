@@ -58,7 +58,9 @@ const ELLIPSIS: MarkedSegment = { text: '…', mark: false };
 export function snippetParts(text: string, norm: Normalized, matches: Match[]): MarkedSegment[] {
   const ranges = displayRanges(norm, matches);
   if (ranges.length === 0) {
-    return text.length > SEARCH_DEFAULTS.snippetWhole ? [{ text: text.slice(0, SEARCH_DEFAULTS.snippetWhole), mark: false }, ELLIPSIS] : [{ text, mark: false }];
+    if (text.length <= SEARCH_DEFAULTS.snippetWhole) return [{ text, mark: false }];
+    const [, end] = widen(text, 0, SEARCH_DEFAULTS.snippetWhole);
+    return end < text.length ? [{ text: text.slice(0, end), mark: false }, ELLIPSIS] : [{ text, mark: false }];
   }
   if (text.length <= SEARCH_DEFAULTS.snippetWhole) return markSegments(text, ranges);
   const windows = chooseWindows(text, norm, matches);
