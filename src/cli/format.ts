@@ -7,29 +7,44 @@ export function useColor(): boolean {
   return Boolean(process.env.FORCE_COLOR) || process.stdout.isTTY === true;
 }
 
+/**
+ * Corpus text and queries with control characters shown as U+FFFD: a file holding ESC sequences
+ * must not be able to drive the reader's terminal. Tabs and newlines are layout and stay.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, '\uFFFD');
+}
+
 /** Matches in reverse video on a terminal, in 【】 when piped. */
 export function terminalSnippet(parts: MarkedSegment[], color: boolean): string {
-  return parts.map((p) => (p.mark ? (color ? `\u001b[1;33m${p.text}\u001b[0m` : `【${p.text}】`) : p.text)).join('');
+  return parts
+    .map((p) => {
+      const text = printable(p.text);
+      return p.mark ? (color ? `\u001b[1;33m${text}\u001b[0m` : `【${text}】`) : text;
+    })
+    .join('');
 }
 
 export function formatResults(view: SearchView, color: boolean): string {
   const lines: string[] = [];
+  const line = (text: string) => lines.push(printable(text));
   const shown = view.hits.length ? `，显示第 ${view.offset + 1}–${view.offset + view.hits.length} 条` : '';
-  lines.push(`“${view.query}”：${view.total} 个条款${shown}`);
-  if (view.facets.doc.length) lines.push(`  ${view.facets.doc.map((f) => `${f.label} ${f.count}`).join(' · ')}`);
+  line(`“${view.query}”：${view.total} 个条款${shown}`);
+  if (view.facets.doc.length) line(`  ${view.facets.doc.map((f) => `${f.label} ${f.count}`).join(' · ')}`);
   if (view.total === 0) {
-    for (const t of view.terms) lines.push(`  单独检索 ${t.source}：${t.count} 个条款`);
+    for (const t of view.terms) line(`  单独检索 ${t.source}：${t.count} 个条款`);
     for (const s of view.suggestions) {
       const what = s.kind === 'split' ? '汉字和数字分开检索' : s.kind === 'drop-exclusion' ? `不排除 ${s.dropped}` : `去掉 ${s.dropped}`;
-      lines.push(`  ${what}：${s.query}（${s.count} 个条款）`);
+      line(`  ${what}：${s.query}（${s.count} 个条款）`);
     }
   }
   for (const hit of view.hits) {
     lines.push('');
-    lines.push(`${hit.rank}. ${hit.label} ${hit.title ?? hit.lead ?? ''} · ${hit.docTitle}（${hit.jurisdiction ?? ''}）`.replace(/\s+·/u, ' ·'));
+    line(`${hit.rank}. ${hit.label} ${hit.title ?? hit.lead ?? ''} · ${hit.docTitle}（${hit.jurisdiction ?? ''}）`.replace(/\s+·/u, ' ·'));
+    // Made printable part by part, so that its own colour codes stay.
     lines.push(`   ${terminalSnippet(hit.snippetParts, color)}`);
-    lines.push(`   引用：${hit.citation}`);
-    lines.push(`   链接：${hit.url}`);
+    line(`   引用：${hit.citation}`);
+    line(`   链接：${hit.url}`);
   }
   return lines.join('\n');
 }

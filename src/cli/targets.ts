@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import { filterTargets, indicatorSummaries, provinceChecks, sortTargets, targetQuery } from '../search/targets.js';
 import { figureLabel, RELATION_LABELS, targetRecord, targetsCsv, type TargetRecord } from '../web/targets-view.js';
 import { asParams, parseCliArgs } from './args.js';
+import { printable } from './format.js';
 import { loadLibrary } from './load.js';
 
 const USAGE = `用法：npm run targets -- [--indicator 指标标识] [--doc 文档标识] [--year 年份] [--level province|city|county]
@@ -28,7 +29,7 @@ function main(): number {
   }
   const { library, config } = loadLibrary({ quiet: true });
   if (args.flags.has('list')) {
-    for (const s of indicatorSummaries(library)) console.log(`${s.id}\t${s.label}\t${s.count}`);
+    for (const s of indicatorSummaries(library)) console.log(printable(`${s.id}\t${s.label}\t${s.count}`));
     return 0;
   }
   const query = targetQuery(asParams(args.values, ['origin']), library, { strict: true });
@@ -38,7 +39,7 @@ function main(): number {
   const records = targets.map((target) => targetRecord({ library, target, check: checks.get(target.id), origin }));
   if (args.flags.has('csv')) process.stdout.write(targetsCsv(records));
   else if (args.json) console.log(JSON.stringify({ query: { ...query.filters, sort: query.sort, order: query.order }, total: records.length, targets: records }, null, 2));
-  else console.log(table(records));
+  else console.log(printable(table(records)));
   return 0;
 }
 
