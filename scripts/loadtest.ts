@@ -1,4 +1,4 @@
-// `npm run loadtest [-- --duration 60 --connections 50 --warmup 10 --workers 1 --scale 1
+// `npm run loadtest [-- --duration 60 --connections 50 --warmup 15 --workers 1 --scale 1
 // --out bench/loadtest.md]`: starts the real server (rate limiter off), reads its corpus from the
 // JSON API, and drives it with autocannon over a mix of search, document, theme, clause, compare
 // and targets routes (scripts/loadtest/mix.ts), sampling its RSS every second. Fails (exit 1,
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     options: {
       duration: { type: 'string', default: '60' },
       connections: { type: 'string', default: '50' },
-      warmup: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '15' },
       workers: { type: 'string', default: '1' },
       scale: { type: 'string', default: '1' },
       out: { type: 'string' },

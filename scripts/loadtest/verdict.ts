@@ -3,7 +3,7 @@
 // Pure functions, so the rules are unit-tested without a server.
 
 export const LIMITS = {
-  /** Max RSS over the run after warm-up may exceed the RSS at the end of warm-up by this share. */
+  /** Max RSS over the run after warm-up may exceed the peak RSS late in warm-up by this share. */
   rssGrowth: 0.1,
 } as const;
 
@@ -17,9 +17,14 @@ export interface RssSample {
 export interface MemoryFigures {
   warmupS: number;
   start: number;
+  /**
+   * The working size reached by the end of warm-up: the largest sample in its second half, up to
+   * the first sample at or after the warm-up time. A peak, to compare with the peak after it:
+   * RSS saws up and down with garbage collection, and one sample lands anywhere on the saw.
+   */
   afterWarmup: number;
   end: number;
-  /** The largest sample after the warm-up sample (the warm-up sample itself when there is none). */
+  /** The largest sample after the warm-up sample (the warm-up figure itself when there is none). */
   maxAfterWarmup: number;
   /** (maxAfterWarmup − afterWarmup) / afterWarmup: the figure the check uses. */
   growth: number;
@@ -46,7 +51,8 @@ export function slope(samples: readonly RssSample[]): number {
 
 /**
  * Memory figures from RSS samples taken during the run. The warm-up sample is the first at or
- * after `warmupS`; growth is measured from it to the largest sample after it.
+ * after `warmupS`; growth is measured from the peak of the warm-up's second half (through that
+ * sample) to the largest sample after it, so a leak shows as peaks that keep rising.
  */
 export function memoryFigures(samples: readonly RssSample[], warmupS: number): MemoryFigures {
   const sorted = [...samples].sort((a, b) => a.t - b.t);
@@ -54,7 +60,7 @@ export function memoryFigures(samples: readonly RssSample[], warmupS: number): M
   const last = sorted[sorted.length - 1];
   const at = sorted.findIndex((s) => s.t >= warmupS);
   if (!first || !last || at < 0) throw new Error(`没有预热结束（${warmupS} s）时或之后的内存样本`);
-  const afterWarmup = (sorted[at] as RssSample).rss;
+  const afterWarmup = Math.max(...sorted.slice(0, at + 1).filter((s, i) => i === at || s.t >= warmupS / 2).map((s) => s.rss));
   const maxAfterWarmup = Math.max(afterWarmup, ...sorted.slice(at + 1).map((s) => s.rss));
   return {
     warmupS,

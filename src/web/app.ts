@@ -50,6 +50,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('views', path.join(PROJECT_ROOT, 'views'));
   app.set('view engine', 'ejs');
+  // Express caches compiled templates only when it sees NODE_ENV=production; decide it here.
+  app.set('view cache', deps.development !== true);
   app.locals.LEVEL_LABELS = LEVEL_LABELS;
   app.locals.richSegments = richSegments;
   app.locals.cellSegments = cellSegments;

@@ -122,6 +122,18 @@ describe('memory growth after warm-up', () => {
     expect(m.growth).toBe(0);
   });
 
+  it('compares peaks: a garbage-collection saw that does not climb passes, peaks that climb fail', () => {
+    // Warm-up 0–4 s: its second half peaks at 210 MB. The last warm-up sample (160) is a trough:
+    // measured from it, the same run would read as 32% growth.
+    const saw = memoryFigures(series([100, 200, 150, 210, 160, 205, 155, 212, 158]), 4);
+    expect(saw.afterWarmup).toBe(210 * MB);
+    expect(saw.growth).toBeCloseTo(2 / 210, 10);
+    expect(checks({ requests: 1, errors: 0, timeouts: 0, non2xx: 0, status5xx: 0, memory: saw }).every((c) => c.pass)).toBe(true);
+    const leak = memoryFigures(series([100, 200, 150, 210, 160, 225, 175, 240, 190]), 4);
+    expect(leak.growth).toBeCloseTo(30 / 210, 10);
+    expect(checks({ requests: 1, errors: 0, timeouts: 0, non2xx: 0, status5xx: 0, memory: leak }).some((c) => !c.pass)).toBe(true);
+  });
+
   it('fails without a sample after the warm-up', () => {
     expect(() => memoryFigures(series([100, 110]), 5)).toThrow();
     expect(() => memoryFigures([], 0)).toThrow();

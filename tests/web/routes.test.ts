@@ -120,3 +120,10 @@ describe('HTML pages', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });
+
+describe('templates', () => {
+  it('regression: compiled templates are cached outside development (every page recompiled its ejs on each request)', () => {
+    expect(realApp().get('view cache')).toBe(true);
+    expect(realApp({ development: true }).get('view cache')).toBe(false);
+  });
+});
