@@ -135,6 +135,18 @@ describe('errors outside development', () => {
     expect(html.text).toContain('secret internal detail');
   });
 
+  it('other methods, bodies and odd headers never give a 5xx', async () => {
+    for (const url of ['/', '/api/search?q=碳', '/search?q=碳', `/c/${clauseId}`, '/static/style.css', '/nope']) {
+      for (const method of ['post', 'put', 'patch', 'delete', 'options'] as const) {
+        const res = await request(app)[method](url).set('Content-Type', 'application/json').send('{"q": [1, {"$gt": ""}], "__proto__": {"x": 1}}');
+        expect(res.status, `${method} ${url}`).toBeLessThan(500);
+        expect([200, 204, 404, 405]).toContain(res.status);
+      }
+    }
+    const odd = await request(app).get('/search?q=碳').set('Accept', '*/*;q=<script>').set('Accept-Language', '\u00ff'.repeat(100)).set('Cookie', 'a=%zz; b');
+    expect(odd.status).toBe(200);
+  });
+
   it('malformed percent-encoding in a path is a 400 page, not a 500', async () => {
     for (const url of ['/docs/%E0%A4%A', '/c/%', '/themes/%zz', '/api/docs/%C0']) {
       const res = await request(app).get(url);
