@@ -43,7 +43,7 @@ describe('WEB_CONCURRENCY', () => {
     server = await startServer({ WEB_CONCURRENCY: '2', INDEX_DIR: indexDir }, 120_000);
     // Workers 1 and 2 both answer (round robin), and one index was written, not two.
     let seen = await workersSeen(server.url, 20);
-    for (let tries = 0; seen.size < 2 && tries < 300; tries++) {
+    for (let tries = 0; seen.size < 2 && tries < 600; tries++) {
       await new Promise((r) => setTimeout(r, 100));
       seen = await workersSeen(server.url, 10);
     }
@@ -56,7 +56,7 @@ describe('WEB_CONCURRENCY', () => {
     await new Promise((r) => setTimeout(r, 10_500));
     process.kill(workers[0] as number, 'SIGKILL');
     let replaced = false;
-    for (let tries = 0; !replaced && tries < 200; tries++) {
+    for (let tries = 0; !replaced && tries < 600; tries++) {
       await new Promise((r) => setTimeout(r, 100));
       replaced = (await workersSeen(server.url, 4)).has(3);
     }
