@@ -50,16 +50,6 @@ export const TARGET_DEFAULTS = {
   maxYear: 2100,
 } as const;
 
-/** Limits on every URL or CLI parameter, so no request can make the server do unbounded work. */
-export const PARAM_DEFAULTS = {
-  /** Characters in one value (an id, a name, a highlight query). */
-  maxValueChars: 200,
-  /** Values of one repeatable parameter (?doc=a&doc=b or ?doc=a,b). */
-  maxValues: 50,
-  /** Results pages: 20 a page up to the offset limit. */
-  maxPage: 5000,
-} as const;
-
 /** Limits and sizes of search, shared by the API, the pages and the CLI. */
 export const SEARCH_DEFAULTS = {
   maxQueryChars: 200,
@@ -73,6 +63,16 @@ export const SEARCH_DEFAULTS = {
   snippetAfter: 48,
   /** Clauses up to this long are shown whole in a snippet. */
   snippetWhole: 150,
+} as const;
+
+/** Limits on every URL or CLI parameter, so no request can make the server do unbounded work. */
+export const PARAM_DEFAULTS = {
+  /** Characters in one value (an id, a name, a highlight query). */
+  maxValueChars: 200,
+  /** Values of one repeatable parameter (?doc=a&doc=b or ?doc=a,b). */
+  maxValues: 50,
+  /** Results pages of /search: as many as the offset limit reaches at the default page size. */
+  maxPage: Math.floor(SEARCH_DEFAULTS.maxOffset / SEARCH_DEFAULTS.limit),
 } as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -46,11 +46,15 @@ export function loadCorpus({ corpusDir, catalogFile }: LoadOptions): Corpus {
     corpus.documents.push(doc);
     corpus.warnings.push(...doc.warnings.map((message) => ({ file, code: 'WARNING', message })));
   }
-  const byFile = <T extends { file: string }>(list: T[]) => list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  corpus.documents.sort((a, b) => (a.meta.file < b.meta.file ? -1 : a.meta.file > b.meta.file ? 1 : 0));
-  byFile(corpus.errors);
-  byFile(corpus.warnings);
+  corpus.documents.sort((a, b) => byFileName(a.meta, b.meta));
+  corpus.errors.sort(byFileName);
+  corpus.warnings.sort(byFileName);
   return corpus;
+}
+
+/** File-name order (code units, as readdir's names were sorted), for everything reported per file. */
+export function byFileName(a: { file: string }, b: { file: string }): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
 function problem(file: string, err: unknown): IngestProblem {

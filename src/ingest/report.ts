@@ -1,6 +1,7 @@
 // The per-file outcome of loading a corpus, for `npm run index`: every text file once, loaded
 // (with its document id and clause count) or failed (with its code and message), and its
 // warnings, in file-name order, so corpus maintainers see at a glance what needs fixing.
+import { byFileName } from './corpus.js';
 import type { Corpus } from './types.js';
 
 export type FileOutcome =
@@ -13,7 +14,7 @@ export function fileOutcomes(corpus: Corpus): FileOutcome[] {
     ...corpus.documents.map((d): FileOutcome => ({ file: d.meta.file, status: 'ok', id: d.meta.id, clauses: d.clauses.length, warnings: warningsOf(d.meta.file) })),
     ...corpus.errors.map((e): FileOutcome => ({ file: e.file, status: 'failed', code: e.code, message: e.message, warnings: [] })),
   ];
-  return outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return outcomes.sort(byFileName);
 }
 
 /**

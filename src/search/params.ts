@@ -10,7 +10,7 @@ import { NO_LEVEL } from '../index/search-index.js';
 import { LEVEL_ORDER } from '../ingest/types.js';
 import type { Filters } from './engine.js';
 import { expandQuery, type Expansion } from './expand.js';
-import { parseQuery, type ParsedQuery } from './query.js';
+import { parseQuery, queryTooLong, type ParsedQuery } from './query.js';
 
 type Raw = Record<string, unknown>;
 /** A custom issue may carry the error code it stands for; anything else is PARAM_INVALID. */
@@ -26,7 +26,7 @@ function one(options: { max?: number; code?: ErrorCode } = {}) {
 }
 
 /** One value from a closed set. */
-function oneOf(values: readonly string[], options: { code?: ErrorCode; many?: boolean } = {}) {
+function oneOf(values: readonly string[], options: { code?: ErrorCode } = {}) {
   const hint = `可选 ${values.join('、')}`;
   return z.string({ error: '只能出现一次' }).refine((v) => values.includes(v), { error: hint, ...coded(options.code ?? 'PARAM_INVALID') });
 }
@@ -61,7 +61,10 @@ export const TARGET_SORTS = ['indicator', 'doc', 'year', 'value'] as const;
 
 const LEVEL_VALUES = [...LEVEL_ORDER, NO_LEVEL] as const;
 const flag = () => oneOf(['0', '1']);
-const query = () => one({ max: SEARCH_DEFAULTS.maxQueryChars, code: 'QUERY_TOO_LONG' });
+/** A query or highlight: its length is checked as the parser checks it, with the parser's error. */
+const query = () => z.string({ error: '只能出现一次' }).refine((v) => queryTooLong(v) === null, coded('QUERY_TOO_LONG'));
+const YEAR_HINT = `应为 ${TARGET_DEFAULTS.minYear}–${TARGET_DEFAULTS.maxYear} 的年份`;
+const year = () => z.string().refine((y) => /^\d{4}$/u.test(y) && Number(y) >= TARGET_DEFAULTS.minYear && Number(y) <= TARGET_DEFAULTS.maxYear, { error: YEAR_HINT });
 
 const FILTER_FIELDS = {
   doc: many(z.string(), { split: true }),
@@ -82,7 +85,7 @@ export const PARAMS = {
     .object({
       indicator: many(z.string(), { split: true }),
       doc: many(z.string(), { split: true }),
-      year: many(z.string().regex(/^\d{4}$/u, { error: `应为 ${TARGET_DEFAULTS.minYear}–${TARGET_DEFAULTS.maxYear} 的年份` }).transform(Number).pipe(z.number().min(TARGET_DEFAULTS.minYear, { error: `应为 ${TARGET_DEFAULTS.minYear}–${TARGET_DEFAULTS.maxYear} 的年份` }).max(TARGET_DEFAULTS.maxYear, { error: `应为 ${TARGET_DEFAULTS.minYear}–${TARGET_DEFAULTS.maxYear} 的年份` })).transform(String), { split: true }),
+      year: many(year(), { split: true }),
       level: many(oneOf(LEVEL_ORDER, { code: 'FILTER_UNKNOWN' }), { split: true }),
       sort: oneOf(TARGET_SORTS),
       order: oneOf(['asc', 'desc']),
@@ -114,7 +117,7 @@ function toAppError(issue: z.core.$ZodIssue, known: string[]): AppError {
   const code = issue.code === 'custom' ? ((issue.params as CodedParams | undefined)?.code ?? 'PARAM_INVALID') : 'PARAM_INVALID';
   const input = (issue as { input?: unknown }).input;
   const shown = typeof input === 'string' || typeof input === 'number' ? `${name}=${quoteValue(String(input), 40)}` : name;
-  if (code === 'QUERY_TOO_LONG') return new AppError(code, `${chars(String(input))} 个字符（最多 ${SEARCH_DEFAULTS.maxQueryChars} 个）`);
+  if (code === 'QUERY_TOO_LONG') return queryTooLong(String(input)) as AppError;
   return new AppError(code, `${shown}（${issue.message}）`);
 }
 

@@ -33,10 +33,17 @@ function wellFormed(text: string): string {
   return text.replace(/\p{Cs}/gu, '\uFFFD');
 }
 
+/** A query (or highlight) over the length limit, naming its length; null when it is within it. */
+export function queryTooLong(text: string): AppError | null {
+  const length = [...text].length;
+  return length > SEARCH_DEFAULTS.maxQueryChars ? new AppError('QUERY_TOO_LONG', `${length} 个字符（最多 ${SEARCH_DEFAULTS.maxQueryChars} 个）`) : null;
+}
+
 export function parseQuery(input: string): ParsedQuery {
   const raw = wellFormed(input);
   if (raw.trim() === '') throw new AppError('QUERY_EMPTY', '');
-  if ([...raw].length > SEARCH_DEFAULTS.maxQueryChars) throw new AppError('QUERY_TOO_LONG', `${[...raw].length} 个字符（最多 ${SEARCH_DEFAULTS.maxQueryChars} 个）`);
+  const tooLong = queryTooLong(raw);
+  if (tooLong) throw tooLong;
   // Per character, like the documents: whole-string NFKC would compose what documents keep apart.
   const tokens = lex([...raw].map((c) => c.normalize('NFKC')).join(''));
   const { groups, exclude } = group(tokens, raw);

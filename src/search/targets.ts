@@ -1,7 +1,6 @@
 // Questions asked of the targets: filter by indicator, document, year and level; sort; pick the
 // one figure that stands for a plan on a chart; and the vertical check, which puts the
 // province's figure for the same indicator, year and measure beside a city's or county's.
-import { TARGET_DEFAULTS } from '../config.js';
 import { groupBy } from '../group.js';
 import type { Indicator } from '../enrich/indicators.js';
 import type { Target } from '../enrich/targets.js';
