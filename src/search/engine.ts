@@ -35,6 +35,8 @@ export interface FacetCount {
 
 export interface SearchOutcome {
   total: number;
+  /** Clauses the query matches with no filters (filters only narrow a query's matches). */
+  unfiltered: number;
   hits: RankedHit[];
   facets: Record<Dimension, FacetCount[]>;
   /** Clauses each positive term matches on its own (filters applied). */
@@ -48,6 +50,8 @@ export interface SearchOutcome {
 
 export interface Searcher {
   search(request: SearchRequest): SearchOutcome;
+  /** Ids of the clauses a query matches under filters, in corpus order: the set without ranking. */
+  matching(query: ParsedQuery, filters?: Filters): string[];
   /** Matches of the query's positive terms in one clause (for the reader's highlights). */
   matchesIn(clauseId: string, query: ParsedQuery): Match[];
   entry(clauseId: string): IndexedClause | undefined;
@@ -188,12 +192,16 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
     return mask;
   };
 
+  /** Each matched clause's fail mask, worked out once per query (null when nothing is filtered). */
+  const failsOf = (matched: readonly number[], flags: Record<Dimension, Uint8Array | null>): Int32Array | null =>
+    DIMENSIONS.some((dim) => flags[dim] !== null) ? Int32Array.from(matched, (n) => failMask(flags, n)) : null;
+
   /** Disjunctive facets: each dimension counts as if its own filter were off. One pass. */
-  const facetsOf = (matched: readonly number[], flags: Record<Dimension, Uint8Array | null>): Record<Dimension, FacetCount[]> => {
+  const facetsOf = (matched: readonly number[], failMasks: Int32Array | null): Record<Dimension, FacetCount[]> => {
     const counts = Object.fromEntries(DIMENSIONS.map((dim) => [dim, new Int32Array(columns[dim].values.length)])) as Record<Dimension, Int32Array>;
-    const filtered = DIMENSIONS.some((dim) => flags[dim] !== null);
-    for (const n of matched) {
-      const fails = filtered ? failMask(flags, n) : 0;
+    for (let m = 0; m < matched.length; m++) {
+      const n = matched[m] as number;
+      const fails = failMasks ? (failMasks[m] as number) : 0;
       // Counted in every dimension when it passes all filters, else only in the one it fails.
       if ((fails & (fails - 1)) !== 0) continue;
       for (let i = 0; i < DIMENSIONS.length; i++) {
@@ -217,7 +225,8 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
       const filtered = DIMENSIONS.some((dim) => flags[dim] !== null);
       const keep = (list: readonly number[]) => (filtered ? list.filter((n) => failMask(flags, n) === 0) : list);
       const matched = matchAll(query, memo);
-      const kept = keep(matched);
+      const failMasks = failsOf(matched, flags);
+      const kept = failMasks ? matched.filter((_, m) => failMasks[m] === 0) : matched;
       const hits = rankHits({ entries, numbers: kept, query, take: request.offset + request.limit }).slice(request.offset);
       const termCounts = query.groups.flat().map((term) => ({ term, count: keep(containing(term.text, memo)).length }));
       const none = kept.length === 0;
@@ -226,7 +235,13 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
       const withoutExclusion = none ? query.exclude.map((_, exclusion) => ({ exclusion, count: count(query, { exclusion }) })) : [];
       const splitText = none ? splitQuery(query) : null;
       const split = splitText ? { query: splitText, count: count(parseQuery(splitText), {}) } : null;
-      return { total: kept.length, hits, facets: facetsOf(matched, flags), termCounts, withoutGroup, withoutExclusion, split };
+      return { total: kept.length, unfiltered: matched.length, hits, facets: facetsOf(matched, failMasks), termCounts, withoutGroup, withoutExclusion, split };
+    },
+    matching(query, filters) {
+      const flags = flagsOf(filters);
+      const matched = matchAll(query, new Map());
+      const failMasks = failsOf(matched, flags);
+      return matched.filter((_, m) => !failMasks || failMasks[m] === 0).map((n) => (entries[n] as IndexedClause).clause.id);
     },
     matchesIn(clauseId, query) {
       const n = index.byId.get(clauseId);
@@ -243,8 +258,4 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
       return (entries[n] as IndexedClause).related.map((r) => ({ clause: (entries[r.n] as IndexedClause).clause, score: r.score, theme: r.theme ?? null }));
     },
   };
-}
-
-export function isLevel(value: string): value is Level {
-  return (LEVEL_ORDER as readonly string[]).includes(value);
 }

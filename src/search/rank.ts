@@ -152,6 +152,7 @@ function covered(count: number, mayOverlap: boolean): number {
  */
 export function rankHits(options: { entries: IndexedClause[]; numbers: readonly number[]; query: ParsedQuery; take?: number }): RankedHit[] {
   const { entries, numbers, query } = options;
+  if (options.take === 0) return [];
   const plan = planOf(query);
   const whole = new Uint8Array(numbers.length);
   const scores = new Float64Array(numbers.length);

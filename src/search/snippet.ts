@@ -63,7 +63,7 @@ export function snippetParts(text: string, norm: Normalized, matches: Match[]): 
     return end < text.length ? [{ text: text.slice(0, end), mark: false }, ELLIPSIS] : [{ text, mark: false }];
   }
   if (text.length <= SEARCH_DEFAULTS.snippetWhole) return markSegments(text, ranges);
-  const windows = chooseWindows(text, norm, matches);
+  const windows = chooseWindows({ text, norm, matches, ranges });
   const parts: MarkedSegment[] = [];
   windows.forEach(([from, to], i) => {
     if (i > 0 || from > 0) parts.push(ELLIPSIS);
@@ -78,8 +78,9 @@ export function snippetHtml(text: string, norm: Normalized, matches: Match[]): s
   return toHtml(snippetParts(text, norm, matches));
 }
 
-function chooseWindows(text: string, norm: Normalized, matches: Match[]): Range[] {
-  const ranges = displayRanges(norm, matches);
+/** Up to the fragment limit of windows, first one per term; `ranges` are the matches' display ranges. */
+function chooseWindows(options: { text: string; norm: Normalized; matches: Match[]; ranges: Range[] }): Range[] {
+  const { text, norm, matches, ranges } = options;
   const firstOfTerm = new Map<number, Match>();
   for (const m of matches) if (!firstOfTerm.has(m.term)) firstOfTerm.set(m.term, m);
   const order = [...firstOfTerm.values(), ...matches.filter((m) => firstOfTerm.get(m.term) !== m)];

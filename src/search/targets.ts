@@ -200,8 +200,9 @@ export function chartGroups(library: Library, targets: Target[]): ChartGroup[] {
   );
   const out: ChartGroup[] = [];
   for (const list of groups.values()) {
+    const byDoc = groupBy(list, (t) => t.doc);
     const bars = library.documents.flatMap((doc) => {
-      const best = headline(list.filter((t) => t.doc === doc.id));
+      const best = headline(byDoc.get(doc.id) ?? []);
       return best ? [{ doc, target: best }] : [];
     });
     const first = bars[0]?.target as Target;

@@ -346,8 +346,7 @@ export function createApp(deps: AppDeps): express.Express {
       const matches = searcher.matchesIn(c.id, query);
       if (entry && matches.length > 0) marks[c.eId] = displayRanges(normOf(entry), matches);
     }
-    const found = searcher.search({ query, filters: { docs: [docId], levels: [] }, limit: library.clauseCount, offset: 0 });
-    const hitIds = new Set(found.hits.map((h) => h.entry.clause.id));
+    const hitIds = new Set(searcher.matching(query, { docs: [docId], levels: [] }));
     const hits = clauses.filter((c) => hitIds.has(c.id));
     return { hl, marks, hits, hitEIds: new Set(hits.map((c) => c.eId)) };
   };

@@ -65,7 +65,7 @@ export function searchPage(options: { library: Library; searcher: Searcher; raw:
     const outcome = searcher.search(params);
     const view = presentSearch({ library, params, outcome });
     const filtered = DIMENSIONS.some((dim) => (filters[FILTER_KEY[dim]] ?? []).length > 0);
-    const unfilteredTotal = outcome.total === 0 && filtered ? searcher.search({ ...params, filters: NO_FILTERS, limit: 0 }).total : null;
+    const unfilteredTotal = outcome.total === 0 && filtered ? outcome.unfiltered : null;
     const compare = new URLSearchParams({ q });
     if (expand) compare.set('expand', '1');
     return { ...base, status: 200, title: `${q} · 检索`, view, page, pages: Math.ceil(outcome.total / PAGE_SIZE), unfilteredTotal, compareHref: `/compare?${compare.toString()}` };

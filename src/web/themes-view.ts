@@ -68,8 +68,7 @@ export function columnsFor(options: { library: Library; searcher: Searcher; docs
   if (options.theme) {
     ids = new Set(library.enrichment.tags.byTheme.get(options.theme) ?? []);
   } else if (options.query) {
-    const found = searcher.search({ query: options.query, filters: { docs: options.docs.map((d) => d.id), levels: [] }, limit: library.clauseCount, offset: 0 });
-    ids = new Set(found.hits.map((h) => h.entry.clause.id));
+    ids = new Set(searcher.matching(options.query, { docs: options.docs.map((d) => d.id), levels: [] }));
   } else {
     ids = new Set();
   }
