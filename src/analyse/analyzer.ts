@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
 
-export { displaySpan, identityNormalized, isIdentity, normalize, normalizeText, type Normalized } from './normalize.js';
+export { displaySpan, identityNormalized, isIdentity, normalize, normalizeCompact, normalizeText, type Normalized } from './normalize.js';
 
 /** Bump whenever normalisation, tokens or segmentation change: stored indexes become stale. */
 export const ANALYZER_VERSION = 2;

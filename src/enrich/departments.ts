@@ -123,6 +123,8 @@ function readNote(inner: string): { lead: string[]; support: string[] } {
 
 /** The last department note in a clause's text, or null when it has none. */
 export function extractDepartments(text: string): Departments | null {
+  // A note names a role (isNote): without a role word anywhere there is none to find.
+  if (!ROLE_WORD.test(text)) return null;
   const notes = bracketGroups(text).filter((g) => isNote(text, g));
   const outermost = notes.filter((g) => !notes.some((o) => o !== g && o.open < g.open && o.close > g.close));
   const note = outermost.sort((a, b) => a.open - b.open).at(-1);

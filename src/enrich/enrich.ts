@@ -1,6 +1,6 @@
 // The enrich stage's one entry point: from parsed documents to themes per clause, policy
 // citations, responsible departments and quantitative targets, as plain lookup tables for the later stages.
-import { normalize, type Normalized } from '../analyse/analyzer.js';
+import { normalize, normalizeCompact, type Normalized } from '../analyse/analyzer.js';
 import { groupBy } from '../group.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { extractDepartments, type Departments } from './departments.js';
@@ -74,7 +74,7 @@ export function enrich(options: EnrichOptions): Enrichment {
  * are done, not kept alive by the closures enrich() returns.
  */
 function readClauses(options: EnrichOptions): { tags: ThemeTags; targets: Target[] } {
-  const normalized = new Map<string, Normalized>(options.clauses.map((c) => [c.id, normalize(c.text)]));
+  const normalized = new Map<string, Normalized>(options.clauses.map((c) => [c.id, normalizeCompact(c.text)]));
   const normOf = (clause: Clause) => normalized.get(clause.id) ?? normalize(clause.text);
   return {
     tags: tagClauses(options.taxonomy, options.clauses, (clause) => normOf(clause).text),

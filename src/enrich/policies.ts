@@ -1,6 +1,7 @@
 // Policy references: the other documents a clause cites by 《title》 and/or 文号, and the corpus-wide
 // list of cited policies with every wording of each joined under one key.
 import { normalizeText } from '../analyse/analyzer.js';
+import { groupBy } from '../group.js';
 import { repairSpacing } from '../ingest/text.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 
@@ -268,6 +269,8 @@ function bareDocNumbers(text: string, taken: { start: number; end: number }[]): 
  * issuers (市委、市政府《…》); without it their scope stays 市/县.
  */
 export function extractCitations(text: string, citing?: CitingDocument): PolicyCitation[] {
+  // Most clauses cite nothing: a citation needs a 《title》 or a 文号 ending in 号.
+  if (!text.includes('《') && !text.includes('号')) return [];
   const spans = quotedSpans(text);
   const titled = spans.map((span) => titledCitation(text, span, citing)).filter((c): c is PolicyCitation => c !== null);
   const all = [...titled, ...bareDocNumbers(text, [...spans, ...titled])];
@@ -379,13 +382,7 @@ function mostCommon(values: (string | null)[]): string | null {
 }
 
 function citedByOf(sightings: Sighting[]): Policy['citedBy'] {
-  const byDoc = new Map<string, string[]>();
-  for (const s of sightings) {
-    const ids = byDoc.get(s.docId) ?? [];
-    if (!ids.includes(s.clauseId)) ids.push(s.clauseId);
-    byDoc.set(s.docId, ids);
-  }
-  return [...byDoc].map(([docId, clauseIds]) => ({ docId, clauseIds }));
+  return [...groupBy(sightings, (s) => s.docId)].map(([docId, list]) => ({ docId, clauseIds: [...new Set(list.map((s) => s.clauseId))] }));
 }
 
 interface GroupFacts {

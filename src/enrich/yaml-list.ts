@@ -2,6 +2,7 @@
 // it, each entry's id and label, and its word lists, and reporting a broken file by name, is the
 // same for both.
 import { parse } from 'yaml';
+import { DOC_ID } from '../ingest/catalog.js';
 
 /** The list under `key`, or a call to `fail` naming what is wrong. */
 export function readYamlList(text: string, key: string, fail: (detail: string) => never): unknown[] {
@@ -17,7 +18,8 @@ export function readYamlList(text: string, key: string, fail: (detail: string) =
 }
 
 /** Ids in both files: lower-case letters and digits, joined by single dashes. */
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
+/** Theme and indicator ids follow the catalogue's id rule: lower-case letters, digits, single dashes. */
+const ID = DOC_ID;
 
 /** What every entry starts with: an object with a valid id and a non-empty label. */
 export function readEntryHead(options: { raw: unknown; index: number; noun: string; fail: (detail: string) => never }): { fields: Record<string, unknown>; id: string; label: string } {

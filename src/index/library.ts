@@ -4,6 +4,7 @@ import { enrich, type Enrichment } from '../enrich/enrich.js';
 import type { IndicatorCatalog } from '../enrich/indicators.js';
 import type { Taxonomy } from '../enrich/themes.js';
 import { TARGET_DEFAULTS } from '../config.js';
+import { groupBy } from '../group.js';
 import type { Clause, Corpus, DocumentMeta, ParsedDocument } from '../ingest/types.js';
 import { LEVEL_ORDER } from '../ingest/types.js';
 
@@ -32,17 +33,9 @@ export function compareDocuments(a: DocumentMeta, b: DocumentMeta): number {
 export function buildLibrary(corpus: Corpus, options: { taxonomy?: Taxonomy; indicators?: IndicatorCatalog } = {}): Library {
   const docs = [...corpus.documents].sort((a, b) => compareDocuments(a.meta, b.meta));
   const byDoc = new Map<string, ParsedDocument>(docs.map((d) => [d.meta.id, d]));
-  const clauses = new Map<string, Clause>();
-  const children = new Map<string, Clause[]>();
-  for (const doc of docs) {
-    for (const clause of doc.clauses) {
-      clauses.set(clause.id, clause);
-      const parentKey = `${clause.docId}.${clause.parentEId ?? ''}`;
-      const list = children.get(parentKey) ?? [];
-      list.push(clause);
-      children.set(parentKey, list);
-    }
-  }
+  const all = docs.flatMap((d) => d.clauses);
+  const clauses = new Map<string, Clause>(all.map((c) => [c.id, c]));
+  const children = groupBy(all, (c) => `${c.docId}.${c.parentEId ?? ''}`);
   return {
     documents: docs.map((d) => d.meta),
     getDocument: (id) => byDoc.get(id)?.meta,

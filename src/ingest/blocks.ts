@@ -112,13 +112,30 @@ function readTsvTable(lines: string[], from: number, out: Block[]): number {
   return i;
 }
 
-/** One cell per tab-led line: a header block and at least one more block of equal width. */
+/**
+ * One cell per tab-led line: a header block of 2+ cells and at least one more block of equal
+ * width. Decided block by block, stopping at the first that does not fit: reading the whole run
+ * first made tab-indented prose (every line a failed probe) quadratic in its length.
+ */
 function isCellPerLineStart(lines: string[], from: number): boolean {
-  const probe: Block[] = [];
-  readCellTable(lines, from, probe);
-  const table = probe[0] as TableBlock | undefined;
-  if (!table || table.header.length < 2 || table.rows.length === 0) return false;
-  return table.rows.every((row) => row.length === table.header.length);
+  let width = -1;
+  let rows = 0;
+  let cells = 0;
+  for (let i = from; ; i++) {
+    const line = lines[i];
+    if (line !== undefined && line.startsWith('\t')) {
+      cells++;
+      continue;
+    }
+    if (cells > 0) {
+      if (width < 0 && cells < 2) return false;
+      if (width >= 0 && cells !== width) return false;
+      if (width < 0) width = cells;
+      else rows++;
+      cells = 0;
+    }
+    if (line === undefined || line.trim() !== '' || !nextNonBlankIsCell(lines, i)) return rows > 0;
+  }
 }
 
 function readCellTable(lines: string[], from: number, out: Block[]): number {

@@ -75,3 +75,20 @@ describe('web footer', () => {
     expect(r.blocks).toHaveLength(4);
   });
 });
+
+describe('tab-led lines that are not a table', () => {
+  it('regression: tab-indented prose is read once, not re-probed from every line (12,000 paragraphs took minutes)', () => {
+    const paragraphs = Array.from({ length: 12_000 }, (_, i) => `\t第${i}段，推动绿色低碳发展。`);
+    const { blocks } = splitBlocks(['标题', ...paragraphs].join('\n\n'));
+    expect(blocks.filter((b) => b.type === 'table')).toEqual([]);
+    expect(blocks.filter((b) => b.type === 'line')).toHaveLength(12_001);
+  });
+
+  it('a header block of 2+ cells and equal-width row blocks is a table; a narrower or wider row block is not', () => {
+    const kinds = (text: string) => splitBlocks(text).blocks.map((b) => b.type);
+    expect(kinds('\t甲\n\t乙\n\n\t1\n\t2\n\n\t3\n\t4\n正文。')).toEqual(['table', 'line']);
+    expect(kinds('\t甲\n\t乙\n\n\t1\n正文。')).not.toContain('table');
+    expect(kinds('\t甲\n\t乙\n\n\t1\n\t2\n\t3\n正文。')).not.toContain('table');
+    expect(kinds('\t甲\n\n\t1\n\t2\n正文。')).not.toContain('table');
+  });
+});
