@@ -76,10 +76,7 @@ export const PARAM_DEFAULTS = {
 } as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = env.PORT === undefined || env.PORT === '' ? DEFAULTS.port : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new AppError('CONFIG_INVALID', `PORT=${env.PORT}（应为 0–65535 的整数）`);
-  }
+  const port = intSetting({ env, name: 'PORT', fallback: DEFAULTS.port, min: 0, max: 65535 });
   const host = env.HOST?.trim() || DEFAULTS.host;
   const corpusDir = path.resolve(env.CORPUS_DIR?.trim() || DEFAULTS.corpusDir);
   const catalogFile = path.resolve(env.CATALOG_FILE?.trim() || path.join(corpusDir, DEFAULTS.catalogName));

@@ -10,7 +10,7 @@ describe('loadConfig', () => {
   it('takes PORT and HOST from the environment', () => {
     expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0', port: 8080 });
   });
-  it.each(['abc', '70000', '-1', '3.5'])('rejects PORT=%s with CONFIG_INVALID', (port) => {
+  it.each(['abc', '70000', '-1', '3.5', '1e3', '0x50', '8080.0'])('rejects PORT=%s with CONFIG_INVALID', (port) => {
     let error: unknown;
     try {
       loadConfig({ PORT: port });

@@ -3,7 +3,7 @@
 // Needs no search index, so it never loads jieba.
 import { AppError } from '../errors.js';
 import { filterTargets, indicatorSummaries, provinceChecks, sortTargets, targetQuery } from '../search/targets.js';
-import { figureLabel, RELATION_LABELS, targetRecord, targetsCsv, type TargetRecord } from '../web/targets-view.js';
+import { figureLabel, RELATION_LABELS, targetRecord, targetsCsv, targetsJson, type TargetRecord } from '../web/targets-view.js';
 import { asParams, parseCliArgs } from './args.js';
 import { printable } from './format.js';
 import { loadLibrary } from './load.js';
@@ -38,7 +38,7 @@ function main(): number {
   const targets = sortTargets(library, filterTargets(library, query.filters), query);
   const records = targets.map((target) => targetRecord({ library, target, check: checks.get(target.id), origin }));
   if (args.flags.has('csv')) process.stdout.write(targetsCsv(records));
-  else if (args.json) console.log(JSON.stringify({ query: { ...query.filters, sort: query.sort, order: query.order }, total: records.length, targets: records }, null, 2));
+  else if (args.json) console.log(JSON.stringify(targetsJson(query, records), null, 2));
   else console.log(printable(table(records)));
   return 0;
 }

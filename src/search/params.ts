@@ -121,6 +121,13 @@ function toAppError(issue: z.core.$ZodIssue, known: string[]): AppError {
   return new AppError(code, `${shown}（${issue.message}）`);
 }
 
+/** Checked values back into a query string, for links that must pass the same checks again. */
+export function paramsQuery(values: Record<string, string | number | string[] | undefined>): string {
+  const out = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) for (const v of [value ?? []].flat()) out.append(name, String(v));
+  return out.toString();
+}
+
 export interface SearchParams {
   query: ParsedQuery;
   /** Theme expansions applied to the query (expand=1); empty when off. */

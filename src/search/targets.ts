@@ -70,29 +70,51 @@ export function filterTargets(library: Library, filters: TargetFilters): Target[
   });
 }
 
+const keysOf = new WeakMap<Library, { docRank: Map<string, number>; indicatorRank: (t: Target) => number }>();
+
+/**
+ * Integer sort keys, worked out once per library rather than per request: documents in library
+ * order; indicators in the data file's order (energy, then intensity, industry …), then the rest,
+ * each by its label in Chinese collation.
+ */
+function sortKeys(library: Library) {
+  let keys = keysOf.get(library);
+  if (!keys) {
+    const catalogOrder = new Map(library.enrichment.indicators.indicators.map((ind, i) => [ind.id, i]));
+    const keyOf = (t: Pick<Target, 'indicator' | 'indicatorLabel'>) => `${t.indicator}\u0000${t.indicatorLabel}`;
+    const collator = new Intl.Collator('zh-Hans-CN');
+    const pairs = [...new Map(library.enrichment.targets.map((t) => [keyOf(t), t])).values()].sort(
+      (a, b) => (catalogOrder.get(a.indicator) ?? catalogOrder.size) - (catalogOrder.get(b.indicator) ?? catalogOrder.size) || collator.compare(a.indicatorLabel, b.indicatorLabel),
+    );
+    const rank = new Map(pairs.map((t, i) => [keyOf(t), i]));
+    keys = { docRank: new Map(library.documents.map((d, i) => [d.id, i])), indicatorRank: (t) => rank.get(keyOf(t)) ?? rank.size };
+    keysOf.set(library, keys);
+  }
+  return keys;
+}
+
 /**
  * Sorted copies; ties keep the input's order (corpus order, as filterTargets returns it), so an
  * indicator's rows stay grouped by jurisdiction. Indicators sort in the data file's order, then the rest by label.
  */
 export function sortTargets(library: Library, targets: Target[], query: Pick<TargetQuery, 'sort' | 'order'>): Target[] {
-  const docRank = new Map(library.documents.map((d, i) => [d.id, i]));
+  const { docRank, indicatorRank } = sortKeys(library);
   const sign = query.order === 'desc' ? -1 : 1;
-  // Canonical indicators in the data file's order (energy, then intensity, industry …), then the rest.
-  const catalogOrder = new Map(library.enrichment.indicators.indicators.map((ind, i) => [ind.id, i]));
-  const indicatorRank = (t: Target) => catalogOrder.get(t.indicator) ?? catalogOrder.size;
+  // Each target's keys are looked up once, not in every comparison.
+  const items = targets.map((t, i) => ({ t, i, indicator: indicatorRank(t), doc: docRank.get(t.doc) ?? 0 }));
+  type Item = (typeof items)[number];
   const nulls = (a: number | null, b: number | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : sign * (a - b));
-  const key: Record<TargetSort, (a: Target, b: Target) => number> = {
-    indicator: (a, b) => sign * (indicatorRank(a) - indicatorRank(b) || a.indicatorLabel.localeCompare(b.indicatorLabel, 'zh-Hans-CN')),
-    doc: (a, b) => sign * ((docRank.get(a.doc) ?? 0) - (docRank.get(b.doc) ?? 0)),
-    year: (a, b) => nulls(a.year, b.year),
-    value: (a, b) => nulls(a.compareValue, b.compareValue),
+  const key: Record<TargetSort, (a: Item, b: Item) => number> = {
+    indicator: (a, b) => sign * (a.indicator - b.indicator),
+    doc: (a, b) => sign * (a.doc - b.doc),
+    year: (a, b) => nulls(a.t.year, b.t.year),
+    value: (a, b) => nulls(a.t.compareValue, b.t.compareValue),
   };
   const order = [key[query.sort], key.indicator, key.doc, key.year];
-  return targets
-    .map((t, i) => ({ t, i }))
+  return items
     .sort((a, b) => {
       for (const compare of order) {
-        const c = compare(a.t, b.t);
+        const c = compare(a, b);
         if (c !== 0) return c;
       }
       return a.i - b.i;

@@ -13,14 +13,14 @@ import type { Searcher } from '../search/engine.js';
 import { parseQuery, type ParsedQuery } from '../search/query.js';
 import { displayRanges, type Range } from '../search/snippet.js';
 import type { Expansion } from '../search/expand.js';
-import { readParams, searchFrom, type ParamKind, type ParamsOf } from '../search/params.js';
+import { paramsQuery, readParams, searchFrom, type ParamKind, type ParamsOf } from '../search/params.js';
 import { columnsFor, compareCsv, themeGrid, type Column } from './themes-view.js';
 import { onlineReference, policySummary, summarizeDoc, themeSummary, toHit } from './present.js';
 import { cellSegments, renderBlocks, richSegments } from './render.js';
 import { presentSearch, searchJson } from './search-view.js';
 import { chartGroups, filterTargets, indicatorSummaries, provinceChecks, sortTargets, targetQueryFrom, TARGET_SORTS, type TargetQuery } from '../search/targets.js';
 import type { Target } from '../enrich/targets.js';
-import { AMBITION_LABELS, barChart, DIRECTION_LABELS, figureLabel, RELATION_LABELS, SOURCE_LABELS, targetRecord, targetsCsv } from './targets-view.js';
+import { AMBITION_LABELS, barChart, DIRECTION_LABELS, figureLabel, RELATION_LABELS, SOURCE_LABELS, targetRecord, targetsCsv, targetsJson } from './targets-view.js';
 import { searchPage } from './search-page.js';
 import { normOf } from '../index/search-index.js';
 import { rateLimiter } from './rate-limit.js';
@@ -67,11 +67,8 @@ export function createApp(deps: AppDeps): express.Express {
       return { ...r, jurisdiction: d?.jurisdiction ?? d?.title ?? '', levelLabel: d?.level ? LEVEL_LABELS[d.level] : '未分级' };
     });
   app.use(securityHeaders());
-  app.use((req, res, next) => {
-    const q = req.query.q ?? req.query.hl;
-    res.locals.searchQuery = typeof q === 'string' ? q : '';
-    next();
-  });
+  // The header's search box shows the query of the page, once its parameters are checked.
+  app.locals.searchQuery = '';
   if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
   const limit = rateLimiter({ perMinute: deps.rateLimitPerMinute ?? 0, now: deps.now });
   app.use('/api', limit);
@@ -90,13 +87,21 @@ export function createApp(deps: AppDeps): express.Express {
    * values from res.locals.params.
    */
   // `any` route parameters: a typed middleware would override the path's own (:id) in the handler.
-  const takes = (kind: ParamKind, options: { strict: boolean }): RequestHandler<any> =>
+  const takes = (kind: ParamKind, options: { strict: boolean; json: boolean }): RequestHandler<any> =>
     function checkParams(req, res, next) {
-      res.locals.params = readParams(kind, req.query as Record<string, unknown>, options);
+      // Set first: errors, the parameters' own among them, answer in the route's format.
+      res.locals.json = options.json;
+      const p = readParams(kind, req.query as Record<string, unknown>, options) as { q?: string; hl?: string };
+      res.locals.params = p;
+      res.locals.searchQuery = p.q ?? p.hl ?? '';
       next();
     };
-  const api = (kind: ParamKind) => takes(kind, { strict: true });
-  const page = (kind: ParamKind) => takes(kind, { strict: false });
+  /** JSON answers, unknown parameters refused. */
+  const api = (kind: ParamKind) => takes(kind, { strict: true, json: true });
+  /** Downloads: unknown parameters refused, errors as pages (a link opened in the browser). */
+  const file = (kind: ParamKind) => takes(kind, { strict: true, json: false });
+  /** Pages: unknown parameters (tracking tags on shared links) ignored. */
+  const page = (kind: ParamKind) => takes(kind, { strict: false, json: false });
   const params = <K extends ParamKind>(res: Response, _kind: K) => res.locals.params as ParamsOf<K>;
 
   const findDoc = (id: string) => {
@@ -110,7 +115,7 @@ export function createApp(deps: AppDeps): express.Express {
     return clause;
   };
 
-  app.get('/healthz', page('none'), (_req, res) => {
+  app.get('/healthz', takes('none', { strict: false, json: true }), (_req, res) => {
     res.json({ status: 'ok', documents: library.documents.length, clauses: library.clauseCount, worker: cluster.worker?.id ?? 0 });
   });
 
@@ -168,16 +173,18 @@ export function createApp(deps: AppDeps): express.Express {
   // The vertical check depends only on the corpus: worked out once.
   const checks = provinceChecks(library);
   const indicators = indicatorSummaries(library);
-  const records = (req: Request, targets: Target[]) => targets.map((target) => targetRecord({ library, target, check: checks.get(target.id), origin: origin(req) }));
+  const records = (req: Request, targets: Target[]) => {
+    const base = origin(req);
+    return targets.map((target) => targetRecord({ library, target, check: checks.get(target.id), origin: base }));
+  };
   const queried = (res: Response) => {
     const query = targetQueryFrom(params(res, 'targets'), library);
     return { query, targets: sortTargets(library, filterTargets(library, query.filters), query) };
   };
-  const echo = (q: TargetQuery) => ({ ...q.filters, sort: q.sort, order: q.order });
 
   app.get('/api/targets', api('targets'), (req, res) => {
     const { query, targets } = queried(res);
-    res.json({ query: echo(query), total: targets.length, targets: records(req, targets) });
+    res.json(targetsJson(query, records(req, targets)));
   });
 
   app.get('/api/indicators', api('none'), (_req, res) => {
@@ -239,13 +246,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/compare', page('compare'), (req, res) => {
     const input = compareInput(res);
     const title = input.theme ? `${input.theme.label} · 比较` : input.q ? `${input.q} · 比较` : '并排比较';
-    // The form sends docs repeatedly (one per checkbox); keep every value for the CSV link.
-    const csv = new URLSearchParams();
-    for (const [key, value] of Object.entries(req.query)) for (const v of [value].flat()) if (typeof v === 'string') csv.append(key, v);
-    res.render('compare', { title, ...input, allDocs: library.documents, themes: library.enrichment.taxonomy.themes, csvHref: `/compare.csv?${csv.toString()}` });
+    // From the checked values: the CSV refuses parameters the page ignores (a tracking tag).
+    const csvHref = `/compare.csv?${paramsQuery(params(res, 'compare'))}`;
+    res.render('compare', { title, ...input, allDocs: library.documents, themes: library.enrichment.taxonomy.themes, csvHref });
   });
 
-  app.get('/compare.csv', api('compare'), (req, res) => {
+  app.get('/compare.csv', file('compare'), (req, res) => {
     const input = compareInput(res);
     if (!input.theme && !input.q) throw new AppError('PARAM_INVALID', 'theme 或 q（至少给出一个）');
     const name = input.theme ? `compare-${input.theme.id}` : 'compare-search';
@@ -296,10 +302,10 @@ export function createApp(deps: AppDeps): express.Express {
       res.set('Content-Type', 'text/csv; charset=utf-8');
       res.send(targetsCsv(records(req, targets)));
     } else {
-      res.json({ query: echo(query), total: targets.length, targets: records(req, targets) });
+      res.json(targetsJson(query, records(req, targets)));
     }
   };
-  app.get('/targets.csv', api('targets'), (req, res) => download(req, res, 'csv'));
+  app.get('/targets.csv', file('targets'), (req, res) => download(req, res, 'csv'));
   app.get('/targets.json', api('targets'), (req, res) => download(req, res, 'json'));
 
   app.get('/targets/:indicator', page('targets'), (req, res) => {
@@ -323,6 +329,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.get('/search', (req, res) => {
     const page = searchPage({ library, searcher, raw: req.query });
+    res.locals.searchQuery = page.q;
     res.status(page.status).render('search', page);
   });
 
@@ -388,7 +395,8 @@ export function createApp(deps: AppDeps): express.Express {
 function errorHandler(development: boolean) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const appError = toAppError(err);
-    const wantsJson = req.path === '/api' || req.path.startsWith('/api/') || req.path === '/healthz' || req.path === '/targets.json';
+    // Routes declare their format (takes); /api's 404 and rate limit answer before any route does.
+    const wantsJson = res.locals.json === true || req.path === '/api' || req.path.startsWith('/api/');
     const detail = development && !(err instanceof AppError) ? String((err as Error)?.stack ?? err) : null;
     if (appError.status >= 500) console.error(err);
     res.status(appError.status);

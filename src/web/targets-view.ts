@@ -5,7 +5,7 @@ import type { Target } from '../enrich/targets.js';
 import { formatNumber } from '../enrich/units.js';
 import type { Library } from '../index/library.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
-import type { ChartGroup, ProvinceCheck } from '../search/targets.js';
+import type { ChartGroup, ProvinceCheck, TargetQuery } from '../search/targets.js';
 import { clauseUrl } from './present.js';
 import { toCsv } from './themes-view.js';
 
@@ -139,6 +139,11 @@ export function figureLabel(r: Pick<TargetRecord, 'valueText' | 'unit' | 'compar
 function withUnit(cell: string, unit: string | null): string {
   const m = /^\[?([≤≥<>]?)\s*(\d+(?:\.\d+)?)(.*?)\]?$/u.exec(cell);
   return m && unit ? `${m[1]}${m[2]}${unit}${m[3]}` : cell;
+}
+
+/** The targets as JSON, for /api/targets, /targets.json and `npm run targets --json`: the query echoed, the rows. */
+export function targetsJson(query: TargetQuery, records: TargetRecord[]) {
+  return { query: { ...query.filters, sort: query.sort, order: query.order }, total: records.length, targets: records };
 }
 
 export function targetsCsv(records: TargetRecord[]): string {

@@ -110,6 +110,21 @@ describe('pages: bad values are a Chinese 400 page, unknown parameters are ignor
     expect(res.text).toContain('<mark');
   });
 
+  it('regression: the compare page\'s CSV link carries only checked parameters (a tracking tag made the download a 400)', async () => {
+    const page = await request(app).get('/compare').query({ theme: 'hydrogen', docs: [CHENGDU], utm_source: 'x' }).expect(200);
+    const href = /href="(\/compare\.csv\?[^"]*)"/u.exec(page.text)?.[1]?.replaceAll('&amp;', '&') ?? '';
+    expect(href).toBe(`/compare.csv?theme=hydrogen&docs=${CHENGDU}`);
+    const csv = await request(app).get(href).expect(200);
+    expect(csv.type).toBe('text/csv');
+  });
+
+  it('the header search box shows the checked query of the page, not any q the URL carries', async () => {
+    const reader = await request(app).get(`/docs/${CHENGDU}`).query({ hl: '加氢站' }).expect(200);
+    expect(reader.text).toContain('value="加氢站"');
+    const themes = await request(app).get('/themes').query({ q: '<b>not this</b>' }).expect(200);
+    expect(themes.text).toMatch(/name="q" value=""/u);
+  });
+
   it('over-long hl on the reader is a 400 page naming QUERY_TOO_LONG', async () => {
     const res = await request(app).get(`/docs/${CHENGDU}`).query({ hl: '碳'.repeat(201) }).expect(400);
     expect(res.type).toBe('text/html');
