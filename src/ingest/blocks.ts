@@ -13,15 +13,22 @@ export interface LineBlock {
   end: number;
   /** Where page-break joins happened: the display text on both sides of each seam. */
   joins: Array<{ line: number; before: string; after: string }>;
+  /** 1-based first and last printed-page index, for sources that have pages. */
+  pages?: [number, number];
+  /** Set by layout-aware extractors: the line is a heading by its type size or style. */
+  heading?: boolean;
 }
 
 export interface TableBlock {
   type: 'table';
-  layout: 'tsv' | 'cell-per-line';
+  layout: 'tsv' | 'cell-per-line' | 'positions' | 'markup';
   header: string[];
   rows: string[][];
   start: number;
   end: number;
+  pages?: [number, number];
+  /** Notes printed under the table (注：…), kept with it. */
+  notes?: string[];
 }
 
 export type Block = LineBlock | TableBlock;
