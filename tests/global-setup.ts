@@ -19,7 +19,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-index-'));
   const taxonomy = loadTaxonomy(path.join(DEFAULTS.corpusDir, DEFAULTS.themesName));
-  const library = buildLibrary(loadCorpus({ corpusDir: DEFAULTS.corpusDir }), { taxonomy });
+  const library = buildLibrary(await loadCorpus({ corpusDir: DEFAULTS.corpusDir }), { taxonomy });
   await openIndex({ library, dir });
   project.provide('indexDir', dir);
   return () => fs.rmSync(dir, { recursive: true, force: true });

@@ -15,11 +15,11 @@ import { createApp, type AppDeps } from '../src/web/app.js';
 import { loadCorpus } from '../src/ingest/corpus.js';
 import type { Corpus, ParsedDocument } from '../src/ingest/types.js';
 
-let cached: Corpus | null = null;
+// The bundled corpus is plain text: loading it is quick, and every test file may read it.
+const bundled: Corpus = await loadCorpus({ corpusDir: DEFAULTS.corpusDir });
 
 export function realCorpus(): Corpus {
-  cached ??= loadCorpus({ corpusDir: DEFAULTS.corpusDir });
-  return cached;
+  return bundled;
 }
 
 let cachedTaxonomy: Taxonomy | null = null;

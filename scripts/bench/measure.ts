@@ -43,12 +43,11 @@ export interface MeasureOutput {
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-function measure(input: MeasureInput): MeasureOutput {
-  let library!: Library;
-  const libraryMs = time(() => {
-    const corpus = loadCorpus({ corpusDir: input.corpusDir, catalogFile: input.catalogFile });
-    library = buildLibrary(corpus, { taxonomy: loadTaxonomy(path.join(DEFAULTS.corpusDir, DEFAULTS.themesName)), indicators: loadIndicators(path.join(DEFAULTS.corpusDir, DEFAULTS.indicatorsName)) });
-  });
+async function measure(input: MeasureInput): Promise<MeasureOutput> {
+  const started = performance.now();
+  const corpus = await loadCorpus({ corpusDir: input.corpusDir, catalogFile: input.catalogFile });
+  const library: Library = buildLibrary(corpus, { taxonomy: loadTaxonomy(path.join(DEFAULTS.corpusDir, DEFAULTS.themesName)), indicators: loadIndicators(path.join(DEFAULTS.corpusDir, DEFAULTS.indicatorsName)) });
+  const libraryMs = performance.now() - started;
   const manifest = readManifest(input.indexDir);
   if (!manifest) throw new Error(`没有索引：${input.indexDir}`);
   let index!: SearchIndex;
@@ -115,4 +114,4 @@ function measure(input: MeasureInput): MeasureOutput {
 }
 
 const input = JSON.parse(process.argv[2] ?? '{}') as MeasureInput;
-process.stdout.write(`${JSON.stringify(measure(input))}\n`);
+process.stdout.write(`${JSON.stringify(await measure(input))}\n`);

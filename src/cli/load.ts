@@ -1,5 +1,6 @@
 // What every command-line entry point does first: check configuration, load the corpus and
 // open (or rebuild) the search index, reporting problems on stderr.
+import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { loadIndicators } from '../enrich/indicators.js';
 import { loadTaxonomy } from '../enrich/themes.js';
@@ -21,13 +22,24 @@ export interface LoadOptions {
   ownFileReport?: boolean;
 }
 
+/** Extracted PDF, Word and web-page blocks are cached beside the index, by content hash. */
+export function extractCacheDir(config: Config): string {
+  return path.join(config.indexDir, 'extracted');
+}
+
 /** Configuration, corpus and enrichment, without the search index (and so without jieba). */
-export function loadLibrary(options: LoadOptions = {}): { config: Config; library: Library; say: (message: string) => void } {
+export async function loadLibrary(options: LoadOptions = {}): Promise<{ config: Config; library: Library; say: (message: string) => void }> {
   const config = loadConfig();
   const say = (message: string) => {
     if (!options.quiet) console.error(message);
   };
-  const corpus = loadCorpus({ corpusDir: config.corpusDir, catalogFile: config.catalogFile });
+  const progress = options.quiet ? undefined : progressPrinter('读取语料');
+  const corpus = await loadCorpus({
+    corpusDir: config.corpusDir,
+    catalogFile: config.catalogFile,
+    cacheDir: extractCacheDir(config),
+    onFile: progress && ((_file, done, total) => progress(done, total)),
+  });
   if (!options.ownFileReport) {
     for (const w of corpus.warnings) say(`警告 ${w.message}`);
     for (const e of corpus.errors) console.error(`错误 [${e.code}] ${e.message}`);
@@ -37,7 +49,7 @@ export function loadLibrary(options: LoadOptions = {}): { config: Config; librar
 }
 
 export async function loadAll(options: LoadOptions & { force?: boolean } = {}): Promise<Loaded> {
-  const { config, library, say } = loadLibrary(options);
+  const { config, library, say } = await loadLibrary(options);
   const opened = await openIndex({ library, dir: config.indexDir, force: options.force, log: say, onProgress: progressPrinter('建立索引') });
   return { config, library, opened };
 }

@@ -21,13 +21,13 @@ function table(records: TargetRecord[]): string {
   return [['指标', '地区', '年份', '目标', '限定', '省级对照', '出处'].join('\t'), ...lines].join('\n');
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const args = parseCliArgs(process.argv.slice(2), SPEC);
   if (args.help || args.query.length > 0) {
     console.error(USAGE);
     return args.help ? 0 : 2;
   }
-  const { library, config } = loadLibrary({ quiet: true });
+  const { library, config } = await loadLibrary({ quiet: true });
   if (args.flags.has('list')) {
     for (const s of indicatorSummaries(library)) console.log(printable(`${s.id}\t${s.label}\t${s.count}`));
     return 0;
@@ -50,7 +50,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (err) {
   if (err instanceof AppError) console.error(`错误 [${err.code}] ${err.message}`);
   else console.error((err as Error).message);

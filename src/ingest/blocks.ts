@@ -1,5 +1,6 @@
 // Splits a decoded text into blocks (logical lines and tables) and repairs page breaks:
 // a line cut mid-sentence by PDF export is joined with the line that continues it.
+import { findContentsRuns, isPageNumber, runningKey } from './furniture.js';
 import { parseMarker } from './numbering.js';
 import { cleanLine, DATE_LINE, endsComplete, hasInnerPunctuation } from './text.js';
 
@@ -37,20 +38,111 @@ export interface SplitResult {
   blocks: Block[];
   /** Lines of web-page chrome (navigation, ICP record) dropped after a closing `---`. */
   droppedFooter: { start: number; lines: number } | null;
+  /** Pages, when form feeds mark them (pdftotext output); null otherwise. */
+  pages: number | null;
+  /** Lines of a contents page left out. */
+  contentsLines: number;
+  /** Page numbers and running headers left out. */
+  furnitureLines: number;
 }
 
 const MIN_BROKEN_LENGTH = 20;
 const MAX_TITLE_ONLY_HEADING = 50;
 
 export function splitBlocks(text: string): SplitResult {
-  const lines = text.replace(/\r\n?/gu, '\n').split('\n');
+  const { lines, pageOf, pages } = readPages(text);
   const footerAt = findFooter(lines);
   const body = footerAt === null ? lines : lines.slice(0, footerAt);
+  // Left-out lines are blanked, not removed, so that every block keeps its source line numbers.
+  const furnitureLines = blankFurniture(body, pageOf, pages);
+  const contentsLines = blankContents(body);
   const raw = readBlocks(body);
+  if (pages !== null) for (const b of raw) b.pages = [pageOf[b.start - 1] ?? 1, pageOf[b.end - 1] ?? 1];
   return {
     blocks: joinPageBreaks(raw),
     droppedFooter: footerAt === null ? null : { start: footerAt + 1, lines: lines.length - footerAt },
+    pages,
+    contentsLines,
+    furnitureLines,
   };
+}
+
+/** Lines, and the page of each line where form feeds (pdftotext's page breaks) mark pages. */
+function readPages(text: string): { lines: string[]; pageOf: number[]; pages: number | null } {
+  const raw = text.replace(/\r\n?/gu, '\n').split('\n');
+  const pageOf: number[] = [];
+  let page = 1;
+  const lines = raw.map((line) => {
+    for (const ch of line) if (ch === '\f') page++;
+    pageOf.push(page);
+    return line.includes('\f') ? line.replace(/\f/gu, '') : line;
+  });
+  // A trailing form feed closes the last page rather than opening an empty one.
+  const lastText = lines.findLastIndex((l) => l.trim() !== '');
+  const pages = page > 1 ? (pageOf[Math.max(lastText, 0)] ?? page) : null;
+  return { lines, pageOf, pages };
+}
+
+/**
+ * Page numbers and running headers. With form feeds: the first and last lines of each page.
+ * Without: a decorated page number (— 3 —, 第3页) anywhere, and a bare number standing between
+ * the two halves of a sentence.
+ */
+function blankFurniture(lines: string[], pageOf: number[], pages: number | null): number {
+  const drop = new Set<number>();
+  if (pages !== null) {
+    const edges = pageEdges(lines, pageOf);
+    const keys = new Map<string, Set<number>>();
+    for (const i of edges) {
+      const key = runningKey(lines[i] ?? '');
+      if (key !== '' && [...key].length <= 40) keys.set(key, (keys.get(key) ?? new Set()).add(pageOf[i] ?? 0));
+    }
+    const minPages = Math.max(3, Math.ceil(pages * 0.3));
+    for (const i of edges) {
+      const line = lines[i] ?? '';
+      if (line.startsWith('\t')) continue;
+      if (isPageNumber(line) || (keys.get(runningKey(line))?.size ?? 0) >= minPages) drop.add(i);
+    }
+  }
+  lines.forEach((line, i) => {
+    if (drop.has(i) || !isPageNumber(line) || line.startsWith('\t')) return;
+    if (/^\s*[0-9０-９]{1,4}\s*$/u.test(line) ? splitsSentence(lines, i) : true) drop.add(i);
+  });
+  for (const i of drop) lines[i] = '';
+  return drop.size;
+}
+
+/** The first two and last two non-blank lines of every page. */
+function pageEdges(lines: string[], pageOf: number[]): number[] {
+  const byPage = new Map<number, number[]>();
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const list = byPage.get(pageOf[i] ?? 0) ?? [];
+    list.push(i);
+    byPage.set(pageOf[i] ?? 0, list);
+  });
+  return [...byPage.values()].flatMap((l) => [...new Set([l[0], l[1], l.at(-2), l.at(-1)])].filter((i): i is number => i !== undefined));
+}
+
+function splitsSentence(lines: string[], at: number): boolean {
+  const before = nearText(lines, at, -1);
+  const after = nearText(lines, at, 1);
+  return before !== null && after !== null && !endsComplete(before) && parseMarker(after.trim()) === null;
+}
+
+function nearText(lines: string[], from: number, step: 1 | -1): string | null {
+  for (let i = from + step; i >= 0 && i < lines.length; i += step) if ((lines[i] ?? '').trim() !== '') return lines[i] ?? null;
+  return null;
+}
+
+function blankContents(lines: string[]): number {
+  const nonBlank = lines.map((l, i) => [l, i] as const).filter(([l]) => l.trim() !== '');
+  let n = 0;
+  for (const run of findContentsRuns(nonBlank.map(([l]) => l.trim()))) {
+    for (let k = run.start; k < run.end; k++) lines[(nonBlank[k] as readonly [string, number])[1]] = '';
+    n += run.end - run.start;
+  }
+  return n;
 }
 
 /** Lines of site chrome: links, ICP/public-security records, site ids, contacts. */

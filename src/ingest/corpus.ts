@@ -1,12 +1,16 @@
-// Loads the whole corpus folder: every text file is decoded, repaired and parsed on its own,
-// so one broken file is reported by name while the others still load.
+// Loads the whole corpus folder: every source file (text, PDF, Word, web page) is extracted,
+// repaired and parsed on its own, so one broken file is reported by name with a code while the
+// others still load. Extraction of the slow formats is cached by content hash.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors.js';
-import { splitBlocks } from './blocks.js';
 import { idFromFileName, loadCatalog } from './catalog.js';
-import { decodeBuffer } from './decode.js';
+import { readCached, writeCached } from './extract/cache.js';
+import { extractSource, formatOf } from './extract/index.js';
+import { EXTRACT_DEFAULTS, type ExtractLimits } from './extract/limits.js';
+import { extractText } from './extract/text.js';
+import type { Extracted } from './extract/types.js';
 import { referenceFor } from './identity.js';
 import { parseDocument } from './parse.js';
 import type { CatalogEntry, Corpus, IngestProblem, ParsedDocument } from './types.js';
@@ -14,23 +18,35 @@ import type { CatalogEntry, Corpus, IngestProblem, ParsedDocument } from './type
 export interface LoadOptions {
   corpusDir: string;
   catalogFile?: string;
+  /** Where extracted PDF, Word and web-page blocks are cached; null or absent: no cache. */
+  cacheDir?: string | null;
+  limits?: Partial<ExtractLimits>;
+  /** Called as each file is done, for progress reports. */
+  onFile?: (file: string, done: number, total: number) => void;
 }
 
-const TEXT_FILE = /\.(txt|md)$/iu;
-
-export function loadCorpus({ corpusDir, catalogFile }: LoadOptions): Corpus {
+export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
+  const { corpusDir } = options;
   if (!fs.existsSync(corpusDir)) throw new AppError('CORPUS_DIR_MISSING', corpusDir);
-  const catalog = loadCatalog(catalogFile ?? path.join(corpusDir, 'catalog.json'));
-  const files = fs.readdirSync(corpusDir).filter((f) => TEXT_FILE.test(f)).sort();
-  const corpus: Corpus = { documents: [], errors: [], warnings: [] };
+  const catalog = loadCatalog(options.catalogFile ?? path.join(corpusDir, 'catalog.json'));
+  const limits = { ...EXTRACT_DEFAULTS, ...options.limits };
+  const files = fs.readdirSync(corpusDir).filter((f) => formatOf(f) !== null).sort();
   const parsed: ParsedDocument[] = [];
-  for (const file of files) {
+  const errors: IngestProblem[] = [];
+  for (const [n, file] of files.entries()) {
     try {
-      parsed.push(ingestFile({ file: path.join(corpusDir, file), entry: catalog.get(file) }));
+      parsed.push(await ingestPath({ file: path.join(corpusDir, file), entry: catalog.get(file), cacheDir: options.cacheDir ?? null, limits }));
     } catch (err) {
-      corpus.errors.push(problem(file, err));
+      errors.push(problem(file, err));
     }
+    options.onFile?.(file, n + 1, files.length);
   }
+  return assembleCorpus(parsed, errors);
+}
+
+/** Ids are claimed, duplicates reported and everything sorted by file name. */
+function assembleCorpus(parsed: ParsedDocument[], errors: IngestProblem[]): Corpus {
+  const corpus: Corpus = { documents: [], errors, warnings: [] };
   // Catalogued files claim their ids first: a stray copy or draft whose file name happens to
   // give the same id must not push the catalogued document out.
   const claimOrder = [...parsed].sort((a, b) => Number(b.meta.catalogued) - Number(a.meta.catalogued));
@@ -65,15 +81,27 @@ function problem(file: string, err: unknown): IngestProblem {
   return { file, code: wrapped.code, message: wrapped.message };
 }
 
-export interface IngestFileOptions {
+export interface IngestPathOptions {
   file: string;
   entry?: CatalogEntry;
+  cacheDir?: string | null;
+  limits?: ExtractLimits;
 }
 
-export function ingestFile({ file, entry }: IngestFileOptions): ParsedDocument {
+/** One source file of any format, through the cache when it is not plain text. */
+export async function ingestPath({ file, entry, cacheDir = null, limits = EXTRACT_DEFAULTS }: IngestPathOptions): Promise<ParsedDocument> {
   const name = path.basename(file);
+  const stat = fs.statSync(file);
+  if (stat.isFile() && stat.size > limits.maxBytes) throw new AppError('FILE_TOO_LARGE', `${name}（${Math.round(stat.size / 1024 / 1024)} MB）`);
   const bytes = fs.readFileSync(file);
-  return ingestBytes({ name, bytes, entry });
+  const contentHash = sha256(bytes);
+  const cacheable = cacheDir !== null && formatOf(name) !== 'text';
+  let extracted = cacheable ? readCached(cacheDir, contentHash) : null;
+  if (!extracted) {
+    extracted = await extractSource({ name, bytes, limits });
+    if (cacheable) writeCached(cacheDir, contentHash, extracted);
+  }
+  return ingestExtracted({ name, contentHash, extracted, entry });
 }
 
 export interface IngestBytesOptions {
@@ -82,20 +110,28 @@ export interface IngestBytesOptions {
   entry?: CatalogEntry;
 }
 
+/** A plain-text source from memory (tests, tools): no worker, no cache, synchronous. */
 export function ingestBytes({ name, bytes, entry }: IngestBytesOptions): ParsedDocument {
-  const decoded = decodeBuffer(bytes, name);
-  const contentHash = crypto.createHash('sha256').update(bytes).digest('hex');
-  const warnings: string[] = [];
-  if (!entry) warnings.push(`目录中没有此文件，标题取自首个标题行：${name}`);
+  return ingestExtracted({ name, contentHash: sha256(bytes), extracted: extractText(bytes, name), entry });
+}
+
+const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
+
+export interface IngestExtractedOptions {
+  name: string;
+  contentHash: string;
+  extracted: Extracted & { encoding?: string };
+  entry?: CatalogEntry;
+}
+
+export function ingestExtracted({ name, contentHash, extracted, entry }: IngestExtractedOptions): ParsedDocument {
+  const warnings: string[] = [...extracted.warnings];
+  if (!entry) warnings.unshift(`目录中没有此文件，标题取自首个标题行：${name}`);
   if (entry?.sourceSha256 && entry.sourceSha256 !== contentHash) {
     warnings.push(`文件内容与目录记录的校验值不符（可能已被改动）：${name}`);
   }
-  const split = splitBlocks(decoded.text);
-  if (split.droppedFooter) {
-    warnings.push(`已略去网页页脚（第${split.droppedFooter.start}行起共${split.droppedFooter.lines}行）：${name}`);
-  }
   const id = entry?.id ?? idFromFileName(name);
-  const parsed = parseDocument({ docId: id, title: entry?.title ?? null, docNumber: entry?.docNumber ?? null, blocks: split.blocks });
+  const parsed = parseDocument({ docId: id, title: entry?.title ?? null, docNumber: entry?.docNumber ?? null, blocks: extracted.blocks, layoutTitle: extracted.layoutTitle ?? null });
   if (parsed.clauses.length === 0) throw new AppError('FILE_NO_STRUCTURE', name);
   const title = entry?.title ?? parsed.foundTitle ?? id;
   const meta = {
@@ -113,7 +149,9 @@ export function ingestBytes({ name, bytes, entry }: IngestBytesOptions): ParsedD
     notes: entry?.notes,
     sourceFile: name,
     contentHash,
-    encoding: decoded.encoding,
+    encoding: extracted.encoding ?? extracted.format,
+    format: extracted.format,
+    pages: extracted.pages,
     catalogued: entry !== undefined,
     reference: referenceFor({ title, issuer: entry?.issuer ?? null, docNumber: entry?.docNumber ?? null, date: entry?.date ?? null }),
     clauseCount: parsed.clauses.length,

@@ -21,13 +21,20 @@ export interface CitationInput {
   docNumber: string | null;
   label: string;
   lead: string | null;
+  /** Printed pages, for sources that have them (PDF). */
+  pages?: [number, number] | null;
 }
 
-/** 《成都市碳达峰实施方案》（成府发〔2024〕10号）三（二）5“深化能源消费结构调整” */
-export function citationFor({ title, docNumber, label, lead }: CitationInput): string {
+/** 《成都市碳达峰实施方案》（成府发〔2024〕10号）三（二）5“深化能源消费结构调整”, plus （第5页） from a PDF. */
+export function citationFor({ title, docNumber, label, lead, pages }: CitationInput): string {
   const number = docNumber ? `（${docNumber}）` : '';
   const phrase = lead ? `“${lead}”` : '';
-  return `《${title}》${number}${label}${phrase}`;
+  return `《${title}》${number}${label}${phrase}${pages ? pageNote(pages) : ''}`;
+}
+
+/** （第5页）, or （第5—6页） for a clause that runs over a page break. */
+export function pageNote([first, last]: [number, number]): string {
+  return first === last ? `（第${first}页）` : `（第${first}—${last}页）`;
 }
 
 export interface ReferenceInput {

@@ -8,7 +8,7 @@ const DIGITS: Record<string, number> = {
 /** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 九十九 → 99. Returns null for anything else. */
 export function chineseToInt(numeral: string): number | null {
   if (numeral === '') return null;
-  if (/^[0-9]+$/u.test(numeral)) return Number(numeral);
+  if (/^[0-9０-９]+$/u.test(numeral)) return Number(numeral.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
   const chars = [...numeral];
   if (!chars.every((c) => c in DIGITS || c === '十' || c === '百')) return null;
   let total = 0;
@@ -37,7 +37,7 @@ export function intToChinese(n: number): string {
   return `${tens === 1 ? '' : SMALL[tens]}十${SMALL[ones] ?? ''}`;
 }
 
-export type MarkerKind = 'part' | 'item' | 'para' | 'subpara' | 'point' | 'indent' | 'box';
+export type MarkerKind = 'chapter' | 'section' | 'article' | 'part' | 'item' | 'para' | 'subpara' | 'point' | 'indent' | 'box';
 
 export interface Marker {
   kind: MarkerKind;
@@ -50,14 +50,18 @@ export interface Marker {
 }
 
 const CN = '[一二三四五六七八九十]{1,3}';
+const CN_BIG = '[一二三四五六七八九十百零〇]{1,5}';
 const PATTERNS: Array<{ kind: MarkerKind; re: RegExp }> = [
+  { kind: 'chapter', re: new RegExp(`^第[ \\t]*(${CN_BIG})[ \\t]*章[ \\t\u3000]*`, 'u') },
+  { kind: 'section', re: new RegExp(`^第[ \\t]*(${CN_BIG})[ \\t]*节[ \\t\u3000]*`, 'u') },
+  { kind: 'article', re: new RegExp(`^第[ \\t]*(${CN_BIG})[ \\t]*条[ \\t\u3000]*`, 'u') },
   { kind: 'part', re: new RegExp(`^(${CN})、[ \\t]*`, 'u') },
   { kind: 'item', re: new RegExp(`^[（(](${CN})[）)][ \\t]*`, 'u') },
   { kind: 'subpara', re: /^[（(](\d{1,3})[）)][ \t]*/u },
   { kind: 'para', re: /^(\d{1,3})[.．、](?![0-9])[ \t]*/u },
   { kind: 'point', re: new RegExp(`^(${CN})是(?=\\p{Script=Han})`, 'u') },
   { kind: 'indent', re: /^——(?!—)/u },
-  { kind: 'box', re: /^专栏[ \t]*(\d{1,3})[ \t]*/u },
+  { kind: 'box', re: /^专栏[ \t]*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})[ \t:：]*/u },
 ];
 
 export function parseMarker(text: string): Marker | null {
@@ -75,7 +79,11 @@ export function parseMarker(text: string): Marker | null {
   return null;
 }
 
+/** Chapters, sections and articles sit above the 一、 parts they contain. */
 export const MARKER_LEVEL: Record<MarkerKind, number> = {
+  chapter: 0.2,
+  section: 0.4,
+  article: 0.6,
   part: 1,
   item: 2,
   box: 3,

@@ -4,7 +4,7 @@
 import type { Block, LineBlock, TableBlock } from './blocks.js';
 import { isTitleOnly } from './blocks.js';
 import { citationFor, labelFor, type LabelPart } from './identity.js';
-import { MARKER_LEVEL, parseMarker, type Marker } from './numbering.js';
+import { chineseToInt, intToChinese, MARKER_LEVEL, parseMarker, type Marker } from './numbering.js';
 import { DATE_LINE } from './text.js';
 import type { Clause, ClauseKind } from './types.js';
 
@@ -14,6 +14,8 @@ export interface ParseInput {
   title: string | null;
   docNumber: string | null;
   blocks: Block[];
+  /** The title as laid out (largest type on the first page), for sources that have a layout. */
+  layoutTitle?: string | null;
 }
 
 export interface ParseOutput {
@@ -30,10 +32,12 @@ interface Open {
   level: number;
   labelParts: LabelPart[];
   counters: Map<string, number>;
+  /** The last printed number among this unit's children, per marker kind. */
+  lastNum: Map<string, number>;
 }
 
 const EID_PREFIX: Record<ClauseKind, string> = {
-  notice: 'p', preamble: 'p', preface: 'preface', part: 'part', item: 'item', para: 'para',
+  notice: 'p', preamble: 'p', preface: 'preface', chapter: 'chapter', section: 'section', article: 'art', attachment: 'attachment', part: 'part', item: 'item', para: 'para',
   subpara: 'subpara', point: 'point', indent: 'indent', heading: 'hcontainer', box: 'box',
   paragraph: 'p', note: 'note', table: 'table', row: 'row',
 };
@@ -43,8 +47,8 @@ const MAX_UNNUMBERED_HEADING = 20;
 
 class TreeBuilder {
   readonly clauses: Clause[] = [];
-  private readonly root: Open = { eId: '', path: [], kind: null, level: 0, labelParts: [], counters: new Map() };
-  private stack: Open[] = [];
+  private readonly root: Open = { eId: '', path: [], kind: null, level: 0, labelParts: [], counters: new Map(), lastNum: new Map() };
+  stack: Open[] = [];
   private readonly used = new Set<string>();
 
   constructor(
@@ -65,6 +69,29 @@ class TreeBuilder {
 
   popTo(level: number): void {
     while (this.stack.length && (this.stack.at(-1)?.level ?? 0) >= level) this.stack.pop();
+  }
+
+  /** Index of the innermost open 专栏 box, or -1. */
+  boxAt(): number {
+    return this.stack.findLastIndex((o) => o.kind === 'box');
+  }
+
+  /** Closes the innermost box and everything opened inside it. */
+  popBox(): void {
+    const at = this.boxAt();
+    if (at !== -1) this.stack.length = at;
+  }
+
+  /** Pops units opened inside the box (not the box) at or below the given level. */
+  popWithinBox(level: number): void {
+    const at = this.boxAt();
+    while (this.stack.length - 1 > at && (this.stack.at(-1)?.level ?? 0) >= level) this.stack.pop();
+  }
+
+  /** The unit a marker of this level would hang under if the box were closed. */
+  outerParent(level: number): Open {
+    const below = this.stack.slice(0, Math.max(this.boxAt(), 0));
+    return below.findLast((o) => o.level < level) ?? this.root;
   }
 
   /** Next position among siblings of one kind, for units that have no printed number. */
@@ -103,12 +130,14 @@ class TreeBuilder {
       order: this.clauses.length,
       cells: spec.cells ?? null,
       table: spec.table ?? null,
-      citation: citationFor({ ...this.cite, label, lead: spec.lead }),
+      citation: citationFor({ ...this.cite, label, lead: spec.lead, pages: spec.pages ?? null }),
       lines: spec.lines,
+      pages: spec.pages ?? null,
     };
     this.clauses.push(clause);
     if (spec.kind !== 'notice') this.onlyNotices = false;
-    return { eId, path: [...parent.path, eId], kind: spec.kind, level: spec.level ?? 99, labelParts, counters: new Map() };
+    if (spec.marker !== null) parent.lastNum.set(spec.kind, spec.num);
+    return { eId, path: [...parent.path, eId], kind: spec.kind, level: spec.level ?? 99, labelParts, counters: new Map(), lastNum: new Map() };
   }
 
   push(open: Open): void {
@@ -127,29 +156,38 @@ interface ClauseSpec {
   lead: string | null;
   text: string;
   lines: [number, number];
+  pages?: [number, number] | null;
   cells?: string[];
-  table?: { columns: string[]; caption: string | null };
+  table?: { columns: string[]; caption: string | null; notes?: string[] };
 }
 
 export function parseDocument(input: ParseInput): ParseOutput {
   const blocks = input.blocks;
-  const titleIndex = findTitle(blocks, input.title);
+  const titleIndex = findTitle(blocks, input.title, input.layoutTitle ?? null);
   const foundTitle = titleIndex === -1 ? null : (blocks[titleIndex] as LineBlock).text;
   const b = new TreeBuilder(input.docId, { title: input.title ?? foundTitle ?? input.docId, docNumber: input.docNumber });
   const front = blocks.slice(0, Math.max(titleIndex, 0));
   const notice = container(front.some((bl) => bl.type === 'line' && bl.text.includes('通知')) ? '印发通知' : '文首');
   const preamble = container('序言');
 
+  let lastTable: Clause | null = null;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] as Block;
     if (i === titleIndex) continue;
     if (block.type === 'table') {
-      addTable(b, block, null);
+      lastTable = addTable(b, block, null);
       continue;
     }
+    const afterTable = lastTable;
+    lastTable = null;
     const next = blocks[i + 1];
     if (i < titleIndex || (b.onlyNotices && DATE_LINE.test(block.text))) {
       addParagraph(b, block, notice, 'notice');
+      continue;
+    }
+    const attachment = i > titleIndex ? parseAttachment(block.text) : null;
+    if (attachment) {
+      addAttachment(b, attachment, block);
       continue;
     }
     const marker = parseMarker(block.text);
@@ -157,14 +195,16 @@ export function parseDocument(input: ParseInput): ParseOutput {
       i += addNumbered(b, marker, block, next);
       continue;
     }
-    if (isUnnumberedHeading(block) && next?.type === 'table') {
-      addTable(b, next, block);
+    if ((isUnnumberedHeading(block) || CAPTION.test(block.text)) && next?.type === 'table') {
+      lastTable = addTable(b, next, block);
       i++;
       continue;
     }
+    // A note printed under a table belongs to it: the table carries the note's text.
+    if (afterTable?.table && /^注[:：]/u.test(block.text)) afterTable.table.notes = [...(afterTable.table.notes ?? []), block.text];
     if (/^前言$|^序言$/u.test(block.text) && b.atRoot()) {
       b.popTo(1);
-      b.push(b.add({ kind: 'preface', num: 1, level: 1, labelPart: { text: '前言', kind: 'container' }, marker: null, title: block.text, lead: null, text: block.text, lines: [block.start, block.end] }));
+      b.push(b.add({ kind: 'preface', num: 1, level: 1, labelPart: { text: '前言', kind: 'container' }, marker: null, title: block.text, lead: null, text: block.text, lines: [block.start, block.end], pages: pagesOf(block) }));
       continue;
     }
     // A signature line followed by a date (某市人民政府 / 2024年3月13日) is not a heading.
@@ -174,10 +214,10 @@ export function parseDocument(input: ParseInput): ParseOutput {
     }
     if (/^注[:：]/u.test(block.text)) {
       const parent = b.top();
-      b.add({ kind: 'note', num: b.nextPosition(parent, 'note'), labelPart: { text: '注', kind: 'suffix' }, marker: null, title: null, lead: null, text: block.text, lines: [block.start, block.end] });
+      b.add({ kind: 'note', num: b.nextPosition(parent, 'note'), labelPart: { text: '注', kind: 'suffix' }, marker: null, title: null, lead: null, text: block.text, lines: [block.start, block.end], pages: pagesOf(block) });
       continue;
     }
-    if (closesBox(b.top(), block)) b.popTo(MARKER_LEVEL.box);
+    if (closesBox(b.top(), block)) b.popBox();
     const inRoot = b.atRoot();
     addParagraph(b, block, inRoot ? preamble : b.top(), inRoot ? 'preamble' : 'paragraph');
   }
@@ -186,15 +226,36 @@ export function parseDocument(input: ParseInput): ParseOutput {
 
 /** Paragraph holders that are not clauses themselves: the cover notice and the preamble. */
 function container(label: string): Open {
-  return { eId: '', path: [], kind: null, level: 0, labelParts: [{ text: label, kind: 'container' }], counters: new Map() };
+  return { eId: '', path: [], kind: null, level: 0, labelParts: [{ text: label, kind: 'container' }], counters: new Map(), lastNum: new Map() };
 }
 
-function findTitle(blocks: Block[], title: string | null): number {
-  const squash = (s: string) => s.replace(/\s+/gu, '');
+/** A table's caption: 表1 …, 附表2 …, 专栏3 … followed by the table itself. */
+const CAPTION = /^(附表|表)\s*[0-9０-９一二三四五六七八九十]{1,3}/u;
+const squash = (s: string) => s.replace(/\s+/gu, '');
+const MAX_NOTICE_SCAN = 15;
+
+/** 关于印发《X》的通知 names the plan X that the notice covers. */
+function planNamedBy(text: string): string | null {
+  if ([...text].length > 120) return null;
+  const quoted = /印发\s*《(.+?)》/u.exec(text)?.[1];
+  return quoted ?? /^关于印发(.+?)的通知$/u.exec(text)?.[1] ?? null;
+}
+
+function findTitle(blocks: Block[], title: string | null, layoutTitle: string | null): number {
+  const indexOf = (want: string, from = 0) => blocks.findIndex((bl, i) => i >= from && bl.type === 'line' && squash(bl.text) === squash(want));
   if (title) {
-    const want = squash(title);
-    const exact = blocks.findIndex((bl) => bl.type === 'line' && squash(bl.text) === want);
+    const exact = indexOf(title);
     if (exact !== -1) return exact;
+  } else {
+    // A cover notice names the plan, whose own title line follows it: the notice is front matter.
+    for (let i = 0; i < Math.min(blocks.length, MAX_NOTICE_SCAN); i++) {
+      const bl = blocks[i] as Block;
+      const named = bl.type === 'line' ? planNamedBy(bl.text) : null;
+      const at = named ? indexOf(named, i + 1) : -1;
+      if (at !== -1) return at;
+    }
+    const laidOut = layoutTitle ? indexOf(layoutTitle) : -1;
+    if (laidOut !== -1) return laidOut;
   }
   const firstLine = blocks.findIndex((bl) => bl.type === 'line');
   const first = blocks[firstLine];
@@ -210,6 +271,7 @@ const MEASURE_VERB = /^(促进|加强|加大|加快|推动|推进|实施|建立|
 
 function closesBox(top: Open, block: LineBlock): boolean {
   if (top.kind !== 'box' || (top.counters.get('p') ?? 0) === 0) return false;
+  if (top.lastNum.size > 0) return false; // a box with its own numbering ends at the document's next number
   const lead = leadOf(block.text);
   return lead !== null && MEASURE_VERB.test(lead);
 }
@@ -228,7 +290,7 @@ export function leadOf(rest: string): string | null {
 }
 
 const KIND_OF: Record<Marker['kind'], ClauseKind> = {
-  part: 'part', item: 'item', para: 'para', subpara: 'subpara', point: 'point', indent: 'indent', box: 'box',
+  chapter: 'chapter', section: 'section', article: 'article', part: 'part', item: 'item', para: 'para', subpara: 'subpara', point: 'point', indent: 'indent', box: 'box',
 };
 
 /** Adds a numbered unit; returns how many following blocks it consumed. */
@@ -236,7 +298,12 @@ function addNumbered(b: TreeBuilder, marker: Marker, block: LineBlock, next: Blo
   const kind = KIND_OF[marker.kind];
   const level = MARKER_LEVEL[marker.kind];
   const leaf = kind === 'point' || kind === 'indent';
-  if (!leaf) b.popTo(level);
+  const local = !leaf && kind !== 'box' && isLocalToBox(b, marker, level);
+  if (local) b.popWithinBox(level);
+  else if (!leaf) {
+    if (b.boxAt() !== -1 && level <= MARKER_LEVEL.box) b.popBox();
+    b.popTo(level);
+  }
   const parent = b.top();
   const num = marker.num ?? b.nextPosition(parent, kind);
   const titleOnly = isTitleOnly(marker.rest);
@@ -252,11 +319,68 @@ function addNumbered(b: TreeBuilder, marker: Marker, block: LineBlock, next: Blo
       kind, num, level, marker: marker.printed, title, lead, text,
       labelPart: labelPartFor(marker, num),
       lines: [block.start, merge ? (next as LineBlock).end : block.end],
+      pages: pagesOf(block, merge ? (next as LineBlock) : block),
     },
     parent,
   );
   if (!leaf) b.push(open);
   return merge ? 1 : 0;
+}
+
+/**
+ * A 专栏 box has its own numbering (一、二、 or 1. 2. inside it) that must not restart or
+ * renumber the document's tree. A number is the box's own when it continues the box's
+ * sequence or opens the still-empty box; it is the document's when it continues the
+ * document's sequence at its level.
+ */
+function isLocalToBox(b: TreeBuilder, marker: Marker, level: number): boolean {
+  const at = b.boxAt();
+  if (at === -1 || marker.num === null) return false;
+  const kind = KIND_OF[marker.kind];
+  const inner = b.top();
+  const box = b.stack[at] as Open;
+  const innerParent = inner.level < level ? inner : box;
+  const localLast = innerParent.lastNum.get(kind);
+  if (localLast !== undefined && marker.num === localLast + 1) return true;
+  if (box.counters.size === 0 && box.lastNum.size === 0) return marker.num === 1;
+  const outerLast = b.outerParent(level).lastNum.get(kind) ?? 0;
+  if (marker.num === outerLast + 1) return false;
+  return level > MARKER_LEVEL.box || localLast !== undefined;
+}
+
+function pagesOf(first: Block, last: Block = first): [number, number] | null {
+  return first.pages && last.pages ? [first.pages[0], last.pages[1]] : null;
+}
+
+export interface AttachmentMarker {
+  num: number | null;
+  printed: string;
+  title: string;
+}
+
+/** 附件 / 附件1 / 附件2：XX清单 on a line of its own opens an attachment. */
+export function parseAttachment(text: string): AttachmentMarker | null {
+  const m = /^附\s*件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?\s*/u.exec(text);
+  if (!m) return null;
+  const title = text.slice(m[0].length);
+  if ([...title].length > 60 || /[。；，]/u.test(title)) return null;
+  return { num: m[1] ? chineseToInt(toAsciiDigits(m[1])) : null, printed: m[0].trim(), title };
+}
+
+function toAsciiDigits(s: string): string {
+  return s.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** An attachment is above everything in the plan: its numbering starts again inside it. */
+const ATTACHMENT_LEVEL = 0.1;
+
+function addAttachment(b: TreeBuilder, att: AttachmentMarker, block: LineBlock): void {
+  b.popTo(ATTACHMENT_LEVEL);
+  const num = att.num ?? b.nextPosition(b.top(), 'attachment');
+  b.push(b.add({
+    kind: 'attachment', num, level: ATTACHMENT_LEVEL, labelPart: { text: `附件${att.num ?? ''}`, kind: 'container' },
+    marker: att.printed, title: att.title || null, lead: null, text: block.text, lines: [block.start, block.end], pages: pagesOf(block),
+  }));
 }
 
 function isBody(block: LineBlock): boolean {
@@ -265,6 +389,9 @@ function isBody(block: LineBlock): boolean {
 
 function labelPartFor(marker: Marker, num: number): LabelPart {
   switch (marker.kind) {
+    case 'chapter': return { text: `第${intToChinese(num)}章`, kind: 'part' };
+    case 'section': return { text: `第${intToChinese(num)}节`, kind: 'part' };
+    case 'article': return { text: `第${intToChinese(num)}条`, kind: 'part' };
     case 'part': return { text: marker.printed.replace(/、$/u, ''), kind: 'part' };
     case 'item': return { text: `（${marker.printed.replace(/^[（(]|[）)].*$/gu, '')}）`, kind: 'item' };
     case 'para': return { text: String(num), kind: 'para' };
@@ -279,29 +406,31 @@ function addHeading(b: TreeBuilder, block: LineBlock): void {
   b.popTo(2);
   const parent = b.top();
   const num = b.nextPosition(parent, 'heading');
-  b.push(b.add({ kind: 'heading', num, level: 2, labelPart: { text: block.text, kind: 'heading' }, marker: null, title: block.text, lead: null, text: block.text, lines: [block.start, block.end] }, parent));
+  b.push(b.add({ kind: 'heading', num, level: 2, labelPart: { text: block.text, kind: 'heading' }, marker: null, title: block.text, lead: null, text: block.text, lines: [block.start, block.end], pages: pagesOf(block) }, parent));
 }
 
 function addParagraph(b: TreeBuilder, block: LineBlock, parent: Open, kind: ClauseKind): void {
   const num = b.nextPosition(parent, 'p');
   const scope = kind === 'notice' || kind === 'preamble' ? kind : undefined;
   b.add(
-    { kind, num, scope, labelPart: { text: `第${num}段`, kind: 'suffix' }, marker: null, title: null, lead: leadOf(block.text), text: block.text, lines: [block.start, block.end] },
+    { kind, num, scope, labelPart: { text: `第${num}段`, kind: 'suffix' }, marker: null, title: null, lead: leadOf(block.text), text: block.text, lines: [block.start, block.end], pages: pagesOf(block) },
     parent,
   );
 }
 
 const INHERITED_COLUMN = /类别|分类|领域|类型/u;
 
-function addTable(b: TreeBuilder, table: TableBlock, caption: LineBlock | null): void {
+function addTable(b: TreeBuilder, table: TableBlock, caption: LineBlock | null): Clause {
   const parent = b.top();
   const num = b.nextPosition(parent, 'table');
   const captionText = caption?.text ?? null;
+  const tableAt = b.clauses.length;
   const open = b.add(
     {
       kind: 'table', num, labelPart: { text: `表${num}`, kind: 'suffix' }, marker: null, title: captionText, lead: null,
       text: captionText ?? `表${num}`, cells: table.header, table: { columns: table.header, caption: captionText },
       lines: [caption?.start ?? table.start, table.end],
+      pages: pagesOf(caption ?? table, table),
     },
     parent,
   );
@@ -320,9 +449,10 @@ function addTable(b: TreeBuilder, table: TableBlock, caption: LineBlock | null):
     b.add(
       {
         kind: 'row', num: serial, labelPart: { text: `第${serial}行`, kind: 'suffix' }, marker: null, title: nameColumn === -1 ? null : (cells[nameColumn] || null), lead: null,
-        text: cells.filter((c) => c !== '').join(' '), cells, lines: [table.start, table.end],
+        text: cells.filter((c) => c !== '').join(' '), cells, lines: [table.start, table.end], pages: pagesOf(table),
       },
       open,
     );
   });
+  return b.clauses[tableAt] as Clause;
 }

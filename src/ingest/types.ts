@@ -1,4 +1,5 @@
 // The plain data that ingest hands to every later stage: documents and their clause trees.
+import type { SourceFormat } from './extract/types.js';
 
 export type Level = 'province' | 'city' | 'county';
 
@@ -37,6 +38,9 @@ export interface DocumentMeta extends CatalogEntry {
   sourceFile: string;
   contentHash: string;
   encoding: string;
+  /** The source's format (text, pdf, docx, html) and its page count where it has pages. */
+  format: SourceFormat;
+  pages: number | null;
   catalogued: boolean;
   /** GB/T 7714 reference entry for the document. */
   reference: string;
@@ -51,6 +55,10 @@ export type ClauseKind =
   | 'notice' // cover notice / front matter before the plan's own title
   | 'preamble' // text between the title and the first numbered part
   | 'preface' // a 前言 heading
+  | 'chapter' // 第一章
+  | 'section' // 第一节
+  | 'article' // 第一条
+  | 'attachment' // 附件 / 附件1: its own numbering, local to it
   | 'part' // 一、
   | 'item' // （一）
   | 'para' // 1.
@@ -67,6 +75,8 @@ export type ClauseKind =
 export interface TableInfo {
   columns: string[];
   caption: string | null;
+  /** Notes printed under the table (注：…). */
+  notes?: string[];
 }
 
 export interface Clause {
@@ -96,6 +106,8 @@ export interface Clause {
   citation: string;
   /** 1-based source line numbers this clause was read from. */
   lines: [number, number];
+  /** 1-based first and last page, for sources that have pages; null otherwise. */
+  pages?: [number, number] | null;
 }
 
 export interface ParsedDocument {

@@ -94,14 +94,14 @@ describe('SIGKILL during npm run index', () => {
   const previous = realLibrary();
   const outcomes: Outcome[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     // The corpus with one clause's text changed, so its fingerprint differs from the saved index's.
     changedCorpus = copyCorpus();
     const file = path.join(changedCorpus, 'chengdu-carbon-peak-2024.txt');
     const text = fs.readFileSync(file, 'utf8');
     expect(text).toContain('加氢站');
     fs.writeFileSync(file, text.replace('加氢站', `加氢站${MARKER}`));
-    changed = buildLibrary(loadCorpus({ corpusDir: changedCorpus }), {
+    changed = buildLibrary(await loadCorpus({ corpusDir: changedCorpus }), {
       taxonomy: loadTaxonomy(path.join(changedCorpus, 'themes.yaml')),
       indicators: loadIndicators(path.join(changedCorpus, 'indicators.yaml')),
     });

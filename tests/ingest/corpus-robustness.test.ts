@@ -46,9 +46,10 @@ function corpusWithProblems(): string {
   return dir;
 }
 
+const dir = corpusWithProblems();
+const corpus = await loadCorpus({ corpusDir: dir });
+
 describe('loadCorpus with broken files', () => {
-  const dir = corpusWithProblems();
-  const corpus = loadCorpus({ corpusDir: dir });
 
   it('reports each broken file by name with its code, in file-name order', () => {
     const byFile = Object.fromEntries(corpus.errors.map((e) => [e.file, e.code]));
@@ -84,22 +85,22 @@ describe('loadCorpus with broken files', () => {
     expect(corpus.warnings.some((w) => w.file === 'some-county.txt' && w.message.includes('some-county.txt'))).toBe(true);
   });
 
-  it('reports a duplicate document id instead of loading it twice, naming both files', () => {
+  it('reports a duplicate document id instead of loading it twice, naming both files', async () => {
     const dup = tempDir();
     fs.writeFileSync(path.join(dup, 'A-B.txt'), '甲方案\n\n一、总则\n\n内容。');
     fs.writeFileSync(path.join(dup, 'a-b.txt'), '乙方案\n\n一、总则\n\n内容。');
-    const c = loadCorpus({ corpusDir: dup });
+    const c = await loadCorpus({ corpusDir: dup });
     expect(c.documents).toHaveLength(1);
     expect(c.errors).toEqual([expect.objectContaining({ file: 'a-b.txt', code: 'FILE_DUPLICATE_ID' })]);
     expect(c.errors[0]?.message).toMatch(/a-b\.txt.*A-B\.txt/u);
   });
 
-  it('reports two catalogue entries with the same id as a duplicate', () => {
+  it('reports two catalogue entries with the same id as a duplicate', async () => {
     const dup = tempDir();
     fs.writeFileSync(path.join(dup, 'one.txt'), '甲方案\n\n一、总则\n\n内容。');
     fs.writeFileSync(path.join(dup, 'two.txt'), '乙方案\n\n一、总则\n\n内容。');
     fs.writeFileSync(path.join(dup, 'catalog.json'), JSON.stringify({ documents: [{ file: 'one.txt', id: 'same', title: '甲' }, { file: 'two.txt', id: 'same', title: '乙' }] }));
-    const c = loadCorpus({ corpusDir: dup });
+    const c = await loadCorpus({ corpusDir: dup });
     expect(c.documents.map((d) => d.meta.file)).toEqual(['one.txt']);
     expect(c.errors).toEqual([expect.objectContaining({ file: 'two.txt', code: 'FILE_DUPLICATE_ID' })]);
   });
@@ -115,17 +116,17 @@ describe('loadCorpus with broken files', () => {
     expect(e?.message).toBe('文件无法读取：folder.txt（EISDIR）');
   });
 
-  it('regression: uncatalogued files with Chinese names get distinct ids', () => {
+  it('regression: uncatalogued files with Chinese names get distinct ids', async () => {
     const dir2 = tempDir();
     fs.writeFileSync(path.join(dir2, '成都方案.txt'), '甲方案\n\n一、总则\n\n内容。');
     fs.writeFileSync(path.join(dir2, '绵阳方案.txt'), '乙方案\n\n一、总则\n\n内容。');
-    const c = loadCorpus({ corpusDir: dir2 });
+    const c = await loadCorpus({ corpusDir: dir2 });
     expect(c.errors).toEqual([]);
     expect(c.documents).toHaveLength(2);
     for (const d of c.documents) expect(d.meta.id).toMatch(/^doc-[0-9a-f]{8}$/u);
   });
 
-  it('fails clearly when the corpus folder does not exist', () => {
-    expect(() => loadCorpus({ corpusDir: path.join(dir, 'nope') })).toThrow(/语料目录不存在/u);
+  it('fails clearly when the corpus folder does not exist', async () => {
+    await expect(loadCorpus({ corpusDir: path.join(dir, 'nope') })).rejects.toThrow(/语料目录不存在/u);
   });
 });

@@ -158,9 +158,9 @@ describe('export damage is repaired in display text', () => {
 });
 
 describe('identity and citation', () => {
-  it('ids are unique, URL-safe, hierarchical and stable across two builds', () => {
+  it('ids are unique, URL-safe, hierarchical and stable across two builds', async () => {
     const first = realCorpus().documents.flatMap((d) => d.clauses);
-    const second = loadCorpus({ corpusDir: DEFAULTS.corpusDir }).documents.flatMap((d) => d.clauses);
+    const second = (await loadCorpus({ corpusDir: DEFAULTS.corpusDir })).documents.flatMap((d) => d.clauses);
     expect(second.map((c) => c.id)).toEqual(first.map((c) => c.id));
     expect(new Set(first.map((c) => c.id)).size).toBe(first.length);
     for (const c of first) {

@@ -22,13 +22,13 @@ describe('scale corpus', () => {
     expect(a.map((p) => p.text)).not.toEqual(c.map((p) => p.text));
   });
 
-  it('writes N copies of every plan outside corpus/, which load with N × the clauses and no errors', () => {
+  it('writes N copies of every plan outside corpus/, which load with N × the clauses and no errors', async () => {
     const out = path.join(tempDir(), 'x3');
     const { files, chars } = writeScaleCorpus({ scale: 3, seed: 1, out });
     expect(files).toBe(3 * sources.length);
     expect(chars / (3 * originalChars)).toBeGreaterThan(0.9);
     expect(chars / (3 * originalChars)).toBeLessThan(1.2);
-    const corpus = loadCorpus({ corpusDir: out });
+    const corpus = await loadCorpus({ corpusDir: out });
     expect(corpus.errors).toEqual([]);
     expect(corpus.documents).toHaveLength(15);
     const clauses = corpus.documents.reduce((n, d) => n + d.clauses.length, 0);

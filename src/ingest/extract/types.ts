@@ -21,4 +21,6 @@ export interface Extracted {
   warnings: string[];
   /** The document's title as laid out (largest type on the first page, a web page's <h1>). */
   layoutTitle?: string | null;
+  /** What layout repair removed or joined (PDF): page numbers, running headers, contents lines, tables, page joins. */
+  layoutStats?: Record<string, number>;
 }

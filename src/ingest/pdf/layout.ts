@@ -1,0 +1,195 @@
+// A PDF's pages to blocks by layout: page furniture (numbers, running headers) and contents
+// pages are left out, tables are read from positions, and lines join into paragraphs by
+// indentation, line width and spacing, across page breaks. Punctuation is never the evidence
+// for a paragraph end.
+import type { Block, LineBlock, TableBlock } from '../blocks.js';
+import { findContentsRuns, isPageNumber, runningKey } from '../furniture.js';
+import { repairSpacing } from '../text.js';
+import { measure, type Geometry, type PageFrame } from './geometry.js';
+import { pageLines, type Line, type PdfPage } from './lines.js';
+import { findTables, type TableRegion } from './tables.js';
+
+export interface LayoutResult {
+  blocks: Block[];
+  /** The largest type on the first page, joined across its lines. */
+  layoutTitle: string | null;
+  stats: LayoutStats;
+}
+
+export type LayoutStats = {
+  pageNumbers: number;
+  runningHeaders: number;
+  contentsLines: number;
+  tables: number;
+  /** Paragraphs joined across a page break. */
+  pageJoins: number;
+};
+
+type Item = { kind: 'line'; line: Line } | { kind: 'table'; table: TableRegion; page: number; first: Line; last: Line };
+
+export function layoutPages(pages: PdfPage[]): LayoutResult {
+  const stats: LayoutStats = { pageNumbers: 0, runningHeaders: 0, contentsLines: 0, tables: 0, pageJoins: 0 };
+  const linesByPage = pages.map((p, i) => pageLines(p, i + 1));
+  removeFurniture(linesByPage, stats);
+  const geometry = measure(linesByPage);
+  const layoutTitle = titleOf(linesByPage[0] ?? [], geometry);
+  const items = removeContents(linesByPage.flatMap((lines) => withTables(lines, geometry, stats)), stats);
+  const blocks = assemble(items, geometry, stats);
+  return { blocks, layoutTitle, stats };
+}
+
+/** Page numbers at the head or foot of a page, and lines repeated at the head or foot of many pages. */
+function removeFurniture(linesByPage: Line[][], stats: LayoutStats): void {
+  const edge = (lines: Line[]) => [lines[0], lines[1], lines.at(-2), lines.at(-1)].filter((l): l is Line => l !== undefined);
+  const counts = new Map<string, Set<number>>();
+  for (const lines of linesByPage) {
+    for (const line of edge(lines)) {
+      const key = runningKey(line.text);
+      if (key === '' || [...key].length > 40) continue;
+      const pages = counts.get(key) ?? new Set<number>();
+      pages.add(line.page);
+      counts.set(key, pages);
+    }
+  }
+  const minPages = Math.max(3, Math.ceil(linesByPage.length * 0.3));
+  const running = new Set([...counts].filter(([, pages]) => pages.size >= minPages).map(([key]) => key));
+  linesByPage.forEach((lines, p) => {
+    const drop = new Set(edge(lines).filter((line) => {
+      if (isPageNumber(line.text) && line.segments.length === 1) return (stats.pageNumbers++, true);
+      if (running.has(runningKey(line.text))) return (stats.runningHeaders++, true);
+      return false;
+    }));
+    // A page number can share its line with nothing else but sit among header text: check segments.
+    linesByPage[p] = lines.filter((l) => !drop.has(l)).map((l) => stripEdgeNumber(l, lines, stats));
+  });
+}
+
+/** "巴中市规划 — 3 —": a page number that sits as its own segment at a page edge line. */
+function stripEdgeNumber(line: Line, lines: Line[], stats: LayoutStats): Line {
+  const atEdge = line === lines[0] || line === lines.at(-1);
+  if (!atEdge || line.segments.length < 2) return line;
+  const kept = line.segments.filter((s) => !isPageNumber(s.text));
+  if (kept.length === line.segments.length || kept.length === 0) return line;
+  stats.pageNumbers++;
+  return { ...line, segments: kept, text: kept.map((s) => s.text).join(' '), x0: kept[0]?.x0 ?? line.x0, x1: Math.max(...kept.map((s) => s.x1)) };
+}
+
+function withTables(lines: Line[], geometry: Geometry, stats: LayoutStats): Item[] {
+  const page = lines[0]?.page;
+  if (page === undefined) return [];
+  const frame = geometry.frames.get(page) as PageFrame;
+  const tables = findTables(lines, frame);
+  const items: Item[] = [];
+  let i = 0;
+  for (const table of tables) {
+    for (; i < table.start; i++) items.push({ kind: 'line', line: lines[i] as Line });
+    items.push({ kind: 'table', table, page, first: lines[table.start] as Line, last: lines[table.end - 1] as Line });
+    stats.tables++;
+    i = table.end;
+  }
+  for (; i < lines.length; i++) items.push({ kind: 'line', line: lines[i] as Line });
+  return items;
+}
+
+function removeContents(items: Item[], stats: LayoutStats): Item[] {
+  const texts = items.map((it) => (it.kind === 'line' ? it.line.text : ''));
+  const drop = new Set<number>();
+  for (const run of findContentsRuns(texts)) {
+    for (let i = run.start; i < run.end; i++) drop.add(i);
+    stats.contentsLines += run.end - run.start;
+  }
+  return items.filter((_, i) => !drop.has(i));
+}
+
+/** The first page's largest type, joined across its lines (a title wraps). */
+function titleOf(lines: Line[], geometry: Geometry): string | null {
+  const largest = Math.max(...lines.map((l) => l.size), 0);
+  if (largest < geometry.bodySize * 1.15) return null;
+  const title = lines.filter((l) => Math.abs(l.size - largest) < 0.5);
+  const first = lines.indexOf(title[0] as Line);
+  const run = [];
+  for (let i = first; i < lines.length && Math.abs((lines[i] as Line).size - largest) < 0.5; i++) run.push(lines[i] as Line);
+  return repairSpacing(run.map((l) => l.text).join('')) || null;
+}
+
+function assemble(items: Item[], geometry: Geometry, stats: LayoutStats): Block[] {
+  const blocks: Block[] = [];
+  let open: { block: LineBlock; last: Line } | null = null;
+  let lineNo = 0;
+  for (const item of items) {
+    lineNo++;
+    if (item.kind === 'table') {
+      open = null;
+      appendTable(blocks, item, lineNo);
+      continue;
+    }
+    const line = item.line;
+    if (open && continues(open.last, line, geometry)) {
+      if (open.last.page !== line.page) {
+        stats.pageJoins++;
+        open.block.joins.push({ line: lineNo, before: tailOf(open.block.text), after: [...line.text].slice(0, 8).join('') });
+      }
+      open.block.text = joinText(open.block.text, line.text);
+      open.block.end = lineNo;
+      open.block.pages = [open.block.pages?.[0] ?? line.page, line.page];
+      open.last = line;
+      continue;
+    }
+    const block: LineBlock = {
+      type: 'line', text: line.text, hashes: 0, boldLead: null, start: lineNo, end: lineNo, joins: [],
+      pages: [line.page, line.page], heading: line.size >= geometry.bodySize * 1.15,
+    };
+    blocks.push(block);
+    open = { block, last: line };
+  }
+  for (const b of blocks) if (b.type === 'line') b.text = repairSpacing(b.text);
+  return blocks.filter((b) => b.type === 'table' || b.text !== '');
+}
+
+function appendTable(blocks: Block[], item: Extract<Item, { kind: 'table' }>, lineNo: number): void {
+  const [header = [], ...rows] = item.table.rows.map((r) => r.map(repairSpacing));
+  const prev = blocks.at(-1);
+  // A table that runs on from the previous page: same columns, the header maybe printed again.
+  if (prev?.type === 'table' && prev.pages && prev.pages[1] === item.page - 1 && prev.header.length === header.length) {
+    const repeated = header.join('|') === prev.header.join('|');
+    prev.rows.push(...(repeated ? rows : [header, ...rows]));
+    prev.end = lineNo;
+    prev.pages = [prev.pages[0], item.page];
+    return;
+  }
+  const table: TableBlock = { type: 'table', layout: 'positions', header, rows, start: lineNo, end: lineNo, pages: [item.page, item.page] };
+  blocks.push(table);
+}
+
+const MARKER_START = /^(第[一二三四五六七八九十百]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|专栏\s*[0-9０-９]|附件)/u;
+
+/** Does line b carry on the paragraph whose last line is a? Layout evidence only. */
+function continues(a: Line, b: Line, g: Geometry): boolean {
+  const fa = g.frames.get(a.page) as PageFrame;
+  const fb = g.frames.get(b.page) as PageFrame;
+  if (Math.abs(a.size - b.size) > Math.max(a.size, b.size) * 0.12) return false;
+  if (a.segments.length > 1 || b.segments.length > 1) return false;
+  if (b.x0 > fb.left + 1.2 * b.size) return false; // the next line is indented: a new paragraph
+  if (a.x1 < fa.right - 1.0 * a.size) return false; // the line stops short of the margin
+  if (isCentred(a, fa) || isCentred(b, fb)) return false;
+  if (a.page === b.page && b.y - a.y > g.pitch * 1.45) return false; // a blank line between
+  if (b.page !== a.page && b.page !== a.page + 1) return false;
+  // No first-line indent in this layout: a numbered heading still opens a new paragraph.
+  if (MARKER_START.test(b.text) && /[。；：:;！？]$/u.test(a.text)) return false;
+  return true;
+}
+
+function isCentred(line: Line, frame: PageFrame): boolean {
+  const mid = (frame.left + frame.right) / 2;
+  return line.x0 > frame.left + 2 * line.size && Math.abs((line.x0 + line.x1) / 2 - mid) < 1.5 * line.size;
+}
+
+const LATIN_EDGE = /[A-Za-z0-9]$/u;
+
+function joinText(a: string, b: string): string {
+  return LATIN_EDGE.test(a) && /^[A-Za-z0-9]/u.test(b) ? `${a} ${b}` : a + b;
+}
+
+function tailOf(text: string): string {
+  return [...text].slice(-8).join('');
+}
