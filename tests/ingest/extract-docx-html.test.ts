@@ -141,6 +141,7 @@ describe('extractHtml: a saved government page of each plan parses like its text
     // The GB18030 pages must really be GB18030 (not UTF-8 passed through), or this proves nothing.
     expect(isUtf8(bytes)).toBe(enc.label === 'UTF-8');
     const extracted = await extractHtml(bytes, 'leshan.html', { readability });
+    expect(extracted.encoding).toBe(enc.label === 'UTF-8' ? 'utf-8' : 'gb18030');
     expect(extracted.warnings).toEqual([]);
     expect(extracted.layoutTitle).toBe('国家碳达峰试点（乐山）实施方案');
     expect(tree(p.parse(extracted.blocks))).toEqual(tree(p.parse(p.blocks)));

@@ -134,7 +134,8 @@ export interface HtmlOptions {
   readability?: boolean;
 }
 
-export async function extractHtml(bytes: Uint8Array, name: string, options: HtmlOptions = {}): Promise<Extracted> {
+/** The page as blocks, with the encoding it was decoded by (the corpus reports it as for text files). */
+export async function extractHtml(bytes: Uint8Array, name: string, options: HtmlOptions = {}): Promise<Extracted & { encoding: string }> {
   const decoded = decodeHtml(bytes, name);
   const page = parsePage(decoded.text);
   const layoutTitle = pageTitle(page);
@@ -145,5 +146,5 @@ export async function extractHtml(bytes: Uint8Array, name: string, options: Html
   if (blocks.length === 0) throw new AppError('FILE_EMPTY', `${name}（网页中没有正文文字）`);
   const warnings = [...decoded.warnings];
   if (article.fallback && options.readability !== false) warnings.push(`未能识别网页正文，已取文字最多的区块：${name}`);
-  return { format: 'html', pages: null, blocks: withTitle(blocks, layoutTitle), warnings, layoutTitle };
+  return { format: 'html', pages: null, blocks: withTitle(blocks, layoutTitle), warnings, layoutTitle, encoding: decoded.encoding };
 }
