@@ -26,14 +26,16 @@ export function isContentsHeading(text: string): boolean {
 }
 
 /** Leader dots or an ellipsis run, then a page number, at the end of the line. */
-const LEADER_ENTRY = /(?:[.．·…‥⋯_-]\s*){3,}\s*[(（]?[0-9０-９]{1,3}[)）]?\s*$/u;
+const LEADER_ENTRY = /(?:[.．·…‥⋯_-]\s*){3,}\s*[(（\-－—–]?\s*[0-9０-９]{1,3}\s*[)）\-－—–]?\s*$/u;
+/** A long leader run whose page number was printed apart (or not at all). */
+const LONG_LEADER = /(?:[.．·…‥⋯]\s*){6,}$/u;
 /** No leader, but a heading-shaped line ending in a page number after a gap: 第一章 总则 3. */
 const PLAIN_ENTRY = /^(?:第[一二三四五六七八九十百]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|附件|前\s*言|附\s*录|专栏)[^。；]{0,60}?\s+[0-9０-９]{1,3}\s*$/u;
 
 /** One line of a contents page: a heading followed by its page number. */
 export function isContentsEntry(text: string): boolean {
   const t = text.trim();
-  if (LEADER_ENTRY.test(t)) return /\p{Script=Han}/u.test(t);
+  if (LEADER_ENTRY.test(t) || LONG_LEADER.test(t)) return /\p{Script=Han}/u.test(t);
   return PLAIN_ENTRY.test(t);
 }
 

@@ -37,7 +37,7 @@ export function intToChinese(n: number): string {
   return `${tens === 1 ? '' : SMALL[tens]}十${SMALL[ones] ?? ''}`;
 }
 
-export type MarkerKind = 'chapter' | 'section' | 'article' | 'part' | 'item' | 'para' | 'subpara' | 'point' | 'indent' | 'box';
+export type MarkerKind = 'volume' | 'chapter' | 'section' | 'article' | 'part' | 'item' | 'para' | 'subpara' | 'point' | 'indent' | 'box';
 
 export interface Marker {
   kind: MarkerKind;
@@ -52,6 +52,7 @@ export interface Marker {
 const CN = '[一二三四五六七八九十]{1,3}';
 const CN_BIG = '[一二三四五六七八九十百零〇]{1,5}';
 const PATTERNS: Array<{ kind: MarkerKind; re: RegExp }> = [
+  { kind: 'volume', re: new RegExp(`^第[ \\t]*(${CN_BIG})[ \\t]*篇[ \\t\u3000]*`, 'u') },
   { kind: 'chapter', re: new RegExp(`^第[ \\t]*(${CN_BIG})[ \\t]*章[ \\t\u3000]*`, 'u') },
   { kind: 'section', re: new RegExp(`^第[ \\t]*(${CN_BIG})[ \\t]*节[ \\t\u3000]*`, 'u') },
   { kind: 'article', re: new RegExp(`^第[ \\t]*(${CN_BIG})[ \\t]*条[ \\t\u3000]*`, 'u') },
@@ -64,10 +65,14 @@ const PATTERNS: Array<{ kind: MarkerKind; re: RegExp }> = [
   { kind: 'box', re: /^专栏[ \t]*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})[ \t:：]*/u },
 ];
 
+/** （一）到（四）, 一、二、三 and （1）至（3） cite numbers: they open no unit. */
+const CROSS_REFERENCE = /^(?:到|至|和|或|、|－|—|~|～)/u;
+
 export function parseMarker(text: string): Marker | null {
   for (const { kind, re } of PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
+    if (CROSS_REFERENCE.test(text.slice(m[0].length))) continue;
     const num = m[1] === undefined ? null : chineseToInt(m[1]);
     if (m[1] !== undefined && num === null) continue;
     const rest = text.slice(m[0].length);
@@ -81,6 +86,7 @@ export function parseMarker(text: string): Marker | null {
 
 /** Chapters, sections and articles sit above the 一、 parts they contain. */
 export const MARKER_LEVEL: Record<MarkerKind, number> = {
+  volume: 0.15,
   chapter: 0.2,
   section: 0.4,
   article: 0.6,

@@ -34,10 +34,12 @@ interface Open {
   counters: Map<string, number>;
   /** The last printed number among this unit's children, per marker kind. */
   lastNum: Map<string, number>;
+  /** A box's printed number, to recognise its caption printed again after a page break. */
+  boxNum?: number;
 }
 
 const EID_PREFIX: Record<ClauseKind, string> = {
-  notice: 'p', preamble: 'p', preface: 'preface', chapter: 'chapter', section: 'section', article: 'art', attachment: 'attachment', part: 'part', item: 'item', para: 'para',
+  notice: 'p', preamble: 'p', preface: 'preface', component: 'component', volume: 'book', chapter: 'chapter', section: 'section', article: 'art', attachment: 'attachment', part: 'part', item: 'item', para: 'para',
   subpara: 'subpara', point: 'point', indent: 'indent', heading: 'hcontainer', box: 'box',
   paragraph: 'p', note: 'note', table: 'table', row: 'row',
 };
@@ -101,6 +103,13 @@ class TreeBuilder {
     return n;
   }
 
+  /** Takes back the last clause added (a title line that turns out to open a component). */
+  retract(): Clause | undefined {
+    const clause = this.clauses.pop();
+    if (clause) this.used.delete(clause.eId);
+    return clause;
+  }
+
   uniqueEId(base: string): string {
     let eId = base;
     for (let n = 2; this.used.has(eId); n++) eId = `${base}_dup${n}`;
@@ -109,7 +118,7 @@ class TreeBuilder {
   }
 
   add(spec: ClauseSpec, parent: Open = this.top()): Open {
-    const local = `${EID_PREFIX[spec.kind]}_${spec.num}`;
+    const local = `${EID_PREFIX[spec.kind]}_${spec.numText ?? spec.num}`;
     const scope = spec.scope ? `${spec.scope}__` : '';
     const eId = this.uniqueEId(parent.eId ? `${parent.eId}__${scope}${local}` : `${scope}${local}`);
     const labelParts = [...parent.labelParts, spec.labelPart];
@@ -148,6 +157,8 @@ class TreeBuilder {
 interface ClauseSpec {
   kind: ClauseKind;
   num: number;
+  /** The number as it goes into the eId when it is not a plain integer (附件2-1 → 2_1). */
+  numText?: string;
   scope?: string;
   level?: number;
   labelPart: LabelPart;
@@ -170,6 +181,7 @@ export function parseDocument(input: ParseInput): ParseOutput {
   const notice = container(front.some((bl) => bl.type === 'line' && bl.text.includes('通知')) ? '印发通知' : '文首');
   const preamble = container('序言');
 
+  const attachments = attachmentStarts(blocks, titleIndex);
   let lastTable: Clause | null = null;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] as Block;
@@ -185,7 +197,7 @@ export function parseDocument(input: ParseInput): ParseOutput {
       addParagraph(b, block, notice, 'notice');
       continue;
     }
-    const attachment = i > titleIndex ? parseAttachment(block.text) : null;
+    const attachment = attachments.get(i);
     if (attachment) {
       addAttachment(b, attachment, block);
       continue;
@@ -290,19 +302,22 @@ export function leadOf(rest: string): string | null {
 }
 
 const KIND_OF: Record<Marker['kind'], ClauseKind> = {
-  chapter: 'chapter', section: 'section', article: 'article', part: 'part', item: 'item', para: 'para', subpara: 'subpara', point: 'point', indent: 'indent', box: 'box',
+  volume: 'volume', chapter: 'chapter', section: 'section', article: 'article', part: 'part', item: 'item', para: 'para', subpara: 'subpara', point: 'point', indent: 'indent', box: 'box',
 };
 
 /** Adds a numbered unit; returns how many following blocks it consumed. */
 function addNumbered(b: TreeBuilder, marker: Marker, block: LineBlock, next: Block | undefined): number {
   const kind = KIND_OF[marker.kind];
   const level = MARKER_LEVEL[marker.kind];
+  // A 专栏 box that runs over a page break prints its caption again: it is the same box.
+  if (kind === 'box' && marker.num !== null && b.stack[b.boxAt()]?.boxNum === marker.num) return 0;
   const leaf = kind === 'point' || kind === 'indent';
   const local = !leaf && kind !== 'box' && isLocalToBox(b, marker, level);
   if (local) b.popWithinBox(level);
   else if (!leaf) {
     if (b.boxAt() !== -1 && level <= MARKER_LEVEL.box) b.popBox();
     b.popTo(level);
+    if (restartsNumbering(b, marker, level)) openComponent(b);
   }
   const parent = b.top();
   const num = marker.num ?? b.nextPosition(parent, kind);
@@ -323,6 +338,7 @@ function addNumbered(b: TreeBuilder, marker: Marker, block: LineBlock, next: Blo
     },
     parent,
   );
+  if (kind === 'box') open.boxNum = num;
   if (!leaf) b.push(open);
   return merge ? 1 : 0;
 }
@@ -348,27 +364,94 @@ function isLocalToBox(b: TreeBuilder, marker: Marker, level: number): boolean {
   return level > MARKER_LEVEL.box || localLast !== undefined;
 }
 
+/** A top-level number printed again from 1 under a unit that already has it: a new component. */
+function restartsNumbering(b: TreeBuilder, marker: Marker, level: number): boolean {
+  if (marker.num !== 1 || level > MARKER_LEVEL.part) return false;
+  return (b.top().lastNum.get(KIND_OF[marker.kind]) ?? 0) >= 1;
+}
+
+const COMPONENT_LEVEL = 0.12;
+const MAX_COMPONENT_TITLE = 60;
+
+/**
+ * One file can hold several documents each numbered from 一、 (two plans printed together,
+ * the guides of one notice). The short title lines just before the restart name the component
+ * (Akoma Ntoso's component); without such a title the number stays a printed repeat.
+ */
+function openComponent(b: TreeBuilder): void {
+  const titles: Clause[] = [];
+  for (let c = b.clauses.at(-1); c && isTitleLine(c); c = b.clauses.at(-1)) {
+    titles.unshift(c);
+    b.retract();
+    if (titles.length >= 3) break;
+  }
+  if (titles.length === 0) return;
+  b.popTo(COMPONENT_LEVEL);
+  const parent = b.top();
+  const num = b.nextPosition(parent, 'component');
+  const text = titles.map((t) => t.text).join('');
+  const first = titles[0] as Clause;
+  const last = titles.at(-1) as Clause;
+  b.push(b.add({
+    kind: 'component', num, level: COMPONENT_LEVEL, labelPart: { text: `「${text}」`, kind: 'container' }, marker: null, title: text, lead: null, text,
+    lines: [first.lines[0], last.lines[1]], pages: first.pages && last.pages ? [first.pages[0], last.pages[1]] : null,
+  }, parent));
+}
+
+function isTitleLine(c: Clause): boolean {
+  return (c.kind === 'heading' || c.kind === 'paragraph' || c.kind === 'preamble') && [...c.text].length <= MAX_COMPONENT_TITLE && !/[。；，：:]/u.test(c.text) && !DATE_LINE.test(c.text);
+}
+
 function pagesOf(first: Block, last: Block = first): [number, number] | null {
   return first.pages && last.pages ? [first.pages[0], last.pages[1]] : null;
 }
 
 export interface AttachmentMarker {
   num: number | null;
+  /** The printed number, sub-numbers included: 2, 2-1. */
+  key: string | null;
   printed: string;
   title: string;
 }
 
 /** 附件 / 附件1 / 附件2：XX清单 on a line of its own opens an attachment. */
 export function parseAttachment(text: string): AttachmentMarker | null {
-  const m = /^附\s*件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?\s*/u.exec(text);
+  const m = /^附\s*件\s*[:：]?\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?(?:\s*[-－—]\s*([0-9０-９]{1,2}))?\s*[:：]?\s*/u.exec(text);
   if (!m) return null;
+  // 附件：1、… or 附件：1.… is an item of the notice's list of attachments.
+  if (m[1] && /^[、.．]/u.test(text.slice(m[0].length))) return null;
   const title = text.slice(m[0].length);
   if ([...title].length > 60 || /[。；，]/u.test(title)) return null;
-  return { num: m[1] ? chineseToInt(toAsciiDigits(m[1])) : null, printed: m[0].trim(), title };
+  const num = m[1] ? chineseToInt(toAsciiDigits(m[1])) : null;
+  const key = num === null ? null : m[2] ? `${num}_${toAsciiDigits(m[2])}` : String(num);
+  return { num, key, printed: m[0].trim(), title };
 }
 
 function toAsciiDigits(s: string): string {
   return s.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * Where attachments begin. A notice lists its attachments (附件：1.… 2.…) before they follow in
+ * full, so where one number is printed twice the last is the attachment itself; on paged
+ * sources an attachment starts a page, as official documents print it.
+ */
+function attachmentStarts(blocks: Block[], titleIndex: number): Map<number, AttachmentMarker> {
+  const found: Array<[number, AttachmentMarker]> = [];
+  blocks.forEach((bl, i) => {
+    if (i <= titleIndex || bl.type !== 'line') return;
+    const att = parseAttachment(bl.text);
+    if (!att) return;
+    const prev = blocks[i - 1];
+    // 附件：title in the middle of a page is the notice's list of attachments; a bare 附件2 is not.
+    if (att.title !== '' && bl.pages && prev?.pages && prev.pages[1] === bl.pages[0]) return;
+    found.push([i, att]);
+  });
+  const lastOf = new Map<string, number>();
+  for (const [i, att] of found) lastOf.set(att.key ?? `#${i}`, i);
+  // Where attachments are numbered, an unnumbered 附件 before the first one heads the list of them.
+  const firstNumbered = found.find(([, att]) => att.num !== null)?.[0] ?? Infinity;
+  return new Map(found.filter(([i, att]) => lastOf.get(att.key ?? `#${i}`) === i && (att.num !== null || i > firstNumbered)));
 }
 
 /** An attachment is above everything in the plan: its numbering starts again inside it. */
@@ -378,7 +461,7 @@ function addAttachment(b: TreeBuilder, att: AttachmentMarker, block: LineBlock):
   b.popTo(ATTACHMENT_LEVEL);
   const num = att.num ?? b.nextPosition(b.top(), 'attachment');
   b.push(b.add({
-    kind: 'attachment', num, level: ATTACHMENT_LEVEL, labelPart: { text: `附件${att.num ?? ''}`, kind: 'container' },
+    kind: 'attachment', num, numText: att.key ?? undefined, level: ATTACHMENT_LEVEL, labelPart: { text: `附件${att.key?.replace('_', '-') ?? ''}`, kind: 'container' },
     marker: att.printed, title: att.title || null, lead: null, text: block.text, lines: [block.start, block.end], pages: pagesOf(block),
   }));
 }
@@ -389,6 +472,7 @@ function isBody(block: LineBlock): boolean {
 
 function labelPartFor(marker: Marker, num: number): LabelPart {
   switch (marker.kind) {
+    case 'volume': return { text: `第${intToChinese(num)}篇`, kind: 'part' };
     case 'chapter': return { text: `第${intToChinese(num)}章`, kind: 'part' };
     case 'section': return { text: `第${intToChinese(num)}节`, kind: 'part' };
     case 'article': return { text: `第${intToChinese(num)}条`, kind: 'part' };

@@ -55,6 +55,8 @@ export type ClauseKind =
   | 'notice' // cover notice / front matter before the plan's own title
   | 'preamble' // text between the title and the first numbered part
   | 'preface' // a 前言 heading
+  | 'component' // one of several documents printed in one file, each numbered from 一、
+  | 'volume' // 第一篇
   | 'chapter' // 第一章
   | 'section' // 第一节
   | 'article' // 第一条

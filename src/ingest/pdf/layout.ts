@@ -104,7 +104,7 @@ function removeContents(items: Item[], stats: LayoutStats): Item[] {
 /** The first page's largest type, joined across its lines (a title wraps). */
 function titleOf(lines: Line[], geometry: Geometry): string | null {
   const largest = Math.max(...lines.map((l) => l.size), 0);
-  if (largest < geometry.bodySize * 1.15) return null;
+  if (largest < geometry.bodySize * HEADING_RATIO) return null;
   const title = lines.filter((l) => Math.abs(l.size - largest) < 0.5);
   const first = lines.indexOf(title[0] as Line);
   const run = [];
@@ -137,7 +137,7 @@ function assemble(items: Item[], geometry: Geometry, stats: LayoutStats): Block[
     }
     const block: LineBlock = {
       type: 'line', text: line.text, hashes: 0, boldLead: null, start: lineNo, end: lineNo, joins: [],
-      pages: [line.page, line.page], heading: line.size >= geometry.bodySize * 1.15,
+      pages: [line.page, line.page], heading: line.size >= geometry.bodySize * HEADING_RATIO,
     };
     blocks.push(block);
     open = { block, last: line };
@@ -161,6 +161,9 @@ function appendTable(blocks: Block[], item: Extract<Item, { kind: 'table' }>, li
   blocks.push(table);
 }
 
+/** Type this much larger than the body's is a heading's. */
+const HEADING_RATIO = 1.15;
+
 const MARKER_START = /^(第[一二三四五六七八九十百]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|专栏\s*[0-9０-９]|附件)/u;
 
 /** Does line b carry on the paragraph whose last line is a? Layout evidence only. */
@@ -169,6 +172,9 @@ function continues(a: Line, b: Line, g: Geometry): boolean {
   const fb = g.frames.get(b.page) as PageFrame;
   if (Math.abs(a.size - b.size) > Math.max(a.size, b.size) * 0.12) return false;
   if (a.segments.length > 1 || b.segments.length > 1) return false;
+  // A title in large type wraps over lines that are each centred: one heading all the same.
+  const large = (l: Line) => l.size >= g.bodySize * HEADING_RATIO;
+  if (large(a) || large(b)) return large(a) && large(b) && a.page === b.page && Math.abs(a.size - b.size) < 0.5 && b.y - a.y <= 2 * a.size;
   if (b.x0 > fb.left + 1.2 * b.size) return false; // the next line is indented: a new paragraph
   if (a.x1 < fa.right - 1.0 * a.size) return false; // the line stops short of the margin
   if (isCentred(a, fa) || isCentred(b, fb)) return false;

@@ -1,7 +1,7 @@
 // Runs pdfjs-dist in a worker thread: reads every page's text items with their positions and
 // type sizes, in page coordinates (top-down y). Plain JavaScript, so the worker needs no
 // TypeScript loader; the layout analysis that uses these items runs in the caller.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,14 +24,13 @@ async function readPage(doc, number) {
     const size = Math.hypot(c, d);
     items.push([round(e), round(f), round(item.width * (viewport.scale || 1)), round(size), item.str, item.fontName ?? '']);
   }
-  page.cleanup();
   return { width: round(viewport.width), height: round(viewport.height), items };
 }
 
 const round = (n) => Math.round(n * 100) / 100;
 
-async function main() {
-  const { bytes } = workerData;
+/** One file: the answer carries the job id, so the caller can match it. */
+async function readFile(bytes) {
   let doc;
   try {
     doc = await pdfjs.getDocument({
@@ -40,24 +39,26 @@ async function main() {
       cMapPacked: true,
       standardFontDataUrl: path.join(pkgDir, 'standard_fonts') + path.sep,
       isEvalSupported: false,
-      useSystemFonts: false,
       verbosity: 0,
     }).promise;
   } catch (err) {
     const name = err?.name ?? '';
     const kind = name === 'PasswordException' ? 'encrypted' : 'corrupt';
-    parentPort.postMessage({ ok: false, kind, message: String(err?.message ?? err) });
-    return;
+    return { ok: false, kind, message: String(err?.message ?? err) };
   }
   try {
     const pages = [];
     for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n));
-    parentPort.postMessage({ ok: true, pages });
+    return { ok: true, pages };
   } catch (err) {
-    parentPort.postMessage({ ok: false, kind: 'corrupt', message: String(err?.message ?? err) });
+    return { ok: false, kind: 'corrupt', message: String(err?.message ?? err) };
   } finally {
     await doc.destroy();
   }
 }
 
-await main();
+// The worker stays up between files (loading pdfjs costs more than most files); the caller
+// terminates it when a file runs over its time limit.
+parentPort.on('message', async ({ id, bytes }) => {
+  parentPort.postMessage({ id, ...(await readFile(bytes)) });
+});

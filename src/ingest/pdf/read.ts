@@ -1,5 +1,6 @@
 // Reads a PDF's pages in a worker thread with a time and memory limit, so that one hostile or
-// broken file cannot stall or exhaust a build; pdfjs errors become the catalogue's codes.
+// broken file cannot stall or exhaust a build; pdfjs errors become the catalogue's codes. One
+// worker serves file after file (pdfjs loads once) and is replaced after a timeout or a crash.
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors.js';
 import type { PdfPage } from './lines.js';
@@ -11,38 +12,62 @@ export interface ReadLimits {
   maxHeapMb: number;
 }
 
-type WorkerAnswer = { ok: true; pages: PdfPage[] } | { ok: false; kind: 'encrypted' | 'corrupt'; message: string };
+type WorkerAnswer = { id: number; ok: true; pages: PdfPage[] } | { id: number; ok: false; kind: 'encrypted' | 'corrupt'; message: string };
 
 const WORKER_URL = new URL('./read-worker.mjs', import.meta.url);
 
+let shared: { worker: Worker; heapMb: number } | null = null;
+let nextId = 1;
+/** Files are read one at a time: the worker is a single queue. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function workerFor(heapMb: number): Worker {
+  if (shared && shared.heapMb === heapMb) return shared.worker;
+  if (shared) void shared.worker.terminate();
+  const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  shared = { worker, heapMb };
+  return worker;
+}
+
+function discard(worker: Worker): void {
+  if (shared?.worker === worker) shared = null;
+  void worker.terminate();
+}
+
 export function readPdfPages(bytes: Uint8Array, name: string, limits: ReadLimits): Promise<PdfPage[]> {
+  const job = queue.then(() => readOne(bytes, name, limits));
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+function readOne(bytes: Uint8Array, name: string, limits: ReadLimits): Promise<PdfPage[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, {
-      workerData: { bytes },
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
-      stdout: true,
-      stderr: true,
-    });
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
+    const worker = workerFor(limits.maxHeapMb);
+    const id = nextId++;
+    worker.ref();
+    const finish = (fn: () => void, broken = false) => {
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (broken) discard(worker);
+      else worker.unref();
       fn();
     };
-    const timer = setTimeout(() => finish(() => reject(new AppError('EXTRACT_TIMEOUT', `${name}（超过 ${Math.round(limits.timeoutMs / 1000)} 秒）`))), limits.timeoutMs);
-    worker.on('message', (answer: WorkerAnswer) => {
+    const timer = setTimeout(() => finish(() => reject(new AppError('EXTRACT_TIMEOUT', `${name}（超过 ${Math.round(limits.timeoutMs / 1000)} 秒）`)), true), limits.timeoutMs);
+    const onMessage = (answer: WorkerAnswer) => {
+      if (answer.id !== id) return;
       finish(() => {
         if (answer.ok) resolve(answer.pages);
         else if (answer.kind === 'encrypted') reject(new AppError('PDF_ENCRYPTED', name));
         else reject(new AppError('FILE_CORRUPT', `${name}（${answer.message.slice(0, 80)}）`));
       });
-    });
-    worker.on('error', (err: Error & { code?: string }) => {
+    };
+    const onError = (err: Error & { code?: string }) => {
       const tooLarge = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(() => reject(tooLarge ? new AppError('FILE_TOO_LARGE', `${name}（解析所需内存超过 ${limits.maxHeapMb} MB）`) : new AppError('FILE_CORRUPT', `${name}（${err.message.slice(0, 80)}）`)));
-    });
-    worker.on('exit', (code) => finish(() => reject(new AppError('FILE_CORRUPT', `${name}（解析进程退出，代码 ${code}）`))));
+      finish(() => reject(tooLarge ? new AppError('FILE_TOO_LARGE', `${name}（解析所需内存超过 ${limits.maxHeapMb} MB）`) : new AppError('FILE_CORRUPT', `${name}（${err.message.slice(0, 80)}）`)), true);
+    };
+    const onExit = (code: number) => finish(() => reject(new AppError('FILE_CORRUPT', `${name}（解析进程退出，代码 ${code}）`)), true);
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    // A copy: the caller's buffer stays usable (it is hashed and may be cached).
+    worker.postMessage({ id, bytes: new Uint8Array(bytes) });
   });
 }
