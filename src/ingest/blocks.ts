@@ -13,7 +13,7 @@ export interface LineBlock {
   start: number;
   end: number;
   /** Where page-break joins happened: the display text on both sides of each seam. */
-  joins: Array<{ line: number; before: string; after: string }>;
+  joins: Array<{ line: number; before: string; after: string; page?: number }>;
   /** 1-based first and last printed-page index, for sources that have pages. */
   pages?: [number, number];
   /** Set by layout-aware extractors: the line is a heading by its type size or style. */

@@ -105,7 +105,8 @@ function headingsEnd(lines: readonly string[], from: number): number {
   return end;
 }
 
-function entryKey(text: string): string {
+/** An entry's heading without its leaders and page number, spaces removed. */
+export function entryKey(text: string): string {
   return text.replace(/(?:[.．·…‥⋯_-]\s*)*\s*[0-9０-９]*\s*$/u, '').replace(/\s+/gu, '');
 }
 

@@ -23,4 +23,6 @@ export interface Extracted {
   layoutTitle?: string | null;
   /** What layout repair removed or joined (PDF): page numbers, running headers, contents lines, tables, page joins. */
   layoutStats?: Record<string, number>;
+  /** Page numbers as printed, by 1-based page, where the layout found them. */
+  pageLabels?: Record<number, string>;
 }

@@ -18,5 +18,5 @@ export async function extractPdf(bytes: Uint8Array, name: string, limits: ReadLi
   const layout = layoutPages(pages);
   const warnings: string[] = [];
   if (layout.stats.contentsLines > 0) warnings.push(`已略去目录（${layout.stats.contentsLines} 行）：${name}`);
-  return { format: 'pdf', pages: pages.length, blocks: layout.blocks, warnings, layoutTitle: layout.layoutTitle, layoutStats: layout.stats };
+  return { format: 'pdf', pages: pages.length, blocks: layout.blocks, warnings, layoutTitle: layout.layoutTitle, layoutStats: layout.stats, pageLabels: layout.pageLabels };
 }

@@ -11,6 +11,8 @@ import { findTables, type TableRegion } from './tables.js';
 
 export interface LayoutResult {
   blocks: Block[];
+  /** The page numbers as printed on each page (1-based page → its printed number), where found. */
+  pageLabels: Record<number, string>;
   /** The largest type on the first page, joined across its lines. */
   layoutTitle: string | null;
   stats: LayoutStats;
@@ -30,16 +32,17 @@ type Item = { kind: 'line'; line: Line } | { kind: 'table'; table: TableRegion; 
 export function layoutPages(pages: PdfPage[]): LayoutResult {
   const stats: LayoutStats = { pageNumbers: 0, runningHeaders: 0, contentsLines: 0, tables: 0, pageJoins: 0 };
   const linesByPage = pages.map((p, i) => pageLines(p, i + 1));
-  removeFurniture(linesByPage, stats);
+  const pageLabels = removeFurniture(linesByPage, stats);
   const geometry = measure(linesByPage);
   const layoutTitle = titleOf(linesByPage[0] ?? [], geometry);
-  const items = removeContents(linesByPage.flatMap((lines) => withTables(lines, geometry, stats)), stats);
+  const items = removeBareNumbers(removeContents(linesByPage.flatMap((lines) => withTables(lines, geometry, stats)), stats), stats);
   const blocks = assemble(items, geometry, stats);
-  return { blocks, layoutTitle, stats };
+  return { blocks, layoutTitle, stats, pageLabels };
 }
 
 /** Page numbers at the head or foot of a page, and lines repeated at the head or foot of many pages. */
-function removeFurniture(linesByPage: Line[][], stats: LayoutStats): void {
+function removeFurniture(linesByPage: Line[][], stats: LayoutStats): Record<number, string> {
+  const labels: Record<number, string> = {};
   const edge = (lines: Line[]) => [lines[0], lines[1], lines.at(-2), lines.at(-1)].filter((l): l is Line => l !== undefined);
   const counts = new Map<string, Set<number>>();
   for (const lines of linesByPage) {
@@ -55,13 +58,17 @@ function removeFurniture(linesByPage: Line[][], stats: LayoutStats): void {
   const running = new Set([...counts].filter(([, pages]) => pages.size >= minPages).map(([key]) => key));
   linesByPage.forEach((lines, p) => {
     const drop = new Set(edge(lines).filter((line) => {
-      if (isPageNumber(line.text) && line.segments.length === 1) return (stats.pageNumbers++, true);
+      if (isPageNumber(line.text) && line.segments.length === 1) {
+        labels[line.page] = line.text.replace(/[^0-9０-９ivxlcIVXLC]/gu, '');
+        return (stats.pageNumbers++, true);
+      }
       if (running.has(runningKey(line.text))) return (stats.runningHeaders++, true);
       return false;
     }));
     // A page number can share its line with nothing else but sit among header text: check segments.
     linesByPage[p] = lines.filter((l) => !drop.has(l)).map((l) => stripEdgeNumber(l, lines, stats));
   });
+  return labels;
 }
 
 /** "巴中市规划 — 3 —": a page number that sits as its own segment at a page edge line. */
@@ -89,6 +96,19 @@ function withTables(lines: Line[], geometry: Geometry, stats: LayoutStats): Item
   }
   for (; i < lines.length; i++) items.push({ kind: 'line', line: lines[i] as Line });
   return items;
+}
+
+/**
+ * A line that is only a number of one to three digits, outside a table, carries no text: a page
+ * number away from the page edge or a footnote's marker set apart. Left in, it would become a
+ * clause of its own or be glued into a sentence.
+ */
+function removeBareNumbers(items: Item[], stats: LayoutStats): Item[] {
+  return items.filter((it) => {
+    const bare = it.kind === 'line' && /^[0-9０-９]{1,3}$/u.test(it.line.text.trim());
+    if (bare) stats.pageNumbers++;
+    return !bare;
+  });
 }
 
 function removeContents(items: Item[], stats: LayoutStats): Item[] {
@@ -127,7 +147,7 @@ function assemble(items: Item[], geometry: Geometry, stats: LayoutStats): Block[
     if (open && continues(open.last, line, geometry)) {
       if (open.last.page !== line.page) {
         stats.pageJoins++;
-        open.block.joins.push({ line: lineNo, before: tailOf(open.block.text), after: [...line.text].slice(0, 8).join('') });
+        open.block.joins.push({ line: lineNo, before: tailOf(open.block.text), after: [...line.text].slice(0, 8).join(''), page: line.page });
       }
       open.block.text = joinText(open.block.text, line.text);
       open.block.end = lineNo;
