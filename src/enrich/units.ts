@@ -1,6 +1,7 @@
 // Figures and their units as Chinese plans write them (45%左右, 1.29亿千瓦, ≤4.03, 4.03吨CO2/万元),
 // read on normalised text, and the one place where 万/亿 scales and unit spellings are resolved,
-// so that 1.29亿千瓦 and 12900万千瓦 compare as the same number.
+// so that 1.29亿千瓦 and 12900万千瓦 compare as the same number. Also the numbers that name
+// rather than measure (GB 50189-2015, 专栏3, a contents line's page number), which are no figure.
 
 import { normalizeText } from '../analyse/analyzer.js';
 
@@ -136,4 +137,37 @@ export function convert(value: number, from: string | null, to: string | null): 
 export function formatNumber(value: number): string {
   if (Number.isInteger(value)) return String(value);
   return String(Number.parseFloat(value.toPrecision(10)));
+}
+
+/**
+ * Standard numbers: a code of Latin letters (GB, GB/T, DB33/T, HJ, ISO, T/CECS…) before the number.
+ * A known code or a /T-style code is enough; any other letters need the -2015 year suffix, so that
+ * "PUE 1.3" stays a figure.
+ */
+const STANDARD_CODES = 'gb|gbj|gbz|db\\d{0,2}|hj|jgj|cjj|jg|jc|jtg|jt|nb|dl|sh|yb|hg|qb|sj|yd|tb|sl|ly|ny|ga|mt|sy|ws|cecs|iso|iec|en|astm|ashrae|ieee';
+const STANDARD_TAIL = String.raw`(?:[./\-—–]\d+)*(?::\d{4})?`;
+const STANDARD = new RegExp(
+  String.raw`(?<![a-z])(?:(?:${STANDARD_CODES})(?:/[a-z]{1,4})?|[a-z]{1,5}\d{0,2}/[a-z]{1,4})\s?\d+${STANDARD_TAIL}|(?<![a-z])[a-z]{1,5}\s?\d+(?:\.\d+)?[-—–](?:19|20)\d{2}(?!\d)`,
+  'gu',
+);
+/** 专栏3, 附件1、2, 第3章, 表2-1, 见图4: the number of a heading, box, table or annex. 表/图 only as a word of their own. */
+const HEADING_NUMBER = /(?:专栏|附件|附表|附图|附录|第|(?<![\p{Script=Han}])(?:表|图)|(?<=[见如按据详参附和及与])(?:表|图))\s?\d+(?:[.\-—–]\d+)*(?:[、和及与至~]\d+(?:[.\-—–]\d+)*)*/gu;
+/** A contents line's page number after its leader (.......20, ······21, …… 12). */
+const PAGE_NUMBER = /(?<=(?:\.{2,}|·{2,}|…|⋯|‥)\s?)\d{1,4}(?!\d|\.\d|\s?(?:%|‰|万|亿|千|吨|个|平方|立方|公里))/gu;
+
+/** Each label pattern with a cheap test of whether a text could hold one at all. */
+const LABELS: [RegExp, RegExp][] = [
+  [/[a-z]/u, STANDARD],
+  [/专栏|附|第|表|图/u, HEADING_NUMBER],
+  [/\.\.|··|[…⋯‥]/u, PAGE_NUMBER],
+];
+
+/** Spans of normalised text holding numbers that name something (standard, heading, page) rather than measure it. */
+export function labelSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const [could, re] of LABELS) {
+    if (!could.test(text)) continue;
+    for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
 }
