@@ -1,5 +1,6 @@
 // Runtime configuration: every default lives here, and the environment is checked once at
 // start-up so that a bad PORT fails loudly before anything is loaded.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from './errors.js';
@@ -81,8 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const corpusDir = path.resolve(env.CORPUS_DIR?.trim() || DEFAULTS.corpusDir);
   const catalogFile = path.resolve(env.CATALOG_FILE?.trim() || path.join(corpusDir, DEFAULTS.catalogName));
   const indexDir = path.resolve(env.INDEX_DIR?.trim() || DEFAULTS.indexDir);
-  const themesFile = path.resolve(env.THEMES_FILE?.trim() || path.join(corpusDir, DEFAULTS.themesName));
-  const indicatorsFile = path.resolve(env.INDICATORS_FILE?.trim() || path.join(corpusDir, DEFAULTS.indicatorsName));
+  const themesFile = path.resolve(env.THEMES_FILE?.trim() || besideCorpus(corpusDir, DEFAULTS.themesName));
+  const indicatorsFile = path.resolve(env.INDICATORS_FILE?.trim() || besideCorpus(corpusDir, DEFAULTS.indicatorsName));
   const publicOrigin = env.PUBLIC_ORIGIN?.trim().replace(/\/+$/u, '') || undefined;
   if (publicOrigin !== undefined && !/^https?:\/\/[^\s/]+$/u.test(publicOrigin)) {
     throw new AppError('CONFIG_INVALID', `PUBLIC_ORIGIN=${publicOrigin}（应形如 https://example.org）`);
@@ -91,6 +92,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const trustProxy = intSetting({ env, name: 'TRUST_PROXY', fallback: DEFAULTS.trustProxy, min: 0, max: 10 });
   const webConcurrency = intSetting({ env, name: 'WEB_CONCURRENCY', fallback: DEFAULTS.webConcurrency, min: 1, max: DEFAULTS.maxWebConcurrency });
   return { port, host, corpusDir, catalogFile, indexDir, themesFile, indicatorsFile, publicOrigin, nodeEnv: env.NODE_ENV ?? 'production', rateLimitPerMinute, trustProxy, webConcurrency };
+}
+
+/**
+ * The corpus folder's own taxonomy or indicators file, else the bundled one: a folder of a
+ * user's own PDFs needs no copy of them.
+ */
+function besideCorpus(corpusDir: string, name: string): string {
+  const own = path.join(corpusDir, name);
+  return fs.existsSync(own) ? own : path.join(DEFAULTS.corpusDir, name);
 }
 
 /** A whole-number setting from the environment, unset or empty meaning the default. */

@@ -107,7 +107,8 @@ const LOOKS_BACK = /回顾|完成情况|基本情况|概况|背景(?!下)|现状
 /** Done-and-dusted words no heading about the future uses, whatever else it names. */
 const ONLY_BACK = /回顾|完成情况/u;
 /** Heading words that look ahead: a 主要目标 section that mentions 十三五 as its baseline still commits. */
-const LOOKS_AHEAD = /目标|展望|任务|见成效/u;
+/** 目标值 is a column's name (规划指标 | 目标值 | 完成值), not a heading that looks ahead. */
+const LOOKS_AHEAD = /目标(?!值)|展望|任务|见成效/u;
 /** Words of a task about results (成效评估, 进展成效宣传, 年度总结), not a review of them. */
 const ABOUT_RESULTS = /评估|考核|评价|监测|宣传|总结|将/u;
 /** Headings that set a task (夯实发展基础, 巩固提升绿化成效, 开展现状调查) rather than review one. */

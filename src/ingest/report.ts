@@ -1,17 +1,18 @@
-// The per-file outcome of loading a corpus, for `npm run index`: every text file once, loaded
-// (with its document id and clause count) or failed (with its code and message), and its
+// The per-file outcome of loading a corpus, for `npm run index`: every source file once, loaded
+// (with its document id, format, page count and clause count) or failed (with its code and message), and its
 // warnings, in file-name order, so corpus maintainers see at a glance what needs fixing.
 import { byFileName } from './corpus.js';
+import { SOURCE_FORMAT_LABELS, type SourceFormat } from './extract/types.js';
 import type { Corpus } from './types.js';
 
 export type FileOutcome =
-  | { file: string; status: 'ok'; id: string; clauses: number; warnings: string[] }
+  | { file: string; status: 'ok'; id: string; format: SourceFormat; pages: number | null; clauses: number; warnings: string[] }
   | { file: string; status: 'failed'; code: string; message: string; warnings: string[] };
 
 export function fileOutcomes(corpus: Corpus): FileOutcome[] {
   const warningsOf = (file: string) => corpus.warnings.filter((w) => w.file === file).map((w) => w.message);
   const outcomes: FileOutcome[] = [
-    ...corpus.documents.map((d): FileOutcome => ({ file: d.meta.file, status: 'ok', id: d.meta.id, clauses: d.clauses.length, warnings: warningsOf(d.meta.file) })),
+    ...corpus.documents.map((d): FileOutcome => ({ file: d.meta.file, status: 'ok', id: d.meta.id, format: d.meta.format, pages: d.meta.pages, clauses: d.clauses.length, warnings: warningsOf(d.meta.file) })),
     ...corpus.errors.map((e): FileOutcome => ({ file: e.file, status: 'failed', code: e.code, message: e.message, warnings: [] })),
   ];
   return outcomes.sort(byFileName);
@@ -19,15 +20,17 @@ export function fileOutcomes(corpus: Corpus): FileOutcome[] {
 
 /**
  * One line per file, its warnings indented under it, then a total:
- *   成功  chengdu.txt → chengdu-carbon-peak-2024（128 个条款）
+ *   成功  chengdu.txt → chengdu-carbon-peak-2024（文本，128 个条款）
+ *   成功  bazhong.pdf → bazhong-…（PDF，70 页，405 个条款）
  *   失败  empty.txt [FILE_EMPTY] 文件为空：empty.txt
  *         警告 …
  */
 export function formatFileReport(outcomes: FileOutcome[], corpusDir: string): string[] {
   const lines = [`语料文件报告（${corpusDir}，共 ${outcomes.length} 个文件）：`];
-  if (outcomes.length === 0) lines.push('  警告 语料目录中没有 .txt 或 .md 文件');
+  if (outcomes.length === 0) lines.push('  警告 语料目录中没有可读的文件（.txt、.md、.pdf、.docx、.html）');
   for (const o of outcomes) {
-    if (o.status === 'ok') lines.push(`  成功  ${o.file} → ${o.id}（${o.clauses} 个条款）`);
+    const pages = o.status === 'ok' && o.pages !== null ? `，${o.pages} 页` : '';
+    if (o.status === 'ok') lines.push(`  成功  ${o.file} → ${o.id}（${SOURCE_FORMAT_LABELS[o.format]}${pages}，${o.clauses} 个条款）`);
     else lines.push(`  失败  ${o.file} [${o.code}] ${o.message}`);
     for (const w of o.warnings) lines.push(`        警告 ${w}`);
   }

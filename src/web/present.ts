@@ -3,6 +3,7 @@
 import type { Policy } from '../enrich/policies.js';
 import type { Theme } from '../enrich/themes.js';
 import type { Library } from '../index/library.js';
+import { SOURCE_FORMAT_LABELS } from '../ingest/extract/types.js';
 import { referenceFor } from '../ingest/identity.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
@@ -25,6 +26,10 @@ export interface DocSummary {
   url: string;
   sourceFile: string;
   contentHash: string;
+  /** The source's format (text, pdf, docx, html), its Chinese name and its page count. */
+  format: DocumentMeta['format'];
+  formatLabel: string;
+  pages: number | null;
 }
 
 export interface Crumb {
@@ -57,6 +62,8 @@ export interface Hit {
   cells: string[] | null;
   columns: string[] | null;
   lines: [number, number];
+  /** First and last page in the source, for sources that have pages (PDF); null otherwise. */
+  pages: [number, number] | null;
 }
 
 export function docUrl(id: string): string {
@@ -85,6 +92,9 @@ export function summarizeDoc(meta: DocumentMeta): DocSummary {
     url: docUrl(meta.id),
     sourceFile: meta.sourceFile,
     contentHash: meta.contentHash,
+    format: meta.format,
+    formatLabel: SOURCE_FORMAT_LABELS[meta.format],
+    pages: meta.pages,
   };
 }
 
@@ -111,7 +121,14 @@ export function toHit(lib: Library, clause: Clause, snippet?: string): Hit {
     cells: clause.cells,
     columns: table?.columns ?? clause.table?.columns ?? null,
     lines: clause.lines,
+    pages: clause.pages ?? null,
   };
+}
+
+/** 第5页 or 第5—6页, for a clause that has pages. */
+export function pageLabel(pages: [number, number] | null | undefined): string | null {
+  if (!pages) return null;
+  return pages[0] === pages[1] ? `第${pages[0]}页` : `第${pages[0]}—${pages[1]}页`;
 }
 
 /** GB/T 7714 entry in its online form, pointing at this site's page for the document. */

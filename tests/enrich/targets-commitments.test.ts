@@ -189,6 +189,19 @@ describe('review sections give no targets', () => {
     expect(figures(found)).toEqual([]);
   });
 
+  it('regression: a review table whose header line (…目标值完成值) became a heading gave the review\'s figures (辽宁省规划, 专栏1)', () => {
+    const found = planTargets({
+      title: '辽宁省“十四五”生态环境保护规划',
+      nodes: [
+        { eId: 'chapter_1', title: '发展基础和面临的形势', text: '第一章发展基础和面临的形势', kind: 'chapter' },
+        { eId: 'chapter_1__section_1', title: '生态环境保护取得阶段性成效', text: '第一节生态环境保护取得阶段性成效', kind: 'section', parent: 'chapter_1' },
+        { eId: 'chapter_1__section_1__hcontainer_1', title: '领域序号规划指标目标值完成值', text: '领域序号规划指标目标值完成值', kind: 'heading', parent: 'chapter_1__section_1' },
+        { eId: 'chapter_1__section_1__hcontainer_1__p_1', text: '１国考断面水质优良比例(％) ５１\u{1001b0}２ ７４\u{1001b0}４', parent: 'chapter_1__section_1__hcontainer_1' },
+      ],
+    });
+    expect(figures(found)).toEqual([]);
+  });
+
   it('the same text under a task heading still gives its figures (the control for the cases above)', () => {
     const found = planTargets({ title: '天津市电力发展“十四五”规划', nodes: [{ eId: 'part_3', title: '重点任务', text: '重点任务' }, { eId: 'part_3__p_1', text: reviewText, parent: 'part_3' }] });
     expect(found.length).toBeGreaterThan(0);

@@ -20,7 +20,7 @@ describe('fileOutcomes and formatFileReport', () => {
     const outcomes = fileOutcomes(corpus);
     expect(outcomes.map((o) => o.file)).toEqual([...real.documents.map((d) => d.meta.file), 'aa-binary.txt', 'zz-empty.txt'].sort());
     for (const d of real.documents) {
-      expect(outcomes.find((o) => o.file === d.meta.file)).toMatchObject({ status: 'ok', id: d.meta.id, clauses: d.clauses.length });
+      expect(outcomes.find((o) => o.file === d.meta.file)).toMatchObject({ status: 'ok', id: d.meta.id, format: 'text', pages: null, clauses: d.clauses.length });
     }
     expect(outcomes.find((o) => o.file === 'zz-empty.txt')).toMatchObject({ status: 'failed', code: 'FILE_EMPTY' });
     const warned = outcomes.filter((o) => o.warnings.length > 0);
@@ -32,7 +32,7 @@ describe('fileOutcomes and formatFileReport', () => {
     expect(lines[0]).toBe(`语料文件报告（/corpus，共 ${real.documents.length + 2} 个文件）：`);
     expect(lines[1]).toBe('  失败  aa-binary.txt [FILE_BINARY] 文件不是文本（疑似二进制）：aa-binary.txt');
     const chengdu = real.documents.find((d) => d.meta.id === 'chengdu-carbon-peak-2024');
-    expect(lines).toContain(`  成功  chengdu-carbon-peak-2024.txt → chengdu-carbon-peak-2024（${chengdu?.clauses.length} 个条款）`);
+    expect(lines).toContain(`  成功  chengdu-carbon-peak-2024.txt → chengdu-carbon-peak-2024（文本，${chengdu?.clauses.length} 个条款）`);
     const warning = real.warnings[0];
     if (!warning) throw new Error('the bundled corpus has a warning (the Mianyang footer)');
     const at = lines.indexOf(`        警告 ${warning.message}`);
@@ -40,7 +40,13 @@ describe('fileOutcomes and formatFileReport', () => {
     expect(lines.at(-1)).toBe(`合计：成功 ${real.documents.length} 个，失败 2 个，警告 ${real.warnings.length} 条`);
   });
 
+  it('gives a PDF its format and page count', () => {
+    const pdf: Corpus = { documents: [{ ...real.documents[0]!, meta: { ...real.documents[0]!.meta, file: 'plan.pdf', format: 'pdf', pages: 12 } }], errors: [], warnings: [] };
+    const lines = formatFileReport(fileOutcomes(pdf), '/corpus');
+    expect(lines[1]).toBe(`  成功  plan.pdf → ${real.documents[0]!.meta.id}（PDF，12 页，${real.documents[0]!.clauses.length} 个条款）`);
+  });
+
   it('says so when the folder has no text files at all', () => {
-    expect(formatFileReport([], '/empty')).toEqual(['语料文件报告（/empty，共 0 个文件）：', '  警告 语料目录中没有 .txt 或 .md 文件', '合计：成功 0 个，失败 0 个，警告 0 条']);
+    expect(formatFileReport([], '/empty')).toEqual(['语料文件报告（/empty，共 0 个文件）：', '  警告 语料目录中没有可读的文件（.txt、.md、.pdf、.docx、.html）', '合计：成功 0 个，失败 0 个，警告 0 条']);
   });
 });
