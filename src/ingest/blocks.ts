@@ -1,7 +1,7 @@
 // Splits a decoded text into blocks (logical lines and tables) and repairs page breaks:
 // a line cut mid-sentence by PDF export is joined with the line that continues it.
 import { findContentsRuns, isPageNumber, runningKey } from './furniture.js';
-import { parseMarker } from './numbering.js';
+import { parseAttachment, parseMarker } from './numbering.js';
 import { cleanLine, DATE_LINE, endsComplete, hasInnerPunctuation } from './text.js';
 
 export interface LineBlock {
@@ -271,7 +271,7 @@ function nextNonBlankIsCell(lines: string[], from: number): boolean {
 
 /** Could this line have been cut by a page break? */
 function mayContinue(block: LineBlock): boolean {
-  if (block.hashes > 0) return false;
+  if (block.hashes > 0 || parseAttachment(block.text) !== null) return false;
   const marker = parseMarker(block.text);
   if (marker && isTitleOnly(marker.rest)) return false;
   if (endsComplete(block.text)) return false;
@@ -281,7 +281,7 @@ function mayContinue(block: LineBlock): boolean {
 /** Could this line be the rest of a sentence begun on the line before? */
 function mayBeContinuation(block: LineBlock): boolean {
   if (block.hashes > 0 || block.boldLead !== null) return false;
-  if (parseMarker(block.text) !== null) return false;
+  if (parseMarker(block.text) !== null || parseAttachment(block.text) !== null) return false;
   if (DATE_LINE.test(block.text) || /^注[:：]/u.test(block.text)) return false;
   return true;
 }
@@ -302,6 +302,7 @@ function joinPageBreaks(blocks: Block[]): Block[] {
       prev.joins.push({ line: block.start, before: tail(prev.text), after: head(block.text) });
       prev.text += block.text;
       prev.end = block.end;
+      if (prev.pages && block.pages) prev.pages = [prev.pages[0], block.pages[1]];
     } else {
       out.push(block);
     }

@@ -60,6 +60,11 @@ export function findContentsRuns(lines: readonly string[]): ContentsRun[] {
   let i = 0;
   while (i < lines.length) {
     const heading = isContentsHeading(lines[i] ?? '');
+    // Without a 目录 heading a run starts at an entry: the lines before it are not the contents'.
+    if (!heading && !isContentsEntry(lines[i] ?? '')) {
+      i++;
+      continue;
+    }
     const first = heading ? i + 1 : i;
     const end = heading ? Math.max(runEnd(lines, first), headingsEnd(lines, first)) : runEnd(lines, first);
     const entries = heading ? end - first : countEntries(lines, first, end);

@@ -4,7 +4,7 @@
 import type { Block, LineBlock, TableBlock } from './blocks.js';
 import { isTitleOnly } from './blocks.js';
 import { citationFor, labelFor, type LabelPart } from './identity.js';
-import { chineseToInt, intToChinese, MARKER_LEVEL, parseMarker, type Marker } from './numbering.js';
+import { intToChinese, MARKER_LEVEL, parseAttachment, parseMarker, type AttachmentMarker, type Marker } from './numbering.js';
 import { DATE_LINE } from './text.js';
 import type { Clause, ClauseKind } from './types.js';
 
@@ -404,31 +404,6 @@ function isTitleLine(c: Clause): boolean {
 
 function pagesOf(first: Block, last: Block = first): [number, number] | null {
   return first.pages && last.pages ? [first.pages[0], last.pages[1]] : null;
-}
-
-export interface AttachmentMarker {
-  num: number | null;
-  /** The printed number, sub-numbers included: 2, 2-1. */
-  key: string | null;
-  printed: string;
-  title: string;
-}
-
-/** 附件 / 附件1 / 附件2：XX清单 on a line of its own opens an attachment. */
-export function parseAttachment(text: string): AttachmentMarker | null {
-  const m = /^附\s*件\s*[:：]?\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?(?:\s*[-－—]\s*([0-9０-９]{1,2}))?\s*[:：]?\s*/u.exec(text);
-  if (!m) return null;
-  // 附件：1、… or 附件：1.… is an item of the notice's list of attachments.
-  if (m[1] && /^[、.．]/u.test(text.slice(m[0].length))) return null;
-  const title = text.slice(m[0].length);
-  if ([...title].length > 60 || /[。；，]/u.test(title)) return null;
-  const num = m[1] ? chineseToInt(toAsciiDigits(m[1])) : null;
-  const key = num === null ? null : m[2] ? `${num}_${toAsciiDigits(m[2])}` : String(num);
-  return { num, key, printed: m[0].trim(), title };
-}
-
-function toAsciiDigits(s: string): string {
-  return s.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
 /**

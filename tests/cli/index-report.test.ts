@@ -20,7 +20,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 function expectGoodFilesListed(stdout: string): void {
   for (const d of realLibrary().documents) {
-    expect(stdout).toMatch(new RegExp(`^  成功  ${escape(d.file)} → ${escape(d.id)}（${d.clauseCount} 个条款）$`, 'mu'));
+    expect(stdout).toMatch(new RegExp(`^  成功  ${escape(d.file)} → ${escape(d.id)}（文本，${d.clauseCount} 个条款）$`, 'mu'));
   }
 }
 

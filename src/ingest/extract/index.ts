@@ -45,7 +45,7 @@ export async function extractSource({ name, bytes, limits }: ExtractInput): Prom
 function withTimeout<T>(work: Promise<T>, name: string, limits: ExtractLimits): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('EXTRACT_TIMEOUT', `${name}（超过 ${Math.round(limits.timeoutMs / 1000)} 秒）`)), limits.timeoutMs);
+    timer = setTimeout(() => reject(new AppError('EXTRACT_TIMEOUT', `${name}（超过 ${limits.timeoutMs / 1000} 秒）`)), limits.timeoutMs);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

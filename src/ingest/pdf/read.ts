@@ -52,7 +52,7 @@ function readOne(bytes: Uint8Array, name: string, limits: ReadLimits): Promise<P
       else worker.unref();
       fn();
     };
-    const timer = setTimeout(() => finish(() => reject(new AppError('EXTRACT_TIMEOUT', `${name}（超过 ${Math.round(limits.timeoutMs / 1000)} 秒）`)), true), limits.timeoutMs);
+    const timer = setTimeout(() => finish(() => reject(new AppError('EXTRACT_TIMEOUT', `${name}（超过 ${limits.timeoutMs / 1000} 秒）`)), true), limits.timeoutMs);
     const onMessage = (answer: WorkerAnswer) => {
       if (answer.id !== id) return;
       finish(() => {
