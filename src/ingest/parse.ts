@@ -243,7 +243,8 @@ function container(label: string): Open {
 
 /** A table's caption: 表1 …, 附表2 …, 专栏3 … followed by the table itself. */
 const CAPTION = /^(附表|表)\s*[0-9０-９一二三四五六七八九十]{1,3}/u;
-const squash = (s: string) => s.replace(/\s+/gu, '');
+/** Titles compare across OCR's half-width brackets and stray spaces. */
+const squash = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
 const MAX_NOTICE_SCAN = 15;
 
 /** 关于印发《X》的通知 names the plan X that the notice covers. */
