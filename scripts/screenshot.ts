@@ -1,5 +1,5 @@
 // Takes headless-Chromium screenshots of reader pages, for a person to look at.
-// Usage: npx tsx scripts/screenshot.ts <baseUrl> <outDir> <path> [<path> …]
+// Usage: [WIDTH=390] [FULL=1] npx tsx scripts/screenshot.ts <baseUrl> <outDir> <path> [<path> …]
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -12,7 +12,9 @@ async function main(): Promise<void> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // WIDTH=390 for a phone; 1280 by default.
+  const width = Number(process.env.WIDTH ?? 1280);
+  const page = await browser.newPage({ viewport: { width, height: width < 600 ? 844 : 900 } });
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   for (const [i, p] of (paths.length ? paths : ['/']).entries()) {

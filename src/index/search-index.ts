@@ -76,7 +76,7 @@ export function indexedClauses(library: Library): Clause[] {
   return library.documents.flatMap((d) => library.clausesOf(d.id));
 }
 
-const HEADING_KINDS = new Set<Clause['kind']>(['part', 'item', 'heading', 'preface', 'box', 'table']);
+const HEADING_KINDS = new Set<Clause['kind']>(['attachment', 'component', 'volume', 'chapter', 'section', 'part', 'item', 'heading', 'preface', 'box', 'table']);
 
 function entryFor(options: { clause: Clause; text: string; identity: boolean; words: number[]; leadEnd: number; related?: Related[] }): IndexedClause {
   const { clause, text, words } = options;

@@ -43,6 +43,9 @@ export interface AppDeps {
   now?: () => number;
 }
 
+/** Units listed in the reader's table of contents, outermost first in the document's own order. */
+const TOC_KINDS = new Set<Clause['kind']>(['attachment', 'component', 'volume', 'chapter', 'section', 'preface', 'part', 'item', 'heading', 'box', 'table']);
+
 export function createApp(deps: AppDeps): express.Express {
   const { library, searcher } = deps;
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
@@ -367,7 +370,7 @@ export function createApp(deps: AppDeps): express.Express {
       title: doc.title,
       doc: summarizeDoc(doc),
       blocks: renderBlocks(clauses),
-      toc: clauses.filter((c) => ['preface', 'part', 'item', 'heading', 'box', 'table'].includes(c.kind)),
+      toc: clauses.filter((c) => TOC_KINDS.has(c.kind)),
       reference: onlineReference(doc, origin(req), today()),
     });
   });
