@@ -6,8 +6,9 @@ import type { Block, LineBlock, TableBlock } from '../blocks.js';
 import { findContentsRuns, isPageNumber, runningKey } from '../furniture.js';
 import { repairSpacing } from '../text.js';
 import { measure, type Geometry, type PageFrame } from './geometry.js';
-import { pageLines, type Line, type PdfPage } from './lines.js';
-import { findTables, type TableRegion } from './tables.js';
+import { findGrids, gridCells, inGrid, textFitsGrid } from './grid.js';
+import { pageLines, type Line, type PdfPage, type RawItem } from './lines.js';
+import { findTables } from './tables.js';
 
 export interface LayoutResult {
   blocks: Block[];
@@ -27,15 +28,22 @@ export type LayoutStats = {
   pageJoins: number;
 };
 
-type Item = { kind: 'line'; line: Line } | { kind: 'table'; table: TableRegion; page: number; first: Line; last: Line };
+type Item = { kind: 'line'; line: Line } | { kind: 'table'; rows: string[][]; page: number };
+
+/** A ruled table found on a page, placed in reading order by its top edge. */
+interface PageTable {
+  y: number;
+  rows: string[][];
+}
 
 export function layoutPages(pages: PdfPage[]): LayoutResult {
   const stats: LayoutStats = { pageNumbers: 0, runningHeaders: 0, contentsLines: 0, tables: 0, pageJoins: 0 };
-  const linesByPage = pages.map((p, i) => pageLines(p, i + 1));
+  const ruled = pages.map(ruledTables);
+  const linesByPage = pages.map((p, i) => pageLines({ ...p, items: ruled[i]?.rest ?? p.items }, i + 1));
   const pageLabels = removeFurniture(linesByPage, stats);
   const geometry = measure(linesByPage);
   const layoutTitle = titleOf(linesByPage[0] ?? [], geometry);
-  const items = removeBareNumbers(removeContents(linesByPage.flatMap((lines) => withTables(lines, geometry, stats)), stats), stats);
+  const items = removeBareNumbers(removeContents(linesByPage.flatMap((lines, i) => withTables({ lines, ruled: ruled[i]?.tables ?? [], page: i + 1 }, geometry, stats)), stats), stats);
   const blocks = assemble(items, geometry, stats);
   return { blocks, layoutTitle, stats, pageLabels };
 }
@@ -81,20 +89,49 @@ function stripEdgeNumber(line: Line, lines: Line[], stats: LayoutStats): Line {
   return { ...line, segments: kept, text: kept.map((s) => s.text).join(' '), x0: kept[0]?.x0 ?? line.x0, x1: Math.max(...kept.map((s) => s.x1)) };
 }
 
-function withTables(lines: Line[], geometry: Geometry, stats: LayoutStats): Item[] {
-  const page = lines[0]?.page;
-  if (page === undefined) return [];
-  const frame = geometry.frames.get(page) as PageFrame;
-  const tables = findTables(lines, frame);
+/** Items inside drawn grids become those grids' tables; the rest go on to line building. */
+function ruledTables(page: PdfPage): { tables: PageTable[]; rest: RawItem[] } {
+  const grids = findGrids(page.rules ?? []);
+  const tables: PageTable[] = [];
+  let rest = page.items;
+  for (const grid of grids) {
+    const inside = rest.filter((it) => inGrid(it, grid));
+    if (!textFitsGrid(grid, inside)) continue;
+    const rows = gridCells(grid, inside);
+    // One row of text in a frame is a boxed paragraph; text in one column only is framed prose.
+    if (rows.length < 2 || filledColumns(rows) < 2) continue;
+    tables.push({ y: grid.y0, rows });
+    rest = rest.filter((it) => !inGrid(it, grid));
+  }
+  return { tables, rest };
+}
+
+/** Columns with text in at least a third of the rows. */
+function filledColumns(rows: string[][]): number {
+  const width = Math.max(...rows.map((r) => r.length));
+  let n = 0;
+  for (let c = 0; c < width; c++) if (rows.filter((r) => (r[c] ?? '') !== '').length >= rows.length / 3) n++;
+  return n;
+}
+
+/** A page's lines with its tables in place: ruled ones by their top edge, others from text positions. */
+function withTables(page: { lines: Line[]; ruled: PageTable[]; page: number }, geometry: Geometry, stats: LayoutStats): Item[] {
+  const { lines } = page;
+  const frame = geometry.frames.get(page.page) ?? { left: 0, right: 0 };
   const items: Item[] = [];
   let i = 0;
-  for (const table of tables) {
+  for (const table of lines.length ? findTables(lines, frame) : []) {
     for (; i < table.start; i++) items.push({ kind: 'line', line: lines[i] as Line });
-    items.push({ kind: 'table', table, page, first: lines[table.start] as Line, last: lines[table.end - 1] as Line });
+    items.push({ kind: 'table', rows: table.rows, page: page.page });
     stats.tables++;
     i = table.end;
   }
   for (; i < lines.length; i++) items.push({ kind: 'line', line: lines[i] as Line });
+  for (const table of page.ruled) {
+    const at = items.findIndex((it) => it.kind === 'line' && it.line.y > table.y);
+    items.splice(at === -1 ? items.length : at, 0, { kind: 'table', rows: table.rows, page: page.page });
+    stats.tables++;
+  }
   return items;
 }
 
@@ -167,7 +204,7 @@ function assemble(items: Item[], geometry: Geometry, stats: LayoutStats): Block[
 }
 
 function appendTable(blocks: Block[], item: Extract<Item, { kind: 'table' }>, lineNo: number): void {
-  const [header = [], ...rows] = item.table.rows.map((r) => r.map(repairSpacing));
+  const [header = [], ...rows] = headerRows(item.rows.map((r) => r.map(repairSpacing)));
   const prev = blocks.at(-1);
   // A table that runs on from the previous page: same columns, the header maybe printed again.
   if (prev?.type === 'table' && prev.pages && prev.pages[1] === item.page - 1 && prev.header.length === header.length) {
@@ -183,6 +220,23 @@ function appendTable(blocks: Block[], item: Extract<Item, { kind: 'table' }>, li
 
 /** Type this much larger than the body's is a heading's. */
 const HEADING_RATIO = 1.15;
+
+/**
+ * A header printed over two or three rows (2020年 / 现状值 under one another, a merged cell
+ * beside them) is one header: rows without a figure are folded into it while it has gaps.
+ */
+function headerRows(rows: string[][]): string[][] {
+  const [first, ...rest] = rows;
+  if (!first) return rows;
+  const header = [...first];
+  let taken = 0;
+  for (const row of rest.slice(0, 2)) {
+    if (!header.some((c) => c === '') || row.some((c) => /[0-9０-９]/u.test(c) && !/年/u.test(c))) break;
+    row.forEach((c, i) => (header[i] = `${header[i] ?? ''}${c}`));
+    taken++;
+  }
+  return [header, ...rest.slice(taken)];
+}
 
 const MARKER_START = /^(第[一二三四五六七八九十百]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|专栏\s*[0-9０-９]|附件)/u;
 

@@ -9,6 +9,8 @@ export interface PdfPage {
   width: number;
   height: number;
   items: RawItem[];
+  /** Drawn horizontal and vertical rules [x0, y0, x1, y1] (table borders). */
+  rules?: Array<[number, number, number, number]>;
 }
 
 export interface Segment {
