@@ -34,10 +34,15 @@ function frameOf(lines: Line[], fallback: PageFrame | null): PageFrame {
   const single = lines.filter((l) => l.segments.length === 1);
   const left = smallestRepeated(single.map((l) => l.x0));
   const right = largestRepeated(single.map((l) => l.x1));
-  return {
+  const frame = {
     left: left ?? fallback?.left ?? Math.min(...lines.map((l) => l.x0), Infinity),
     right: right ?? fallback?.right ?? Math.max(...lines.map((l) => l.x1), 0),
   };
+  // A short page (mostly first lines of paragraphs) repeats its indent more often than its
+  // margin: where one of its lines stands at the document's margin, that is the margin. (Not
+  // so on the right: scanned text ends anywhere within a character of it.)
+  if (fallback && fallback.left < frame.left - CLUSTER && single.some((l) => Math.abs(l.x0 - fallback.left) <= CLUSTER)) frame.left = fallback.left;
+  return frame;
 }
 
 /** The smallest value that at least two lines share (within CLUSTER points). */

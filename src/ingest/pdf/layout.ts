@@ -245,12 +245,12 @@ function continues(a: Line, b: Line, g: Geometry): boolean {
   const fa = g.frames.get(a.page) as PageFrame;
   const fb = g.frames.get(b.page) as PageFrame;
   if (Math.abs(a.size - b.size) > Math.max(a.size, b.size) * 0.12) return false;
-  if (a.segments.length > 1 || b.segments.length > 1) return false;
+  // Several segments (第一条　为…, a gap after the marker) are prose as long as the margins say so.
   // A title in large type wraps over lines that are each centred: one heading all the same.
   const large = (l: Line) => l.size >= g.bodySize * HEADING_RATIO;
   if (large(a) || large(b)) return large(a) && large(b) && a.page === b.page && Math.abs(a.size - b.size) < 0.5 && b.y - a.y <= 2 * a.size;
   if (b.x0 > fb.left + 1.2 * b.size) return false; // the next line is indented: a new paragraph
-  if (a.x1 < fa.right - 1.0 * a.size) return false; // the line stops short of the margin
+  if (a.x1 < fa.right - (1.0 + carriedOver(a.text, b.text)) * a.size) return false; // the line stops short of the margin
   if (isCentred(a, fa) || isCentred(b, fb)) return false;
   if (a.page === b.page && b.y - a.y > g.pitch * 1.45) return false; // a blank line between
   if (b.page !== a.page && b.page !== a.page + 1) return false;
@@ -259,9 +259,29 @@ function continues(a: Line, b: Line, g: Geometry): boolean {
   return true;
 }
 
+const CLOSING = '”’）》」』〕】、，。；：？！,.;:?!)';
+const OPENING = '“‘（《「『〔【(';
+/** Average width of a Latin letter or digit, in type sizes. */
+const LATIN_WIDTH = 0.55;
+
+/**
+ * How many type sizes of a line's shortfall the typesetter caused by carrying text over: a
+ * number or Latin word wraps whole (181.4万 moves down together), a character is taken along
+ * with a closing mark that may not start a line (五” ), an opening mark may not end one.
+ */
+function carriedOver(before: string, after: string): number {
+  const latin = /^[A-Za-z0-9.%]+/u.exec(after)?.[0].length ?? 0;
+  if (latin > 0) return latin * LATIN_WIDTH + 0.5;
+  const chars = [...after];
+  if (CLOSING.includes(chars[1] ?? '') || OPENING.includes([...before].at(-1) ?? '')) return 1.2;
+  return 0;
+}
+
+/** Short on both sides and balanced: a title or heading set in the middle, not an indented first line. */
 function isCentred(line: Line, frame: PageFrame): boolean {
   const mid = (frame.left + frame.right) / 2;
-  return line.x0 > frame.left + 2 * line.size && Math.abs((line.x0 + line.x1) / 2 - mid) < 1.5 * line.size;
+  const shortOnBothSides = line.x0 > frame.left + 2 * line.size && line.x1 < frame.right - 2 * line.size;
+  return shortOnBothSides && Math.abs((line.x0 + line.x1) / 2 - mid) < 1.5 * line.size;
 }
 
 const LATIN_EDGE = /[A-Za-z0-9]$/u;
