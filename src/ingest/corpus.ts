@@ -12,6 +12,7 @@ import { EXTRACT_DEFAULTS, type ExtractLimits } from './extract/limits.js';
 import { extractText } from './extract/text.js';
 import type { Extracted } from './extract/types.js';
 import { referenceFor } from './identity.js';
+import { inferIdentity, inferKind, lineTexts, type Inferred } from './infer/identity.js';
 import { parseDocument } from './parse.js';
 import type { CatalogEntry, Corpus, IngestProblem, ParsedDocument } from './types.js';
 
@@ -115,6 +116,13 @@ export function ingestBytes({ name, bytes, entry }: IngestBytesOptions): ParsedD
   return ingestExtracted({ name, contentHash: sha256(bytes), extracted: extractText(bytes, name), entry });
 }
 
+/** The fields that were inferred, with where each came from and how sure it is. */
+function provenanceOf(fields: Record<string, Inferred | null>): Record<string, Omit<Inferred, 'value'>> {
+  const out: Record<string, Omit<Inferred, 'value'>> = {};
+  for (const [key, f] of Object.entries(fields)) if (f) out[key] = { source: f.source, confidence: f.confidence };
+  return out;
+}
+
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 export interface IngestExtractedOptions {
@@ -131,9 +139,16 @@ export function ingestExtracted({ name, contentHash, extracted, entry }: IngestE
     warnings.push(`文件内容与目录记录的校验值不符（可能已被改动）：${name}`);
   }
   const id = entry?.id ?? idFromFileName(name);
-  const parsed = parseDocument({ docId: id, title: entry?.title ?? null, docNumber: entry?.docNumber ?? null, blocks: extracted.blocks, layoutTitle: extracted.layoutTitle ?? null });
+  // Without a catalogue entry the document says what it is; an entry wins field by field.
+  const guess = inferIdentity(extracted.blocks, null);
+  const docNumber = entry ? entry.docNumber : (guess.docNumber?.value ?? null);
+  const parsed = parseDocument({ docId: id, title: entry?.title ?? null, docNumber, blocks: extracted.blocks, layoutTitle: extracted.layoutTitle ?? null });
   if (parsed.clauses.length === 0) throw new AppError('FILE_NO_STRUCTURE', name);
   const title = entry?.title ?? parsed.foundTitle ?? id;
+  const kind = inferKind(lineTexts(extracted.blocks), title);
+  const inferred = entry ? {} : provenanceOf({ ...guess, ...kind });
+  const date = entry ? entry.date : (guess.date?.value ?? null);
+  const status = entry ? entry.status : (kind.status?.value ?? null);
   const meta = {
     file: name,
     id,
@@ -143,9 +158,11 @@ export function ingestExtracted({ name, contentHash, extracted, entry }: IngestE
     level: entry?.level ?? null,
     parent: entry?.parent ?? null,
     issuer: entry?.issuer ?? null,
-    docNumber: entry?.docNumber ?? null,
-    date: entry?.date ?? null,
-    status: entry?.status ?? null,
+    docNumber,
+    date,
+    status,
+    docType: kind.docType?.value ?? null,
+    inferred,
     notes: entry?.notes,
     sourceFile: name,
     contentHash,
@@ -153,7 +170,7 @@ export function ingestExtracted({ name, contentHash, extracted, entry }: IngestE
     format: extracted.format,
     pages: extracted.pages,
     catalogued: entry !== undefined,
-    reference: referenceFor({ title, issuer: entry?.issuer ?? null, docNumber: entry?.docNumber ?? null, date: entry?.date ?? null }),
+    reference: referenceFor({ title, issuer: entry?.issuer ?? null, docNumber, date }),
     clauseCount: parsed.clauses.length,
   };
   return { meta, clauses: parsed.clauses, warnings };

@@ -3,16 +3,24 @@
 // warnings, in file-name order, so corpus maintainers see at a glance what needs fixing.
 import { byFileName } from './corpus.js';
 import { SOURCE_FORMAT_LABELS, type SourceFormat } from './extract/types.js';
-import type { Corpus } from './types.js';
+import type { Corpus, DocumentMeta } from './types.js';
 
 export type FileOutcome =
-  | { file: string; status: 'ok'; id: string; format: SourceFormat; pages: number | null; clauses: number; warnings: string[] }
+  | { file: string; status: 'ok'; id: string; format: SourceFormat; pages: number | null; clauses: number; warnings: string[]; notInferred: string[] }
   | { file: string; status: 'failed'; code: string; message: string; warnings: string[] };
+
+const INFERABLE: Array<[keyof DocumentMeta, string]> = [['docNumber', '文号'], ['date', '日期'], ['docType', '类型']];
+
+/** For a document without a catalogue entry: the identity fields its text did not give. */
+function notInferred(meta: DocumentMeta): string[] {
+  if (meta.catalogued) return [];
+  return INFERABLE.filter(([key]) => meta[key] == null).map(([, label]) => label);
+}
 
 export function fileOutcomes(corpus: Corpus): FileOutcome[] {
   const warningsOf = (file: string) => corpus.warnings.filter((w) => w.file === file).map((w) => w.message);
   const outcomes: FileOutcome[] = [
-    ...corpus.documents.map((d): FileOutcome => ({ file: d.meta.file, status: 'ok', id: d.meta.id, format: d.meta.format, pages: d.meta.pages, clauses: d.clauses.length, warnings: warningsOf(d.meta.file) })),
+    ...corpus.documents.map((d): FileOutcome => ({ file: d.meta.file, status: 'ok', id: d.meta.id, format: d.meta.format, pages: d.meta.pages, clauses: d.clauses.length, warnings: warningsOf(d.meta.file), notInferred: notInferred(d.meta) })),
     ...corpus.errors.map((e): FileOutcome => ({ file: e.file, status: 'failed', code: e.code, message: e.message, warnings: [] })),
   ];
   return outcomes.sort(byFileName);
@@ -32,6 +40,7 @@ export function formatFileReport(outcomes: FileOutcome[], corpusDir: string): st
     const pages = o.status === 'ok' && o.pages !== null ? `，${o.pages} 页` : '';
     if (o.status === 'ok') lines.push(`  成功  ${o.file} → ${o.id}（${SOURCE_FORMAT_LABELS[o.format]}${pages}，${o.clauses} 个条款）`);
     else lines.push(`  失败  ${o.file} [${o.code}] ${o.message}`);
+    if (o.status === 'ok' && o.notInferred.length > 0) lines.push(`        未能推断 ${o.notInferred.join('、')}`);
     for (const w of o.warnings) lines.push(`        警告 ${w}`);
   }
   const ok = outcomes.filter((o) => o.status === 'ok').length;

@@ -38,6 +38,13 @@ export interface DocumentMeta extends CatalogEntry {
   sourceFile: string;
   contentHash: string;
   encoding: string;
+  /** 规划, 实施方案, 意见…: the type word the title ends on; null where it names none. */
+  docType?: string | null;
+  /**
+   * Fields the document gave about itself because no catalogue entry did: where each was read
+   * (cover, signature, title, body) and how sure the engine is (0–1). Empty when catalogued.
+   */
+  inferred?: Record<string, { source: 'cover' | 'signature' | 'title' | 'body'; confidence: number }>;
   /** The source's format (text, pdf, docx, html) and its page count where it has pages. */
   format: SourceFormat;
   pages: number | null;

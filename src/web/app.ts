@@ -15,7 +15,7 @@ import { displayRanges, type Range } from '../search/snippet.js';
 import type { Expansion } from '../search/expand.js';
 import { paramsQuery, readParams, searchFrom, type ParamKind, type ParamsOf } from '../search/params.js';
 import { columnsFor, compareCsv, themeGrid, type Column } from './themes-view.js';
-import { onlineReference, policySummary, summarizeDoc, themeSummary, toHit, pageLabel } from './present.js';
+import { inferredNote, onlineReference, pageLabel, policySummary, summarizeDoc, themeSummary, toHit } from './present.js';
 import { cellSegments, renderBlocks, richSegments } from './render.js';
 import { presentSearch, searchJson } from './search-view.js';
 import { chartGroups, filterTargets, indicatorSummaries, provinceChecks, sortTargets, targetQueryFrom, TARGET_SORTS, type TargetQuery } from '../search/targets.js';
@@ -62,6 +62,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.locals.targetLabels = { direction: DIRECTION_LABELS, relation: RELATION_LABELS, ambition: AMBITION_LABELS, source: SOURCE_LABELS };
   app.locals.figureLabel = figureLabel;
   app.locals.pageLabel = pageLabel;
+  app.locals.inferredNote = inferredNote;
   const targetsByClause = groupBy(library.enrichment.targets, (t) => t.clause);
   app.locals.targetsOf = (clauseId: string) => targetsByClause.get(clauseId) ?? [];
   app.locals.themeLabel = (id: string) => library.enrichment.taxonomy.byId.get(id)?.label ?? id;

@@ -30,6 +30,10 @@ export interface DocSummary {
   format: DocumentMeta['format'];
   formatLabel: string;
   pages: number | null;
+  /** 规划, 实施方案, 意见…, from the title. */
+  docType: string | null;
+  /** Fields read from the document itself (no catalogue entry), with their source and confidence. */
+  inferred: NonNullable<DocumentMeta['inferred']>;
 }
 
 export interface Crumb {
@@ -95,6 +99,8 @@ export function summarizeDoc(meta: DocumentMeta): DocSummary {
     format: meta.format,
     formatLabel: SOURCE_FORMAT_LABELS[meta.format],
     pages: meta.pages,
+    docType: meta.docType ?? null,
+    inferred: meta.inferred ?? {},
   };
 }
 
@@ -123,6 +129,14 @@ export function toHit(lib: Library, clause: Clause, snippet?: string): Hit {
     lines: clause.lines,
     pages: clause.pages ?? null,
   };
+}
+
+const PROVENANCE_LABELS: Record<string, string> = { cover: '版头', signature: '落款', title: '标题', body: '正文' };
+
+/** （推断自落款） beside a field the document gave about itself; empty for catalogue facts. */
+export function inferredNote(doc: Pick<DocSummary, 'inferred'>, field: string): string {
+  const f = doc.inferred[field];
+  return f ? `（推断自${PROVENANCE_LABELS[f.source] ?? f.source}）` : '';
 }
 
 /** 第5页 or 第5—6页, for a clause that has pages. */

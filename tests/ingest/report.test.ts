@@ -46,6 +46,14 @@ describe('fileOutcomes and formatFileReport', () => {
     expect(lines[1]).toBe(`  成功  plan.pdf → ${real.documents[0]!.meta.id}（PDF，12 页，${real.documents[0]!.clauses.length} 个条款）`);
   });
 
+  it('lists the identity fields an uncatalogued document did not give', () => {
+    const base = real.documents[0]!;
+    const doc = { ...base, meta: { ...base.meta, file: 'x.pdf', catalogued: false, docNumber: null, date: '2022-07-18', docType: null } };
+    const lines = formatFileReport(fileOutcomes({ documents: [doc], errors: [], warnings: [] }), '/corpus');
+    expect(lines[2]).toBe('        未能推断 文号、类型');
+    expect(fileOutcomes({ documents: [base], errors: [], warnings: [] })[0]).toMatchObject({ notInferred: [] });
+  });
+
   it('says so when the folder has no text files at all', () => {
     expect(formatFileReport([], '/empty')).toEqual(['语料文件报告（/empty，共 0 个文件）：', '  警告 语料目录中没有可读的文件（.txt、.md、.pdf、.docx、.html）', '合计：成功 0 个，失败 0 个，警告 0 条']);
   });

@@ -1,0 +1,91 @@
+// What a document says about itself when no catalogue entry does: its 文号 (under the
+// 发文机关标志), its date (the 成文日期 under the signature, or under the title), its type and
+// status (from the title). Each inferred field records where it came from and how sure it is.
+import type { Block } from '../blocks.js';
+import { findDates, dateLine } from './dates.js';
+import { docNumberLine, findDocNumbers } from './doc-number.js';
+import { docStatus, docType } from './kind.js';
+
+export type Provenance = 'cover' | 'signature' | 'title' | 'body';
+
+export interface Inferred {
+  value: string;
+  source: Provenance;
+  /** 0–1: how sure the engine is. */
+  confidence: number;
+}
+
+export interface InferredIdentity {
+  docNumber: Inferred | null;
+  date: Inferred | null;
+  status: Inferred | null;
+  docType: Inferred | null;
+}
+
+/** Blocks of the cover and notice, where the 文号 and the notice's signature date stand. */
+const FRONT = 25;
+
+/** 文号 and date from the blocks; type and status once the title is known (see inferKind). */
+export function inferIdentity(blocks: Block[], title: string | null): InferredIdentity {
+  const lines = lineTexts(blocks);
+  const front = lines.slice(0, FRONT);
+  return { docNumber: docNumberOf(front), date: dateOf(lines, front), ...inferKind(lines, title) };
+}
+
+/** Type and status from the title (已废止 from the text). */
+export function inferKind(lines: string[], title: string | null): Pick<InferredIdentity, 'status' | 'docType'> {
+  const status = title ? docStatus(title, lines.join('\n')) : null;
+  const type = title ? docType(title) : null;
+  return {
+    status: status ? { value: status, source: status === '已废止' ? 'body' : 'title', confidence: 0.9 } : null,
+    docType: type ? { value: type, source: 'title', confidence: 0.8 } : null,
+  };
+}
+
+export function lineTexts(blocks: Block[]): string[] {
+  return blocks.flatMap((b) => (b.type === 'line' ? [b.text] : []));
+}
+
+/** （2021年12月28日中国共产党…全体会议通过）: the date a decision was adopted, in brackets under its title. */
+function adoptedOn(line: string): string | null {
+  const t = line.trim();
+  // The line may be cut where a centred heading wraps (…第十次全 / 体会议通过）).
+  if (!/^[（(]/u.test(t)) return null;
+  const first = findDates(t)[0];
+  return first && first.at <= 2 ? first.value : null;
+}
+
+function docNumberOf(front: string[]): Inferred | null {
+  for (const line of front) {
+    const value = docNumberLine(line);
+    if (value) return { value, source: 'cover', confidence: 0.9 };
+  }
+  // （川府发〔2022〕8号） printed right under a title, or 文号 beside the issuer on one line.
+  for (const line of front.slice(0, 8)) {
+    const found = findDocNumbers(line);
+    if (found.length === 1 && [...line].length <= 40) return { value: (found[0] as { value: string }).value, source: 'cover', confidence: 0.7 };
+  }
+  return null;
+}
+
+/**
+ * The 成文日期: the first line that is only a date in the cover and notice (the signature's
+ * date, or the date in brackets under a title); else the last such line in the document (the
+ * signature at the end); else the date a line says the document was issued (…印发).
+ */
+function dateOf(lines: string[], front: string[]): Inferred | null {
+  for (const line of front) {
+    const value = dateLine(line) ?? adoptedOn(line);
+    if (value) return { value, source: /^[（(]/u.test(line.trim()) ? 'cover' : 'signature', confidence: 0.9 };
+  }
+  // A notice whose attachments run long signs before them: the first date line in the text.
+  for (const line of lines) {
+    const value = dateLine(line);
+    if (value) return { value, source: 'signature', confidence: 0.75 };
+  }
+  for (const line of [...lines].reverse().slice(0, 10)) {
+    const issued = /印发|发布/u.test(line) ? findDates(line).at(-1) : undefined;
+    if (issued) return { value: issued.value, source: 'body', confidence: 0.6 };
+  }
+  return null;
+}
