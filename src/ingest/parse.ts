@@ -175,7 +175,9 @@ interface ClauseSpec {
 export function parseDocument(input: ParseInput): ParseOutput {
   const blocks = input.blocks;
   const titleIndex = findTitle(blocks, input.title, input.layoutTitle ?? null);
-  const foundTitle = titleIndex === -1 ? null : (blocks[titleIndex] as LineBlock).text;
+  // A notice naming a plan that is not printed again under its own title still names it.
+  const named = input.title ? null : planNamedBy(titleIndex === -1 ? '' : (blocks[titleIndex] as LineBlock).text);
+  const foundTitle = named ?? (titleIndex === -1 ? null : (blocks[titleIndex] as LineBlock).text);
   const b = new TreeBuilder(input.docId, { title: input.title ?? foundTitle ?? input.docId, docNumber: input.docNumber });
   const front = blocks.slice(0, Math.max(titleIndex, 0));
   const notice = container(front.some((bl) => bl.type === 'line' && bl.text.includes('通知')) ? '印发通知' : '文首');

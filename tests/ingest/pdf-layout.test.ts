@@ -81,3 +81,10 @@ describe('page furniture and contents', () => {
     expect(out).toEqual(['一、总体要求', `${full(23)}${full(25)}`, '二、主要目标']);
   });
 });
+
+describe('the title in large type', () => {
+  it('regression: the 发文机关标志 in the largest type was taken for the title, and a title wrapped over lines of slightly different scanned sizes was cut', () => {
+    const p = page([[full(23), 2], full(25), '结束。'], [item('某市人民政府文件', 150, 20, 30), item('某市人民政府关于印发《某市碳达峰', 120, 52, 22), item('实施方案》的通知', 200, 78, 21.2)]);
+    expect(layoutPages([p]).layoutTitle).toBe('某市人民政府关于印发《某市碳达峰实施方案》的通知');
+  });
+});

@@ -159,14 +159,33 @@ function removeContents(items: Item[], stats: LayoutStats): Item[] {
 }
 
 /** The first page's largest type, joined across its lines (a title wraps). */
+/** Scanned type varies a little from line to line: sizes within 8% are one size. */
+function sameSize(a: Line, b: Line): boolean {
+  return Math.abs(a.size - b.size) <= Math.max(0.5, 0.08 * Math.max(a.size, b.size));
+}
+
+/** A document's title names its kind (…实施方案, 关于…的通知); the 发文机关标志 (…文件) does not. */
+const TITLE_WORD = /关于|规划|方案|意见|通知|决定|办法|细则|条例|计划|指南|导则|措施|纲要|公告/u;
+const ISSUER_MARK = /文件$/u;
+
+/**
+ * The title in large type on the first page, joined across its lines: of the runs of lines in
+ * heading type, the first that names a document's kind, else the largest.
+ */
 function titleOf(lines: Line[], geometry: Geometry): string | null {
-  const largest = Math.max(...lines.map((l) => l.size), 0);
-  if (largest < geometry.bodySize * HEADING_RATIO) return null;
-  const title = lines.filter((l) => Math.abs(l.size - largest) < 0.5);
-  const first = lines.indexOf(title[0] as Line);
-  const run = [];
-  for (let i = first; i < lines.length && Math.abs((lines[i] as Line).size - largest) < 0.5; i++) run.push(lines[i] as Line);
-  return repairSpacing(run.map((l) => l.text).join('')) || null;
+  const runs: Line[][] = [];
+  for (const line of lines) {
+    if (line.size < geometry.bodySize * HEADING_RATIO) continue;
+    const run = runs.at(-1);
+    const prev = run?.at(-1);
+    if (run && prev && sameSize(prev, line) && lines.indexOf(line) === lines.indexOf(prev) + 1) run.push(line);
+    else runs.push([line]);
+  }
+  const text = (run: Line[]) => repairSpacing(run.map((l) => l.text).join(''));
+  const named = runs.find((r) => TITLE_WORD.test(text(r)) && !ISSUER_MARK.test(text(r)));
+  const largest = [...runs].sort((a, b) => (b[0]?.size ?? 0) - (a[0]?.size ?? 0))[0];
+  const chosen = named ?? largest;
+  return chosen ? text(chosen) || null : null;
 }
 
 function assemble(items: Item[], geometry: Geometry, stats: LayoutStats): Block[] {
@@ -248,7 +267,7 @@ function continues(a: Line, b: Line, g: Geometry): boolean {
   // Several segments (第一条　为…, a gap after the marker) are prose as long as the margins say so.
   // A title in large type wraps over lines that are each centred: one heading all the same.
   const large = (l: Line) => l.size >= g.bodySize * HEADING_RATIO;
-  if (large(a) || large(b)) return large(a) && large(b) && a.page === b.page && Math.abs(a.size - b.size) < 0.5 && b.y - a.y <= 2 * a.size;
+  if (large(a) || large(b)) return large(a) && large(b) && a.page === b.page && sameSize(a, b) && b.y - a.y <= 2.2 * a.size;
   if (b.x0 > fb.left + 1.2 * b.size) return false; // the next line is indented: a new paragraph
   if (a.x1 < fa.right - (1.0 + carriedOver(a.text, b.text)) * a.size) return false; // the line stops short of the margin
   if (isCentred(a, fa) || isCentred(b, fb)) return false;
