@@ -2,7 +2,6 @@
 // layout repair left behind that it should not have. `npm run eval:structure` prints them; the
 // tests assert them as properties over ../shared/corpus-real. Every check here is independent of
 // the code it checks: it reads the clause texts and the extractor's page seams afresh.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULTS } from '../../src/config.js';
@@ -11,11 +10,9 @@ import { loadTaxonomy } from '../../src/enrich/themes.js';
 import type { Target } from '../../src/enrich/targets.js';
 import { buildLibrary, type Library } from '../../src/index/library.js';
 import { buildIndex } from '../../src/index/search-index.js';
-import { readCached, writeCached } from '../../src/ingest/extract/cache.js';
-import { extractSource, formatOf } from '../../src/ingest/extract/index.js';
-import { EXTRACT_DEFAULTS } from '../../src/ingest/extract/limits.js';
+import { formatOf } from '../../src/ingest/extract/index.js';
 import type { Extracted } from '../../src/ingest/extract/types.js';
-import { ingestExtracted } from '../../src/ingest/corpus.js';
+import { extractPath, ingestExtracted } from '../../src/ingest/corpus.js';
 import { entryKey, isContentsEntry, isContentsHeading, isPageNumber } from '../../src/ingest/furniture.js';
 import type { Clause, ParsedDocument } from '../../src/ingest/types.js';
 import { AppError } from '../../src/errors.js';
@@ -92,14 +89,8 @@ export async function evaluateStructure(options: { dir: string; cacheDir?: strin
 async function loadOne(file: string, cacheDir: string | null) {
   const name = path.basename(file);
   try {
-    const bytes = fs.readFileSync(file);
-    const hash = crypto.createHash('sha256').update(bytes).digest('hex');
-    let extracted = cacheDir ? readCached(cacheDir, hash) : null;
-    if (!extracted) {
-      extracted = await extractSource({ name, bytes, limits: EXTRACT_DEFAULTS });
-      if (cacheDir) writeCached(cacheDir, hash, extracted);
-    }
-    return { file: name, extracted, doc: ingestExtracted({ name, contentHash: hash, extracted }) };
+    const found = await extractPath({ file, cacheDir });
+    return { file: name, extracted: found.extracted, doc: ingestExtracted(found) };
   } catch (err) {
     return { file: name, error: err instanceof AppError ? err : new AppError('FILE_UNREADABLE', `${name}（${(err as Error).message}）`) };
   }

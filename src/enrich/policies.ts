@@ -1,5 +1,6 @@
 // Policy references: the other documents a clause cites by 《title》 and/or 文号, and the corpus-wide
 // list of cited policies with every wording of each joined under one key.
+import { agencyCode, docNumberOf, DOC_NUMBER_SOURCE, LEAD_IN, parseDocNumber } from '../ingest/infer/doc-number.js';
 import { normalizeText } from '../analyse/analyzer.js';
 import { groupBy } from '../group.js';
 import { repairSpacing } from '../ingest/text.js';
@@ -62,16 +63,8 @@ export const KNOWN_POLICIES: readonly KnownPolicy[] = [
 ];
 
 const HAN = '\\p{Script=Han}';
-const OPEN_BRACKET = '[〔［\\[【（(]';
-const CLOSE_BRACKET = '[〕］\\]】）)]';
-const DIGITS = '[0-9０-９]';
-/** 国发〔2021〕23号 and its export variants: [] 【】 （） brackets, spaces, full-width digits, 第. */
-const DOC_NUMBER_SOURCE = `(${HAN}{1,10})\\s*${OPEN_BRACKET}\\s*((?:19|20|１９|２０)${DIGITS}{2})\\s*${CLOSE_BRACKET}\\s*第?\\s*(${DIGITS}{1,5})\\s*号`;
 const DOC_NUMBER = new RegExp(DOC_NUMBER_SOURCE, 'gu');
 const ATTACHED_DOC_NUMBER = new RegExp(`^\\s*[（(]\\s*${DOC_NUMBER_SOURCE}\\s*[）)]`, 'u');
-
-/** Verbs and joiners that run into a 文号 or an issuer in running text (落实国发〔…〕, 按照市委). */
-const LEAD_IN = /^.*(?:贯彻落实|落实|贯彻|根据|按照|依照|依据|遵照|结合|执行|参照|对照|详见|参见|印发|转发|学习|按)/u;
 
 const ORG_SUFFIX = /(?:党委|省委|市委|县委|区委|州委|人民政府|政府|国务院|中央|委员会|办公厅|办公室|厅|局|部|委)$/u;
 const NATIONAL = /^(?:中共中央|党中央|中央|国务院|全国|国家)/u;
@@ -91,28 +84,7 @@ const NAMED_NOTICE = new RegExp(`^(.+${DOC_KIND}[》〉”]?)的通知$`, 'u');
 /** Version notes on a corpus title that a citation of the same plan would not carry. */
 const VERSION_NOTE = /[（(](?:修订版|修订稿|征求意见稿|送审稿|草案|草稿)[）)]$/u;
 
-export function normalizeDocNumber(prefix: string, year: string, serial: string): string {
-  const digits = (s: string) => s.normalize('NFKC');
-  return `${prefix}〔${digits(year)}〕${String(Number(digits(serial)))}号`;
-}
-
-/** The 文号 in a string such as 成府发〔2024〕10号, normalised; null when there is none. */
-export function parseDocNumber(text: string): string | null {
-  const match = new RegExp(DOC_NUMBER_SOURCE, 'u').exec(text);
-  return match ? docNumberOf(match) : null;
-}
-
-/** An agency code (国发, 达市委) never holds these, so running text before them is not part of it. */
-const NOT_IN_AGENCY_CODE = /^.*(?:和|及|与|或|的|文件|号)/u;
-
-function agencyCode(prefix: string): string {
-  return prefix.replace(LEAD_IN, '').replace(NOT_IN_AGENCY_CODE, '');
-}
-
-function docNumberOf(match: RegExpExecArray): string | null {
-  const prefix = agencyCode(match[1] ?? '');
-  return prefix ? normalizeDocNumber(prefix, match[2] ?? '', match[3] ?? '') : null;
-}
+export { parseDocNumber };
 
 /** Export spacing (2030 年前) goes the way ingest repairs it in clause text; Latin words keep theirs. */
 function tidy(text: string): string {

@@ -5,7 +5,7 @@
 import { Index } from 'flexsearch';
 import { identityNormalized, isIdentity, normalize, recallTokens, type Normalized } from '../analyse/analyzer.js';
 import type { Segmenter } from '../analyse/segment.js';
-import type { Clause } from '../ingest/types.js';
+import { HEADING_KINDS, type Clause } from '../ingest/types.js';
 import type { Library } from './library.js';
 import { computeRelated, decodeRelated, encodeRelated, type Related } from './related.js';
 
@@ -76,7 +76,6 @@ export function indexedClauses(library: Library): Clause[] {
   return library.documents.flatMap((d) => library.clausesOf(d.id));
 }
 
-const HEADING_KINDS = new Set<Clause['kind']>(['attachment', 'component', 'volume', 'chapter', 'section', 'part', 'item', 'heading', 'preface', 'box', 'table']);
 
 function entryFor(options: { clause: Clause; text: string; identity: boolean; words: number[]; leadEnd: number; related?: Related[] }): IndexedClause {
   const { clause, text, words } = options;

@@ -8,11 +8,11 @@ import { AppError } from '../errors.js';
 import { idFromFileName, loadCatalog } from './catalog.js';
 import { readCached, writeCached } from './extract/cache.js';
 import { extractSource, formatOf } from './extract/index.js';
-import { EXTRACT_DEFAULTS, type ExtractLimits } from './extract/limits.js';
+import { EXTRACT_DEFAULTS, tooLargeError, type ExtractLimits } from './extract/limits.js';
 import { extractText } from './extract/text.js';
 import type { Extracted } from './extract/types.js';
 import { referenceFor } from './identity.js';
-import { inferIdentity, inferKind, lineTexts, type Inferred } from './infer/identity.js';
+import { inferIdentity, inferKind, type Inferred } from './infer/identity.js';
 import { parseDocument } from './parse.js';
 import type { CatalogEntry, Corpus, IngestProblem, ParsedDocument } from './types.js';
 
@@ -90,10 +90,21 @@ export interface IngestPathOptions {
 }
 
 /** One source file of any format, through the cache when it is not plain text. */
-export async function ingestPath({ file, entry, cacheDir = null, limits = EXTRACT_DEFAULTS }: IngestPathOptions): Promise<ParsedDocument> {
+export async function ingestPath({ entry, ...options }: IngestPathOptions): Promise<ParsedDocument> {
+  return ingestExtracted({ ...(await extractPath(options)), entry });
+}
+
+export interface ExtractedFile {
+  name: string;
+  contentHash: string;
+  extracted: Extracted & { encoding?: string };
+}
+
+/** A file's extracted blocks: from the cache by content hash, else extracted (and cached). */
+export async function extractPath({ file, cacheDir = null, limits = EXTRACT_DEFAULTS }: Omit<IngestPathOptions, 'entry'>): Promise<ExtractedFile> {
   const name = path.basename(file);
   const stat = fs.statSync(file);
-  if (stat.isFile() && stat.size > limits.maxBytes) throw new AppError('FILE_TOO_LARGE', `${name}（${Math.round(stat.size / 1024 / 1024)} MB）`);
+  if (stat.isFile() && stat.size > limits.maxBytes) throw tooLargeError(name, stat.size);
   const bytes = fs.readFileSync(file);
   const contentHash = sha256(bytes);
   const cacheable = cacheDir !== null && formatOf(name) !== 'text';
@@ -102,7 +113,7 @@ export async function ingestPath({ file, entry, cacheDir = null, limits = EXTRAC
     extracted = await extractSource({ name, bytes, limits });
     if (cacheable) writeCached(cacheDir, contentHash, extracted);
   }
-  return ingestExtracted({ name, contentHash, extracted, entry });
+  return { name, contentHash, extracted };
 }
 
 export interface IngestBytesOptions {
@@ -140,14 +151,15 @@ export function ingestExtracted({ name, contentHash, extracted, entry }: IngestE
   }
   const id = entry?.id ?? idFromFileName(name);
   // Without a catalogue entry the document says what it is; an entry wins field by field.
-  const guess = inferIdentity(extracted.blocks, null);
-  const docNumber = entry ? entry.docNumber : (guess.docNumber?.value ?? null);
+  // Inference runs only where no catalogue entry speaks (type always: catalogues do not carry it).
+  const guess = entry ? null : inferIdentity(extracted.blocks);
+  const docNumber = entry ? entry.docNumber : (guess?.docNumber?.value ?? null);
   const parsed = parseDocument({ docId: id, title: entry?.title ?? null, docNumber, blocks: extracted.blocks, layoutTitle: extracted.layoutTitle ?? null });
   if (parsed.clauses.length === 0) throw new AppError('FILE_NO_STRUCTURE', name);
   const title = entry?.title ?? parsed.foundTitle ?? id;
-  const kind = inferKind(lineTexts(extracted.blocks), title);
-  const inferred = entry ? {} : provenanceOf({ ...guess, ...kind });
-  const date = entry ? entry.date : (guess.date?.value ?? null);
+  const kind = inferKind(guess?.lines ?? [], title);
+  const inferred = guess ? provenanceOf({ docNumber: guess.docNumber, date: guess.date, ...kind }) : {};
+  const date = entry ? entry.date : (guess?.date?.value ?? null);
   const status = entry ? entry.status : (kind.status?.value ?? null);
   const meta = {
     file: name,

@@ -8,7 +8,7 @@ const DIGITS: Record<string, number> = {
 /** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 九十九 → 99. Returns null for anything else. */
 export function chineseToInt(numeral: string): number | null {
   if (numeral === '') return null;
-  if (/^[0-9０-９]+$/u.test(numeral)) return Number(numeral.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  if (/^[0-9０-９]+$/u.test(numeral)) return Number(toAsciiDigits(numeral));
   const chars = [...numeral];
   if (!chars.every((c) => c in DIGITS || c === '十' || c === '百')) return null;
   let total = 0;
@@ -120,6 +120,7 @@ export function parseAttachment(text: string): AttachmentMarker | null {
   return { num, key, printed: m[0].trim(), title };
 }
 
-function toAsciiDigits(s: string): string {
+/** Full-width digits (OCR, 专栏 １) as ASCII. */
+export function toAsciiDigits(s: string): string {
   return s.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }

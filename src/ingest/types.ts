@@ -81,6 +81,9 @@ export type ClauseKind =
   | 'table' // a table's caption; rows are its children
   | 'row'; // one table row
 
+/** Units that open a heading: the reader lists them in its contents, ranking counts them double. */
+export const HEADING_KINDS: ReadonlySet<ClauseKind> = new Set<ClauseKind>(['attachment', 'component', 'volume', 'chapter', 'section', 'preface', 'part', 'item', 'heading', 'box', 'table']);
+
 export interface TableInfo {
   columns: string[];
   caption: string | null;

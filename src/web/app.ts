@@ -8,7 +8,7 @@ import { groupBy } from '../group.js';
 import { AppError, quoteValue } from '../errors.js';
 import type { Library } from '../index/library.js';
 import type { Clause } from '../ingest/types.js';
-import { LEVEL_LABELS, LEVEL_ORDER } from '../ingest/types.js';
+import { HEADING_KINDS, LEVEL_LABELS, LEVEL_ORDER } from '../ingest/types.js';
 import type { Searcher } from '../search/engine.js';
 import { parseQuery, type ParsedQuery } from '../search/query.js';
 import { displayRanges, type Range } from '../search/snippet.js';
@@ -43,9 +43,6 @@ export interface AppDeps {
   now?: () => number;
 }
 
-/** Units listed in the reader's table of contents, outermost first in the document's own order. */
-const TOC_KINDS = new Set<Clause['kind']>(['attachment', 'component', 'volume', 'chapter', 'section', 'preface', 'part', 'item', 'heading', 'box', 'table']);
-
 export function createApp(deps: AppDeps): express.Express {
   const { library, searcher } = deps;
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
@@ -63,6 +60,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.locals.figureLabel = figureLabel;
   app.locals.pageLabel = pageLabel;
   app.locals.inferredNote = inferredNote;
+  app.locals.headingKinds = HEADING_KINDS;
   const targetsByClause = groupBy(library.enrichment.targets, (t) => t.clause);
   app.locals.targetsOf = (clauseId: string) => targetsByClause.get(clauseId) ?? [];
   app.locals.themeLabel = (id: string) => library.enrichment.taxonomy.byId.get(id)?.label ?? id;
@@ -371,7 +369,7 @@ export function createApp(deps: AppDeps): express.Express {
       title: doc.title,
       doc: summarizeDoc(doc),
       blocks: renderBlocks(clauses),
-      toc: clauses.filter((c) => TOC_KINDS.has(c.kind)),
+      toc: clauses.filter((c) => HEADING_KINDS.has(c.kind)),
       reference: onlineReference(doc, origin(req), today()),
     });
   });

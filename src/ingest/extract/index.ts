@@ -2,7 +2,7 @@
 // limits apply to all of them. Text is extracted in-process; PDF in a worker with a time limit.
 import { AppError } from '../../errors.js';
 import { extractPdf } from '../pdf/extract.js';
-import type { ExtractLimits } from './limits.js';
+import { timeoutError, tooLargeError, type ExtractLimits } from './limits.js';
 import { extractText } from './text.js';
 import type { Extracted, SourceFormat } from './types.js';
 
@@ -27,7 +27,7 @@ export interface ExtractInput {
 export async function extractSource({ name, bytes, limits }: ExtractInput): Promise<Extracted & { encoding?: string }> {
   const format = formatOf(name);
   if (format === null) throw new AppError('FILE_FORMAT_UNKNOWN', name);
-  if (bytes.length > limits.maxBytes) throw new AppError('FILE_TOO_LARGE', `${name}（${Math.round(bytes.length / 1024 / 1024)} MB）`);
+  if (bytes.length > limits.maxBytes) throw tooLargeError(name, bytes.length);
   if (bytes.length === 0) throw new AppError('FILE_EMPTY', name);
   switch (format) {
     case 'text':
@@ -45,7 +45,7 @@ export async function extractSource({ name, bytes, limits }: ExtractInput): Prom
 function withTimeout<T>(work: Promise<T>, name: string, limits: ExtractLimits): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('EXTRACT_TIMEOUT', `${name}（超过 ${limits.timeoutMs / 1000} 秒）`)), limits.timeoutMs);
+    timer = setTimeout(() => reject(timeoutError(name, limits)), limits.timeoutMs);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

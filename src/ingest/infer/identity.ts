@@ -18,22 +18,22 @@ export interface Inferred {
 export interface InferredIdentity {
   docNumber: Inferred | null;
   date: Inferred | null;
-  status: Inferred | null;
-  docType: Inferred | null;
+  /** The text lines read, for the type and status once the title is known (inferKind). */
+  lines: string[];
 }
 
 /** Blocks of the cover and notice, where the 文号 and the notice's signature date stand. */
 const FRONT = 25;
 
 /** 文号 and date from the blocks; type and status once the title is known (see inferKind). */
-export function inferIdentity(blocks: Block[], title: string | null): InferredIdentity {
-  const lines = lineTexts(blocks);
+export function inferIdentity(blocks: Block[]): InferredIdentity {
+  const lines = blocks.flatMap((b) => (b.type === 'line' ? [b.text] : []));
   const front = lines.slice(0, FRONT);
-  return { docNumber: docNumberOf(front), date: dateOf(lines, front), ...inferKind(lines, title) };
+  return { docNumber: docNumberOf(front), date: dateOf(lines, front), lines };
 }
 
 /** Type and status from the title (已废止 from the text). */
-export function inferKind(lines: string[], title: string | null): Pick<InferredIdentity, 'status' | 'docType'> {
+export function inferKind(lines: string[], title: string | null): { status: Inferred | null; docType: Inferred | null } {
   const status = title ? docStatus(title, lines.join('\n')) : null;
   const type = title ? docType(title) : null;
   return {
@@ -42,9 +42,6 @@ export function inferKind(lines: string[], title: string | null): Pick<InferredI
   };
 }
 
-export function lineTexts(blocks: Block[]): string[] {
-  return blocks.flatMap((b) => (b.type === 'line' ? [b.text] : []));
-}
 
 /** （2021年12月28日中国共产党…全体会议通过）: the date a decision was adopted, in brackets under its title. */
 function adoptedOn(line: string): string | null {

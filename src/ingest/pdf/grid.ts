@@ -32,7 +32,12 @@ export function findGrids(rules: Rule[]): Grid[] {
     });
   });
   const groups = new Map<number, Rule[]>();
-  all.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
+  all.forEach((r, i) => {
+    const root = find(i);
+    const group = groups.get(root);
+    if (group) group.push(r);
+    else groups.set(root, [r]);
+  });
   const grids: Grid[] = [];
   for (const group of groups.values()) {
     const hs = group.filter((r) => r[1] === r[3]);

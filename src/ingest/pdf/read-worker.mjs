@@ -36,7 +36,9 @@ function mayHoldTable(items) {
   for (const it of items) {
     if (it[4].trim() === '') continue;
     const key = Math.round(it[1] / 3);
-    byLine.set(key, [...(byLine.get(key) ?? []), it]);
+    const line = byLine.get(key);
+    if (line) line.push(it);
+    else byLine.set(key, [it]);
   }
   let columnar = 0;
   for (const line of byLine.values()) {

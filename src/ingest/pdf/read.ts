@@ -3,6 +3,7 @@
 // worker serves file after file (pdfjs loads once) and is replaced after a timeout or a crash.
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors.js';
+import { timeoutError } from '../extract/limits.js';
 import type { PdfPage } from './lines.js';
 
 export interface ReadLimits {
@@ -52,7 +53,7 @@ function readOne(bytes: Uint8Array, name: string, limits: ReadLimits): Promise<P
       else worker.unref();
       fn();
     };
-    const timer = setTimeout(() => finish(() => reject(new AppError('EXTRACT_TIMEOUT', `${name}（超过 ${limits.timeoutMs / 1000} 秒）`)), true), limits.timeoutMs);
+    const timer = setTimeout(() => finish(() => reject(timeoutError(name, limits)), true), limits.timeoutMs);
     const onMessage = (answer: WorkerAnswer) => {
       if (answer.id !== id) return;
       finish(() => {
