@@ -253,7 +253,8 @@ const MAX_NOTICE_SCAN = 15;
 function planNamedBy(text: string): string | null {
   if ([...text].length > 120) return null;
   const quoted = /印发\s*《(.+?)》/u.exec(text)?.[1];
-  return quoted ?? /^关于印发(.+?)的通知$/u.exec(text)?.[1] ?? null;
+  // Unanchored: a title line may run on into the next (…的通知各区县人民政府：) in plain text.
+  return quoted ?? /关于印发([^《》，。]+?)的通知/u.exec(text)?.[1] ?? null;
 }
 
 function findTitle(blocks: Block[], title: string | null, layoutTitle: string | null): number {

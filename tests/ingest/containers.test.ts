@@ -119,3 +119,11 @@ describe('the title a cover notice names', () => {
     expect(doc.clauses.find((c) => c.eId === 'part_1')?.citation).toBe('《陕西省碳排放权交易管理实施细则（试行）》一');
   });
 });
+
+describe('a notice whose issuers stand before 关于印发', () => {
+  it('regression: 重庆市人民政府办公厅…关于印发X的通知 (no 《》) did not name X, so the notice became the title', () => {
+    const doc = ingestBytes({ name: 'cy.txt', bytes: Buffer.from(['渝府办发〔2022〕22号', '重庆市人民政府办公厅四川省人民政府办公厅关于印发成渝地区双城经济圈碳达峰碳中和联合行动方案的通知', '各区县人民政府：', '现将方案印发给你们。', '（此件公开发布）', '成渝地区双城经济圈碳达峰碳中和联合行动方案', '一、总体要求', '（一）指导思想。坚持系统观念。'].join('\n\n'), 'utf8') });
+    expect(doc.meta.title).toBe('成渝地区双城经济圈碳达峰碳中和联合行动方案');
+    expect(doc.clauses.find((c) => c.text === '一、总体要求')?.eId).toBe('part_1');
+  });
+});
