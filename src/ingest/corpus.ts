@@ -12,9 +12,12 @@ import { EXTRACT_DEFAULTS, tooLargeError, type ExtractLimits } from './extract/l
 import { extractText } from './extract/text.js';
 import type { Extracted } from './extract/types.js';
 import { referenceFor } from './identity.js';
+import { chainOf, type Division } from './infer/divisions.js';
 import { inferIdentity, inferKind, type Inferred } from './infer/identity.js';
+import { expandOrgan } from './infer/issuer.js';
+import { inferJurisdiction } from './infer/jurisdiction.js';
 import { parseDocument } from './parse.js';
-import type { CatalogEntry, Corpus, IngestProblem, ParsedDocument } from './types.js';
+import type { CatalogEntry, Corpus, IngestProblem, ParentJurisdiction, ParsedDocument } from './types.js';
 
 export interface LoadOptions {
   corpusDir: string;
@@ -134,6 +137,14 @@ function provenanceOf(fields: Record<string, Inferred | null>): Record<string, O
   return out;
 }
 
+/** The level above: a county's city (or its province where none stands between), a city's province. */
+function parentOf(d: Division | null): ParentJurisdiction | null {
+  const chain = d ? chainOf(d) : [];
+  const up = chain.at(-2);
+  if (!up) return null;
+  return { name: up.name, adminCode: up.code, ...(chain.length > 2 ? { province: (chain[0] as Division).name } : {}) };
+}
+
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 export interface IngestExtractedOptions {
@@ -158,18 +169,22 @@ export function ingestExtracted({ name, contentHash, extracted, entry }: IngestE
   if (parsed.clauses.length === 0) throw new AppError('FILE_NO_STRUCTURE', name);
   const title = entry?.title ?? parsed.foundTitle ?? id;
   const kind = inferKind(guess?.lines ?? [], title);
-  const inferred = guess ? provenanceOf({ docNumber: guess.docNumber, date: guess.date, ...kind }) : {};
   const date = entry ? entry.date : (guess?.date?.value ?? null);
   const status = entry ? entry.status : (kind.status?.value ?? null);
+  const place = guess ? inferJurisdiction({ issuers: guess.issuers, title, docNumber, lines: guess.lines }) : null;
+  const text = guess ? guess.lines.join('\n') : '';
+  const issuer = guess?.issuers ? { ...guess.issuers, value: guess.issuers.value.split('、').map((o) => expandOrgan(o, text, place?.division?.name ?? null)).join('、') } : null;
+  const jurisdiction = place ? { value: place.division?.name ?? '国家', source: place.source, confidence: place.confidence } : null;
+  const inferred = guess ? provenanceOf({ docNumber: guess.docNumber, date: guess.date, issuer, jurisdiction, level: jurisdiction, ...kind }) : {};
   const meta = {
     file: name,
     id,
     title,
-    jurisdiction: entry?.jurisdiction ?? null,
-    adminCode: entry?.adminCode ?? null,
-    level: entry?.level ?? null,
-    parent: entry?.parent ?? null,
-    issuer: entry?.issuer ?? null,
+    jurisdiction: entry ? entry.jurisdiction : (place ? (place.division?.name ?? '国家') : null),
+    adminCode: entry ? entry.adminCode : (place?.division?.code ?? null),
+    level: entry ? entry.level : (place?.level ?? null),
+    parent: entry ? entry.parent : parentOf(place?.division ?? null),
+    issuer: entry ? entry.issuer : (issuer?.value ?? null),
     docNumber,
     date,
     status,
@@ -182,7 +197,7 @@ export function ingestExtracted({ name, contentHash, extracted, entry }: IngestE
     format: extracted.format,
     pages: extracted.pages,
     catalogued: entry !== undefined,
-    reference: referenceFor({ title, issuer: entry?.issuer ?? null, docNumber, date }),
+    reference: referenceFor({ title, issuer: entry ? entry.issuer : (issuer?.value ?? null), docNumber, date }),
     clauseCount: parsed.clauses.length,
   };
   return { meta, clauses: parsed.clauses, warnings };

@@ -1,11 +1,13 @@
 // The plain data that ingest hands to every later stage: documents and their clause trees.
 import type { SourceFormat } from './extract/types.js';
 
-export type Level = 'province' | 'city' | 'county';
+export type Level = 'national' | 'province' | 'city' | 'county';
 
-export const LEVEL_ORDER: readonly Level[] = ['province', 'city', 'county'];
+/** National plans first: provinces implement them, cities their province's, counties their city's. */
+export const LEVEL_ORDER: readonly Level[] = ['national', 'province', 'city', 'county'];
 
 export const LEVEL_LABELS: Record<Level, string> = {
+  national: '国家级',
   province: '省级',
   city: '市级',
   county: '县级',

@@ -4,6 +4,7 @@
 import type { Block } from '../blocks.js';
 import { findDates, dateLine } from './dates.js';
 import { docNumberLine, findDocNumbers } from './doc-number.js';
+import { issuersBeforeAbout, issuersOfMasthead, splitOrgans } from './issuer.js';
 import { docStatus, docType } from './kind.js';
 
 export type Provenance = 'cover' | 'signature' | 'title' | 'body';
@@ -18,6 +19,8 @@ export interface Inferred {
 export interface InferredIdentity {
   docNumber: Inferred | null;
   date: Inferred | null;
+  /** Organs joined with 、, as printed (abbreviations are expanded once the place is known). */
+  issuers: Inferred | null;
   /** The text lines read, for the type and status once the title is known (inferKind). */
   lines: string[];
 }
@@ -29,7 +32,40 @@ const FRONT = 25;
 export function inferIdentity(blocks: Block[]): InferredIdentity {
   const lines = blocks.flatMap((b) => (b.type === 'line' ? [b.text] : []));
   const front = lines.slice(0, FRONT);
-  return { docNumber: docNumberOf(front), date: dateOf(lines, front), lines };
+  return { docNumber: docNumberOf(front), date: dateOf(lines, front), issuers: issuersOf(lines, front), lines };
+}
+
+/** Lines above a signature's date that may hold its organs (one per line, or several to a line). */
+const SIGNATURE_LINES = 4;
+
+/**
+ * The organs that issued the document: its 发文机关标志, the organs its title names before
+ * 关于, or its signature; the signature when it lists more (a title says 等17部门).
+ */
+function issuersOf(lines: string[], front: string[]): Inferred | null {
+  const head = front.slice(0, 8);
+  const masthead = head.map(issuersOfMasthead).find((x) => x !== null) ?? null;
+  const prefix = head.map(issuersBeforeAbout).find((x) => x !== null) ?? null;
+  const signature = signatureOf(lines, front);
+  const pick = (organs: string[], source: Provenance, confidence: number): Inferred => ({ value: [...new Set(organs)].join('、'), source, confidence });
+  if (signature && signature.length > Math.max(prefix?.length ?? 0, masthead?.length ?? 0)) return pick(signature, 'signature', 0.85);
+  if (masthead) return pick(masthead, 'cover', 0.9);
+  if (prefix) return pick(prefix, 'title', 0.85);
+  return signature ? pick(signature, 'signature', 0.8) : null;
+}
+
+/** The organs on the lines right above the first date line of the cover and notice, else of the end. */
+function signatureOf(lines: string[], front: string[]): string[] | null {
+  const at = front.findIndex((l) => dateLine(l) !== null);
+  const end = at !== -1 ? at : lines.findLastIndex((l) => dateLine(l) !== null);
+  if (end <= 0) return null;
+  const organs: string[] = [];
+  for (let i = end - 1; i >= Math.max(0, end - SIGNATURE_LINES); i--) {
+    const found = splitOrgans(lines[i] as string);
+    if (!found) break;
+    organs.unshift(...found);
+  }
+  return organs.length ? organs : null;
 }
 
 /** Type and status from the title (已废止 from the text). */
