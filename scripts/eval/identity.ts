@@ -37,7 +37,7 @@ const squash = (s: string) =>
   s
     .normalize('NFKC')
     .replace(/[\s《》〈〉“”"'‘’「」]/gu, '')
-    .replace(/[—–－~～‐-]+/gu, '-')
+    .replace(/[—–―－−~～‐-]+/gu, '-')
     .replace(/\(/gu, '（')
     .replace(/\)/gu, '）');
 
@@ -47,11 +47,17 @@ function fromAbout(title: string): string {
   return at > 0 && at <= 40 ? title.slice(at) : title;
 }
 
+/**
+ * The period printed after a title, （2021—2025年）: the labels keep it for some plans and drop it
+ * for others (484 keeps it, 536 drops it), so a title agrees with or without it.
+ */
+const withoutPeriod = (t: string) => t.replace(/（\d{4}-\d{2,4}年?）$/u, '');
+
 export function sameTitle(got: string | null, want: string): boolean {
   if (!got) return false;
-  const g = squash(got);
-  const parts = want.split('》《').map(squash);
-  return parts.some((w) => g === w || fromAbout(g) === fromAbout(w) || (fromAbout(w) !== w && g === fromAbout(w)));
+  const g = withoutPeriod(squash(got));
+  const parts = want.split('》《').map((w) => withoutPeriod(squash(w)));
+  return parts.some((w) => g === w || fromAbout(g) === fromAbout(w));
 }
 
 /** Label dates are YYYY.MM.DD; ours YYYY-MM-DD or YYYY-MM: agree at the shorter precision. */

@@ -13,10 +13,11 @@ import { extractText } from './extract/text.js';
 import type { Extracted } from './extract/types.js';
 import { referenceFor } from './identity.js';
 import { chainOf, type Division } from './infer/divisions.js';
-import { inferIdentity, inferKind, type Inferred } from './infer/identity.js';
+import { inferIdentity, inferKind, planReportedIn, titleFromFileName, type Inferred } from './infer/identity.js';
 import { expandOrgan } from './infer/issuer.js';
 import { inferJurisdiction } from './infer/jurisdiction.js';
 import { parseDocument } from './parse.js';
+import { joinTitleLines } from './title-lines.js';
 import type { CatalogEntry, Corpus, IngestProblem, ParentJurisdiction, ParsedDocument } from './types.js';
 
 export interface LoadOptions {
@@ -137,6 +138,14 @@ function provenanceOf(fields: Record<string, Inferred | null>): Record<string, O
   return out;
 }
 
+/** No title line: the plan a report names, else the file's own name (low confidence). */
+function titleFallback(lines: string[], name: string): Inferred | null {
+  const reported = planReportedIn(lines);
+  if (reported) return { value: reported, source: 'body', confidence: 0.5 };
+  const fromName = titleFromFileName(name);
+  return fromName ? { value: fromName, source: 'file', confidence: 0.3 } : null;
+}
+
 /** The level above: a county's city (or its province where none stands between), a city's province. */
 function parentOf(d: Division | null): ParentJurisdiction | null {
   const chain = d ? chainOf(d) : [];
@@ -163,11 +172,13 @@ export function ingestExtracted({ name, contentHash, extracted, entry }: IngestE
   const id = entry?.id ?? idFromFileName(name);
   // Without a catalogue entry the document says what it is; an entry wins field by field.
   // Inference runs only where no catalogue entry speaks (type always: catalogues do not carry it).
-  const guess = entry ? null : inferIdentity(extracted.blocks);
+  const blocks = joinTitleLines(extracted.blocks, extracted.layoutTitle ?? null);
+  const guess = entry ? null : inferIdentity(blocks);
   const docNumber = entry ? entry.docNumber : (guess?.docNumber?.value ?? null);
-  const parsed = parseDocument({ docId: id, title: entry?.title ?? null, docNumber, blocks: extracted.blocks, layoutTitle: extracted.layoutTitle ?? null });
+  const parsed = parseDocument({ docId: id, title: entry?.title ?? null, docNumber, blocks, layoutTitle: extracted.layoutTitle ?? null });
   if (parsed.clauses.length === 0) throw new AppError('FILE_NO_STRUCTURE', name);
-  const title = entry?.title ?? parsed.foundTitle ?? id;
+  const fallback = guess ? titleFallback(guess.lines, name) : null;
+  const title = entry?.title ?? parsed.foundTitle ?? fallback?.value ?? id;
   const kind = inferKind(guess?.lines ?? [], title);
   const date = entry ? entry.date : (guess?.date?.value ?? null);
   const status = entry ? entry.status : (kind.status?.value ?? null);
@@ -175,7 +186,7 @@ export function ingestExtracted({ name, contentHash, extracted, entry }: IngestE
   const text = guess ? guess.lines.join('\n') : '';
   const issuer = guess?.issuers ? { ...guess.issuers, value: guess.issuers.value.split('、').map((o) => expandOrgan(o, text, place?.division?.name ?? null)).join('、') } : null;
   const jurisdiction = place ? { value: place.division?.name ?? '国家', source: place.source, confidence: place.confidence } : null;
-  const inferred = guess ? provenanceOf({ docNumber: guess.docNumber, date: guess.date, issuer, jurisdiction, level: jurisdiction, ...kind }) : {};
+  const inferred = guess ? provenanceOf({ title: parsed.foundTitle ? null : fallback, docNumber: guess.docNumber, date: guess.date, issuer, jurisdiction, level: jurisdiction, ...kind }) : {};
   const meta = {
     file: name,
     id,

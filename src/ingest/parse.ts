@@ -246,16 +246,25 @@ function container(label: string): Open {
 /** A table's caption: 表1 …, 附表2 …, 专栏3 … followed by the table itself. */
 const CAPTION = /^(附表|表)\s*[0-9０-９一二三四五六七八九十]{1,3}/u;
 /** Titles compare across OCR's half-width brackets and stray spaces. */
-const squash = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
+const squash = (s: string) => s.normalize('NFKC').replace(/[\s“”"《》〈〉<>]+/gu, '');
 const MAX_NOTICE_SCAN = 15;
 
-/** 关于印发《X》的通知 names the plan X that the notice covers. */
+/** 关于印发《X》的通知 (or 〈X〉, or X unquoted), 关于《X》的公示: the plan X that the notice covers. */
 function planNamedBy(text: string): string | null {
   if ([...text].length > 120) return null;
-  const quoted = /印发\s*《(.+?)》/u.exec(text)?.[1];
+  const quoted = /印发\s*[《〈<]\s*(.+?)\s*[》〉>]/u.exec(text)?.[1] ?? /^关于[《〈](.+?)[》〉]的(?:公示|公告)$/u.exec(text.trim())?.[1];
   // Unanchored: a title line may run on into the next (…的通知各区县人民政府：) in plain text.
-  return quoted ?? /关于印发([^《》，。]+?)的通知/u.exec(text)?.[1] ?? null;
+  return quoted ?? /印发([^《》〈〉，。]+?)的通知/u.exec(text)?.[1] ?? null;
 }
+
+/** A line that reads as a title: short, no sentence or address punctuation, not an attachment label. */
+function titleLike(text: string): boolean {
+  const t = text.trim();
+  return [...t].length <= 80 && !/[。；：:，,]/u.test(t) && !/^附件[0-9０-９一二三四五六七八九十]*$/u.test(t) && parseMarker(t) === null;
+}
+
+/** The title's type word closes it: 规划, 实施方案, 通知… */
+const TITLE_END = /(?:规划|方案|意见|决定|通知|办法|条例|细则|指南|计划|导则|措施|纲要|公告|公示)(?:[（(][^（）()]{1,20}[)）])?$/u;
 
 function findTitle(blocks: Block[], title: string | null, layoutTitle: string | null): number {
   const indexOf = (want: string, from = 0) => blocks.findIndex((bl, i) => i >= from && bl.type === 'line' && squash(bl.text) === squash(want));
@@ -273,9 +282,13 @@ function findTitle(blocks: Block[], title: string | null, layoutTitle: string | 
     const laidOut = layoutTitle ? indexOf(layoutTitle) : -1;
     if (laidOut !== -1) return laidOut;
   }
-  const firstLine = blocks.findIndex((bl) => bl.type === 'line');
+  // The first line that reads as a title and ends on its type word; else the first line, if title-like.
+  const front = blocks.slice(0, MAX_NOTICE_SCAN);
+  const typed = front.findIndex((bl) => bl.type === 'line' && titleLike(bl.text) && TITLE_END.test(squash(bl.text)));
+  if (typed !== -1) return typed;
+  const firstLine = front.findIndex((bl) => bl.type === 'line' && titleLike(bl.text));
   const first = blocks[firstLine];
-  if (first?.type === 'line' && !parseMarker(first.text) && [...first.text].length <= 60 && !/[。；]/u.test(first.text)) return firstLine;
+  if (first?.type === 'line' && firstLine === blocks.findIndex((bl) => bl.type === 'line')) return firstLine;
   return -1;
 }
 

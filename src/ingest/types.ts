@@ -46,7 +46,7 @@ export interface DocumentMeta extends CatalogEntry {
    * Fields the document gave about itself because no catalogue entry did: where each was read
    * (cover, signature, title, body) and how sure the engine is (0–1). Empty when catalogued.
    */
-  inferred?: Record<string, { source: 'cover' | 'signature' | 'title' | 'body'; confidence: number }>;
+  inferred?: Record<string, { source: 'cover' | 'signature' | 'title' | 'body' | 'file'; confidence: number }>;
   /** The source's format (text, pdf, docx, html) and its page count where it has pages. */
   format: SourceFormat;
   pages: number | null;

@@ -131,12 +131,15 @@ export function toHit(lib: Library, clause: Clause, snippet?: string): Hit {
   };
 }
 
-const PROVENANCE_LABELS: Record<string, string> = { cover: '版头', signature: '落款', title: '标题', body: '正文' };
+const PROVENANCE_LABELS: Record<string, string> = { cover: '版头', signature: '落款', title: '标题', body: '正文', file: '文件名' };
+/** Below this confidence an inferred field is shown as a guess to check. */
+const UNSURE = 0.5;
 
-/** （推断自落款） beside a field the document gave about itself; empty for catalogue facts. */
+/** （推断自落款） beside a field the document gave about itself, （推断自正文，待核） when unsure; empty for catalogue facts. */
 export function inferredNote(doc: Pick<DocSummary, 'inferred'>, field: string): string {
   const f = doc.inferred[field];
-  return f ? `（推断自${PROVENANCE_LABELS[f.source] ?? f.source}）` : '';
+  if (!f) return '';
+  return `（推断自${PROVENANCE_LABELS[f.source] ?? f.source}${f.confidence <= UNSURE ? '，待核' : ''}）`;
 }
 
 /** 第5页 or 第5—6页, for a clause that has pages. */

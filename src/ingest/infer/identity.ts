@@ -7,7 +7,7 @@ import { docNumberLine, findDocNumbers } from './doc-number.js';
 import { issuersBeforeAbout, issuersOfMasthead, splitOrgans } from './issuer.js';
 import { docStatus, docType } from './kind.js';
 
-export type Provenance = 'cover' | 'signature' | 'title' | 'body';
+export type Provenance = 'cover' | 'signature' | 'title' | 'body' | 'file';
 
 export interface Inferred {
   value: string;
@@ -36,7 +36,7 @@ export function inferIdentity(blocks: Block[]): InferredIdentity {
 }
 
 /** Lines above a signature's date that may hold its organs (one per line, or several to a line). */
-const SIGNATURE_LINES = 4;
+const SIGNATURE_LINES = 8;
 
 /**
  * The organs that issued the document: its 发文机关标志, the organs its title names before
@@ -121,4 +121,22 @@ function dateOf(lines: string[], front: string[]): Inferred | null {
     if (issued) return { value: issued.value, source: 'body', confidence: 0.6 };
   }
   return null;
+}
+
+/**
+ * A report about a plan rather than the plan (6月5日，我市印发《X》。 / 近日，某厅发布《X》): its
+ * subject is X, named in its opening lines.
+ */
+export function planReportedIn(lines: string[]): string | null {
+  for (const line of lines.slice(0, 3)) {
+    const named = /(?:印发|发布|出台)(?:了)?《([^《》]{4,80})》/u.exec(line)?.[1];
+    if (named) return named;
+  }
+  return null;
+}
+
+/** 141、包头市深入推进…实施方案.pdf → 包头市深入推进…实施方案: the file's name, without its number. */
+export function titleFromFileName(name: string): string | null {
+  const base = name.replace(/\.[^.]*$/u, '').replace(/^\s*\d+\s*[、.．_\-]\s*/u, '').trim();
+  return /\p{Script=Han}{4}/u.test(base) ? base : null;
 }

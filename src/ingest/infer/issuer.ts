@@ -2,16 +2,18 @@
 // XX人民政府), the organs named before 关于 in its title, or the signature above its date.
 // Organs printed without a separator (四川省生态环境厅四川省经济和信息化厅) are split where a
 // new place or 中共 begins. Abbreviations are expanded only to a full name the document prints.
-import { mentions } from './divisions.js';
+import { divisionsNamed, mentions } from './divisions.js';
 
 /** The end of an organ's name: 人民政府, 委员会, 厅, 局, 部… */
 const ORGAN_END = /(?:人民政府|政府|委员会|党委|省委|市委|县委|区委|州委|国务院|中共中央|办公厅|办公室|总局|管理局|厅|局|部|委|署|中心|支行|分行|监管局|分局|管委会|联席会议办公室|领导小组|银行)$/u;
-const NOT_ORGAN = /[的之与和]$|^(?:关于|印发|各|全省|全市|我)|[，。；：:、]/u;
+const NOT_ORGAN = /[的之与和]$|^(?:关于|印发|各|全省|全市|我|为|根据|按照)/u;
+/** Organ names are Chinese words only: no 《, digits or punctuation (those are sentences). */
+const ORGAN_CHARS = /^[\p{Script=Han}（）]+$/u;
 const MAX_ORGAN = 30;
 
 export function isOrgan(piece: string): boolean {
   const n = [...piece].length;
-  return n >= 3 && n <= MAX_ORGAN && ORGAN_END.test(piece) && !NOT_ORGAN.test(piece) && !piece.includes('关于');
+  return n >= 3 && n <= MAX_ORGAN && ORGAN_CHARS.test(piece) && ORGAN_END.test(piece) && !NOT_ORGAN.test(piece) && !piece.includes('关于');
 }
 
 /**
@@ -82,6 +84,10 @@ export function expandOrgan(organ: string, text: string, place: string | null): 
   // 市科技局 in a 南京市 document is 南京市科技局.
   const relative = /^(?:自治区|自治州|[省市县州区])(?!委员会)/u.exec(out)?.[0];
   if (place && relative && place.endsWith(relative)) out = place + out.slice(relative.length);
+  // 阿坝州人民政府 → 阿坝藏族羌族自治州人民政府 where the document prints the full name.
+  const first = mentions(out)[0];
+  const full = first && first.at === 0 && first.divisions.length === 1 ? (first.divisions[0] as { name: string }).name : null;
+  if (first && full && full !== first.name && divisionsNamed(full).length > 0 && text.includes(full)) out = full + out.slice(first.name.length);
   for (const [re, to] of EXPANSIONS) {
     const long = out.replace(re, to);
     if (long !== out && text.includes(long)) out = long;
