@@ -20,7 +20,7 @@ for (const row of report.rows) {
   const misses = FIELDS.filter((f) => !row.ok[f]);
   if (misses.length === 0) continue;
   console.log(clean(row.file));
-  for (const f of misses) console.log(`  ${NAMES[f]}\t推断 ${clean(row.got[f])}\t标注 ${clean(row.want[f])}`);
+  for (const f of misses) console.log(`  ${NAMES[f]}\t推断 ${clean(row.got[f])}\t标注 ${clean(row.want[f])}${row.printed[f] === false ? '\t（原文未载标注值）' : ''}`);
 }
 console.log(`\n${report.rows.length} 个文件`);
 let failed = false;
@@ -29,6 +29,8 @@ for (const f of FIELDS) {
   const target = TARGETS[f];
   const met = target === undefined ? '' : acc >= target ? `  达标（≥${target * 100}%）` : `  未达标（≥${target * 100}%）`;
   if (target !== undefined && acc < target) failed = true;
-  console.log(`${NAMES[f]}\t${(acc * 100).toFixed(1)}%\t${report.rows.filter((r) => r.ok[f]).length}/${report.rows.length}${met}`);
+  const printed = report.rows.filter((r) => r.printed[f] === true);
+  const within = printed.length ? `；原文载有标注值者 ${printed.filter((r) => r.ok[f]).length}/${printed.length}（${((printed.filter((r) => r.ok[f]).length / printed.length) * 100).toFixed(1)}%）` : '';
+  console.log(`${NAMES[f]}\t${(acc * 100).toFixed(1)}%\t${report.rows.filter((r) => r.ok[f]).length}/${report.rows.length}${within}${met}`);
 }
 process.exitCode = failed ? 1 : 0;

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadCorpus } from '../../src/ingest/corpus.js';
+import { findDates } from '../../src/ingest/infer/dates.js';
 import { cityOf, divisionByCode, divisionsNamed, placeIn, provinceOf, type Division } from '../../src/ingest/infer/divisions.js';
 import type { DocumentMeta, Level } from '../../src/ingest/types.js';
 
@@ -28,6 +29,8 @@ export type Field = (typeof FIELDS)[number];
 
 export interface Row {
   file: string;
+  /** Whether the document's text prints the label's value at all (date, issuer): else no reading can find it. */
+  printed: Partial<Record<Field, boolean>>;
   got: Record<Field, string | null>;
   want: Record<Field, string | null>;
   ok: Record<Field, boolean>;
@@ -125,7 +128,21 @@ const TYPE_CLASS: Record<string, string> = {
   办法: '办法条例', 条例: '办法条例', 导则: '办法条例',
 };
 
-export function compare(meta: DocumentMeta | null, want: Label): Row {
+/** The text in the comparison form of organs: abbreviations written out, no spaces. */
+function canonicalText(text: string): string {
+  let n = text.normalize('NFKC').replace(/\s+/gu, '');
+  for (const [re, to] of ABBREVIATIONS) n = n.replace(re, to);
+  return n;
+}
+
+function printedIn(text: string, want: Label): Row['printed'] {
+  const canonical = canonicalText(text);
+  const date = want.date ? findDates(text).some((d) => sameDate(d.value, want.date)) : false;
+  const issuer = organsOf(want.issuer).length > 0 && organsOf(want.issuer).every((o) => canonical.includes(o));
+  return { date, issuer };
+}
+
+export function compare(meta: DocumentMeta | null, want: Label, text = ''): Row {
   const d = meta?.adminCode ? divisionByCode(meta.adminCode) : null;
   const wantProvince = want.province ? division(want.province.split('、')[0] as string) : null;
   const wantCity = division(want.city);
@@ -156,7 +173,7 @@ export function compare(meta: DocumentMeta | null, want: Label): Row {
     level: got.level === wantRow.level,
     docType: got.docType === wantRow.docType,
   };
-  return { file: want.file, got, want: wantRow, ok };
+  return { file: want.file, printed: printedIn(text, want), got, want: wantRow, ok };
 }
 
 export interface IdentityReport {
@@ -167,8 +184,11 @@ export interface IdentityReport {
 export async function evaluateIdentity(options: { dir: string; labels: string; cacheDir: string }): Promise<IdentityReport> {
   const labels = JSON.parse(fs.readFileSync(options.labels, 'utf8')) as Label[];
   const corpus = await loadCorpus({ corpusDir: options.dir, catalogFile: path.join(options.dir, '.no-catalog.json'), cacheDir: options.cacheDir });
-  const byFile = new Map(corpus.documents.map((d) => [d.meta.file, d.meta]));
-  const rows = labels.map((l) => compare(byFile.get(l.file) ?? null, l));
+  const byFile = new Map(corpus.documents.map((d) => [d.meta.file, d]));
+  const rows = labels.map((l) => {
+    const doc = byFile.get(l.file);
+    return compare(doc?.meta ?? null, l, doc ? doc.clauses.map((c) => c.text).join('\n') : '');
+  });
   const accuracy = Object.fromEntries(FIELDS.map((f) => [f, rows.filter((r) => r.ok[f]).length / Math.max(1, rows.length)])) as Record<Field, number>;
   return { rows, accuracy };
 }

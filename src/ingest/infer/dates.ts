@@ -63,5 +63,8 @@ export function dateLine(line: string): string | null {
   if (found.length !== 1) return null;
   const [only] = found as [FoundDate];
   const rest = t.slice(0, only.at) + t.slice(only.at + only.length);
+  // 2022年6月8日附件： — the signature's date with the attachment list glued on by the extractor.
+  const tail = t.slice(only.at + only.length);
+  if (t.slice(0, only.at) === '' && /^附件/u.test(tail)) return only.value;
   return /^[（(]?[）)]?(?:印发|发布|成文|通过)?[）)]?$/u.test(rest) ? only.value : null;
 }

@@ -47,11 +47,43 @@ function issuersOf(lines: string[], front: string[]): Inferred | null {
   const masthead = head.map(issuersOfMasthead).find((x) => x !== null) ?? null;
   const prefix = head.map(issuersBeforeAbout).find((x) => x !== null) ?? null;
   const signature = signatureOf(lines, front);
+  const source = head.map(sourceLine).find((x) => x !== null) ?? null;
   const pick = (organs: string[], source: Provenance, confidence: number): Inferred => ({ value: [...new Set(organs)].join('、'), source, confidence });
   if (signature && signature.length > Math.max(prefix?.length ?? 0, masthead?.length ?? 0)) return pick(signature, 'signature', 0.85);
   if (masthead) return pick(masthead, 'cover', 0.9);
   if (prefix) return pick(prefix, 'title', 0.85);
-  return signature ? pick(signature, 'signature', 0.8) : null;
+  if (signature) return pick(signature, 'signature', 0.8);
+  if (source) return pick(source, 'cover', 0.7);
+  const printed = lines.slice(-12).map(printedBy).find((x) => x !== null);
+  if (printed) return pick(printed, 'signature', 0.7);
+  const reporter = lines.slice(0, 3).map(reportedBy).find((x) => x !== null);
+  if (reporter) return pick(reporter, 'body', 0.6);
+  const interprets = lines.map(interpretedBy).findLast((x) => x !== null);
+  return interprets ? pick(interprets, 'body', 0.55) : null;
+}
+
+/** 合肥市城乡建设局2021年8月31日印发: the 版记's printing line names the organ that issued it. */
+function printedBy(line: string): string[] | null {
+  const m = /^([\p{Script=Han}\s、]{3,60}?)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/u.exec(line.trim());
+  return m ? splitOrgans(m[1] as string) : null;
+}
+
+/** 近日，湖南省工业和信息化厅发布《X》: a report names the organ that issued the plan it reports. */
+function reportedBy(line: string): string[] | null {
+  const m = /(?:^|[，,。])([\p{Script=Han}、]{3,40}?)(?:近日|日前)?(?:印发|发布|出台)(?:了)?《/u.exec(line);
+  return m ? splitOrgans((m[1] as string).replace(/^(?:近日|日前)/u, '')) : null;
+}
+
+/** 本办法由云南省生态环境厅负责解释: rules name the organ that issued them as their interpreter. */
+function interpretedBy(line: string): string[] | null {
+  const m = /本(?:办法|细则|规定|条例|方案|指南|导则|规划|意见|通知)由([\p{Script=Han}、]{3,40}?)负责解释/u.exec(line);
+  return m ? splitOrgans(m[1] as string) : null;
+}
+
+/** 时间：2022-03-25来源：生态环境部, 发布机构：…: a web copy's line naming the publishing organ. */
+function sourceLine(line: string): string[] | null {
+  const named = /(?:来源|发布机构|发文机关|发文单位)[:：]\s*([\p{Script=Han}、\s]{3,60})/u.exec(line)?.[1];
+  return named ? splitOrgans(named.trim()) : null;
 }
 
 /** The organs on the lines right above the first date line of the cover and notice, else of the end. */

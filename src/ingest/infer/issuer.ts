@@ -53,7 +53,7 @@ function splitGlued(piece: string): string[] {
 
 /** 四川省生态环境厅四川省经济和信息化厅关于开展…的通知 → its issuers; null when the title opens with none. */
 export function issuersBeforeAbout(title: string): string[] | null {
-  const at = title.search(/关于|印发/u);
+  const at = title.search(/关于|印发|贯彻|转发|批转|《/u);
   if (at <= 0 || at > 80) return null;
   const head = title.slice(0, at).replace(/(?:等\d*|等[一二三四五六七八九十]+)个?部门$/u, '');
   return splitOrgans(head);

@@ -3,7 +3,7 @@
 // its body speaks of. A department takes its place's level (省生态环境厅 is province level); a
 // 新区 or 开发区 belongs to the city it names. National organs and plans are national.
 import type { Level } from '../types.js';
-import { divisionsNamed, mentions, placeIn, provinceOf, type Division } from './divisions.js';
+import { chainOf, divisionsNamed, mentions, placeIn, provinceOf, type Division } from './divisions.js';
 import type { Inferred, Provenance } from './identity.js';
 
 export interface Jurisdiction {
@@ -30,18 +30,79 @@ export interface JurisdictionInput {
   lines: string[];
 }
 
+/** 自治区人民政府办公厅, 市科技局, 县委: organs that name their level but not their place. */
+const RELATIVE_LEVEL: Array<[RegExp, Level]> = [
+  [/^(?:省|自治区)/u, 'province'],
+  [/^(?:市|州|盟)/u, 'city'],
+  [/^(?:县|区|旗)/u, 'county'],
+];
+
+function relativeLevel(organs: string[]): Level | null {
+  for (const o of organs) for (const [re, level] of RELATIVE_LEVEL) if (re.test(o)) return level;
+  return null;
+}
+
+/** The place at that level the division lies in, or the division itself when it is not below it. */
+function atLevel(d: Division, level: Level): Division {
+  const order: Level[] = ['province', 'city', 'county'];
+  let x: Division = d;
+  while (x.parent && order.indexOf(x.level) > order.indexOf(level)) x = x.parent;
+  return x;
+}
+
+/** A 发文机关标志 the OCR garbled (山东省…管理月文件…): its places still tell the jurisdiction. */
+function mastheadPlace(lines: string[]): Division | null {
+  const masthead = lines.slice(0, 4).find((l) => /文件/u.test(l) && [...l].length <= 80);
+  // The first organ's place: OCR may have glued a branch's city (济南分行) onto the line.
+  return masthead ? placeIn(masthead.split(/文件/u)[0] as string) : null;
+}
+
 const levelOf = (d: Division): Level => d.level;
 
 export function inferJurisdiction({ issuers, title, docNumber, lines }: JurisdictionInput): Jurisdiction | null {
   const organs = issuers ? issuers.value.split('、') : [];
-  const fromIssuer = organs.length ? placeIn(organs.join(' ')) : null;
+  // Branches of national bodies (中国人民银行邯郸市中心支行) co-sign local plans: the locals decide.
+  const local = organs.filter((o) => !/^中国/u.test(o));
+  // The lead issuer's place: a later organ's place must not pull a joint document elsewhere.
+  const fromIssuer = local.map((o) => placeIn(o)).find((d) => d !== null) ?? null;
   if (fromIssuer) return { division: fromIssuer, level: levelOf(fromIssuer), source: issuers?.source ?? 'cover', confidence: 0.9 };
   if (organs.length && organs.every((o) => NATIONAL_ORGAN.test(o))) return { division: null, level: 'national', source: issuers?.source ?? 'cover', confidence: 0.85 };
+  const masthead = mastheadPlace(lines);
+  if (masthead) return { division: masthead, level: levelOf(masthead), source: 'cover', confidence: 0.7 };
+  const relative = relativeLevel(local);
   const hint = provinceByCode(docNumber);
   const fromTitle = placeIn(title.replace(/^中国[(（][^)）]+[)）]/u, (m) => m.slice(3, -1)), hint);
-  if (fromTitle) return { division: fromTitle, level: levelOf(fromTitle), source: 'title', confidence: 0.8 };
+  const found = fromTitle ? { d: fromTitle, source: 'title' as const } : null;
+  const body = found ? null : fromBody(lines, hint, relative);
+  if (body && (!relative || body.level === relative || body.level === 'national')) return body;
+  const place = found?.d ?? body?.division ?? hint;
+  if (place && relative) return withLevel(place, relative, lines, found?.source ?? 'body');
+  if (found) return { division: found.d, level: levelOf(found.d), source: 'title', confidence: 0.8 };
   if (docNumber && NATIONAL_CODE.test(docNumber) && !hint) return { division: null, level: 'national', source: 'cover', confidence: 0.6 };
-  return fromBody(lines, hint);
+  return body;
+}
+
+/**
+ * An organ says its level (市科技局) and the title or body its place: the place at that level,
+ * or, when the place named is above it (江苏省 for a 市 organ), the city the body names most.
+ */
+function withLevel(place: Division, level: Level, lines: string[], source: Provenance): Jurisdiction {
+  const order: Level[] = ['province', 'city', 'county'];
+  if (order.indexOf(place.level) >= order.indexOf(level)) return { division: atLevel(place, level), level, source, confidence: 0.7 };
+  const below = mostNamed(lines, (d) => d.level === level && chainOf(d).some((x) => x.code === place.code));
+  return below ? { division: below, level, source: 'body', confidence: 0.6 } : { division: place, level: levelOf(place), source, confidence: 0.5 };
+}
+
+function mostNamed(lines: string[], keep: (d: Division) => boolean): Division | null {
+  const votes = new Map<string, { d: Division; n: number }>();
+  for (const m of mentions(lines.slice(0, 400).join('\n'))) {
+    const d = m.divisions.find(keep);
+    if (!d) continue;
+    const v = votes.get(d.code) ?? { d, n: 0 };
+    v.n++;
+    votes.set(d.code, v);
+  }
+  return [...votes.values()].sort((a, b) => b.n - a.n)[0]?.d ?? null;
 }
 
 function provinceByCode(docNumber: string | null): Division | null {
@@ -54,11 +115,11 @@ function provinceByCode(docNumber: string | null): Division | null {
  * The body's own words decide: 全国/我国 against 全省/我省 against 全市/我市, and the province
  * most of the places it names belong to.
  */
-function fromBody(lines: string[], hint: Division | null): Jurisdiction | null {
+function fromBody(lines: string[], hint: Division | null, relative: Level | null = null): Jurisdiction | null {
   const text = lines.slice(0, 400).join('\n');
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
   const national = count(/全国|我国|各省、自治区、直辖市/gu);
-  const province = count(/全省|我省|本省|全区|自治区/gu);
+  const province = count(/全省|我省|本省/gu);
   const city = count(/全市|我市|本市|全州|我州/gu);
   const votes = new Map<string, { d: Division; n: number }>();
   for (const m of mentions(text)) {
@@ -69,7 +130,9 @@ function fromBody(lines: string[], hint: Division | null): Jurisdiction | null {
     votes.set(p.code, v);
   }
   const top = hint ? { d: hint, n: 99 } : [...votes.values()].sort((a, b) => b.n - a.n)[0];
-  if (national > province + city && national >= 2) return { division: null, level: 'national', source: 'body', confidence: 0.5 };
+  if (!relative && national > province + city && national >= 1) return { division: null, level: 'national', source: 'body', confidence: 0.5 };
   if (top && province >= city) return { division: top.d, level: 'province', source: 'body', confidence: 0.5 };
+  // Local documents name their place; one that names none anywhere speaks for the nation.
+  if (!top && province + city === 0 && !relative) return { division: null, level: 'national', source: 'body', confidence: 0.4 };
   return null;
 }
