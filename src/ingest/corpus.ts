@@ -12,13 +12,11 @@ import { EXTRACT_DEFAULTS, tooLargeError, type ExtractLimits } from './extract/l
 import { extractText } from './extract/text.js';
 import type { Extracted } from './extract/types.js';
 import { referenceFor } from './identity.js';
-import { chainOf, type Division } from './infer/divisions.js';
-import { inferIdentity, inferKind, planReportedIn, titleFromFileName, type Inferred } from './infer/identity.js';
-import { expandOrgan } from './infer/issuer.js';
-import { inferJurisdiction } from './infer/jurisdiction.js';
+import { inferIdentity } from './infer/identity.js';
+import { resolveIdentity } from './infer/resolve.js';
 import { parseDocument } from './parse.js';
 import { joinTitleLines } from './title-lines.js';
-import type { CatalogEntry, Corpus, IngestProblem, ParentJurisdiction, ParsedDocument } from './types.js';
+import type { CatalogEntry, Corpus, IngestProblem, ParsedDocument } from './types.js';
 
 export interface LoadOptions {
   corpusDir: string;
@@ -30,12 +28,15 @@ export interface LoadOptions {
   onFile?: (file: string, done: number, total: number) => void;
 }
 
+/** A README or catalogue kept beside the documents describes them: it is not one of them. */
+const NOT_A_DOCUMENT = /^(?:readme|catalog|catalogue|license|changelog)(?:\.[a-z]+)?$/iu;
+
 export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
   const { corpusDir } = options;
   if (!fs.existsSync(corpusDir)) throw new AppError('CORPUS_DIR_MISSING', corpusDir);
   const catalog = loadCatalog(options.catalogFile ?? path.join(corpusDir, 'catalog.json'));
   const limits = { ...EXTRACT_DEFAULTS, ...options.limits };
-  const files = fs.readdirSync(corpusDir).filter((f) => formatOf(f) !== null).sort();
+  const files = fs.readdirSync(corpusDir).filter((f) => formatOf(f) !== null && !NOT_A_DOCUMENT.test(f)).sort();
   const parsed: ParsedDocument[] = [];
   const errors: IngestProblem[] = [];
   for (const [n, file] of files.entries()) {
@@ -58,7 +59,14 @@ function assembleCorpus(parsed: ParsedDocument[], errors: IngestProblem[]): Corp
   const seen = new Map<string, string>();
   for (const doc of claimOrder) {
     const file = doc.meta.file;
-    const clash = seen.get(doc.meta.id);
+    let clash = seen.get(doc.meta.id);
+    // Two documents that say the same of themselves (成都, 方案, 2022) are told apart by content.
+    if (clash && doc.idFromIdentity) {
+      const renamed = withId(doc, `${doc.meta.id}-${doc.meta.contentHash.slice(0, 6)}`);
+      doc.meta = renamed.meta;
+      doc.clauses = renamed.clauses;
+      clash = seen.get(doc.meta.id);
+    }
     if (clash) {
       corpus.errors.push(problem(file, new AppError('FILE_DUPLICATE_ID', `${file}（与 ${clash} 同为 ${doc.meta.id}）`)));
       continue;
@@ -131,28 +139,8 @@ export function ingestBytes({ name, bytes, entry }: IngestBytesOptions): ParsedD
   return ingestExtracted({ name, contentHash: sha256(bytes), extracted: extractText(bytes, name), entry });
 }
 
-/** The fields that were inferred, with where each came from and how sure it is. */
-function provenanceOf(fields: Record<string, Inferred | null>): Record<string, Omit<Inferred, 'value'>> {
-  const out: Record<string, Omit<Inferred, 'value'>> = {};
-  for (const [key, f] of Object.entries(fields)) if (f) out[key] = { source: f.source, confidence: f.confidence };
-  return out;
-}
 
-/** No title line: the plan a report names, else the file's own name (low confidence). */
-function titleFallback(lines: string[], name: string): Inferred | null {
-  const reported = planReportedIn(lines);
-  if (reported) return { value: reported, source: 'body', confidence: 0.5 };
-  const fromName = titleFromFileName(name);
-  return fromName ? { value: fromName, source: 'file', confidence: 0.3 } : null;
-}
 
-/** The level above: a county's city (or its province where none stands between), a city's province. */
-function parentOf(d: Division | null): ParentJurisdiction | null {
-  const chain = d ? chainOf(d) : [];
-  const up = chain.at(-2);
-  if (!up) return null;
-  return { name: up.name, adminCode: up.code, ...(chain.length > 2 ? { province: (chain[0] as Division).name } : {}) };
-}
 
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
 
@@ -169,38 +157,18 @@ export function ingestExtracted({ name, contentHash, extracted, entry }: IngestE
   if (entry?.sourceSha256 && entry.sourceSha256 !== contentHash) {
     warnings.push(`文件内容与目录记录的校验值不符（可能已被改动）：${name}`);
   }
-  const id = entry?.id ?? idFromFileName(name);
-  // Without a catalogue entry the document says what it is; an entry wins field by field.
-  // Inference runs only where no catalogue entry speaks (type always: catalogues do not carry it).
+  const provisional = entry?.id ?? idFromFileName(name);
   const blocks = joinTitleLines(extracted.blocks, extracted.layoutTitle ?? null);
-  const guess = entry ? null : inferIdentity(blocks);
-  const docNumber = entry ? entry.docNumber : (guess?.docNumber?.value ?? null);
-  const parsed = parseDocument({ docId: id, title: entry?.title ?? null, docNumber, blocks, layoutTitle: extracted.layoutTitle ?? null });
+  const guess = inferIdentity(blocks);
+  const docNumber = entry?.docNumber ?? guess.docNumber?.value ?? null;
+  const parsed = parseDocument({ docId: provisional, title: entry?.title ?? null, docNumber, blocks, layoutTitle: extracted.layoutTitle ?? null });
   if (parsed.clauses.length === 0) throw new AppError('FILE_NO_STRUCTURE', name);
-  const fallback = guess ? titleFallback(guess.lines, name) : null;
-  const title = entry?.title ?? parsed.foundTitle ?? fallback?.value ?? id;
-  const kind = inferKind(guess?.lines ?? [], title);
-  const date = entry ? entry.date : (guess?.date?.value ?? null);
-  const status = entry ? entry.status : (kind.status?.value ?? null);
-  const place = guess ? inferJurisdiction({ issuers: guess.issuers, title, docNumber, lines: guess.lines }) : null;
-  const text = guess ? guess.lines.join('\n') : '';
-  const issuer = guess?.issuers ? { ...guess.issuers, value: guess.issuers.value.split('、').map((o) => expandOrgan(o, text, place?.division?.name ?? null)).join('、') } : null;
-  const jurisdiction = place ? { value: place.division?.name ?? '国家', source: place.source, confidence: place.confidence } : null;
-  const inferred = guess ? provenanceOf({ title: parsed.foundTitle ? null : fallback, docNumber: guess.docNumber, date: guess.date, issuer, jurisdiction, level: jurisdiction, ...kind }) : {};
+  const { derivedId, ...identity } = resolveIdentity({ entry, guess, foundTitle: parsed.foundTitle, placeholder: provisional, name });
+  const id = derivedId ?? provisional;
   const meta = {
     file: name,
+    ...identity,
     id,
-    title,
-    jurisdiction: entry ? entry.jurisdiction : (place ? (place.division?.name ?? '国家') : null),
-    adminCode: entry ? entry.adminCode : (place?.division?.code ?? null),
-    level: entry ? entry.level : (place?.level ?? null),
-    parent: entry ? entry.parent : parentOf(place?.division ?? null),
-    issuer: entry ? entry.issuer : (issuer?.value ?? null),
-    docNumber,
-    date,
-    status,
-    docType: kind.docType?.value ?? null,
-    inferred,
     notes: entry?.notes,
     sourceFile: name,
     contentHash,
@@ -208,8 +176,14 @@ export function ingestExtracted({ name, contentHash, extracted, entry }: IngestE
     format: extracted.format,
     pages: extracted.pages,
     catalogued: entry !== undefined,
-    reference: referenceFor({ title, issuer: entry ? entry.issuer : (issuer?.value ?? null), docNumber, date }),
+    reference: referenceFor(identity),
     clauseCount: parsed.clauses.length,
   };
-  return { meta, clauses: parsed.clauses, warnings };
+  const doc: ParsedDocument = { meta, clauses: parsed.clauses, warnings, ...(derivedId ? { idFromIdentity: true } : {}) };
+  return derivedId ? withId(doc, derivedId) : doc;
+}
+
+/** The document under another id: every clause id follows. */
+function withId(doc: ParsedDocument, id: string): ParsedDocument {
+  return { ...doc, meta: { ...doc.meta, id }, clauses: doc.clauses.map((c) => ({ ...c, id: `${id}.${c.eId}`, docId: id })) };
 }

@@ -177,7 +177,9 @@ export function parseDocument(input: ParseInput): ParseOutput {
   const titleIndex = findTitle(blocks, input.title, input.layoutTitle ?? null);
   // A notice naming a plan that is not printed again under its own title still names it.
   const named = input.title ? null : planNamedBy(titleIndex === -1 ? '' : (blocks[titleIndex] as LineBlock).text);
-  const foundTitle = named ?? (titleIndex === -1 ? null : (blocks[titleIndex] as LineBlock).text);
+  const printed = titleIndex === -1 ? null : (blocks[titleIndex] as LineBlock).text;
+  // 《云南省…规划》 printed as a title line is the title without its quotation marks.
+  const foundTitle = named ?? (printed ? printed.trim().replace(/^《([^《》]+)》$/u, '$1') : null);
   const b = new TreeBuilder(input.docId, { title: input.title ?? foundTitle ?? input.docId, docNumber: input.docNumber });
   const front = blocks.slice(0, Math.max(titleIndex, 0));
   const notice = container(front.some((bl) => bl.type === 'line' && bl.text.includes('通知')) ? '印发通知' : '文首');
@@ -254,7 +256,9 @@ function planNamedBy(text: string): string | null {
   if ([...text].length > 120) return null;
   const quoted = /印发\s*[《〈<]\s*(.+?)\s*[》〉>]/u.exec(text)?.[1] ?? /^关于[《〈](.+?)[》〉]的(?:公示|公告)$/u.exec(text.trim())?.[1];
   // Unanchored: a title line may run on into the next (…的通知各区县人民政府：) in plain text.
-  return quoted ?? /印发([^《》〈〉，。]+?)的通知/u.exec(text)?.[1] ?? null;
+  // 自治区人民政府办公厅印发关于…的政策措施: the organs printed the plan under its own title.
+  const issued = /^[\p{Script=Han}]{3,40}?印发(关于[^《》〈〉，。：]{4,})$/u.exec(text.trim())?.[1];
+  return quoted ?? /印发([^《》〈〉，。]+?)的通知/u.exec(text)?.[1] ?? (issued && !/的通知$/u.test(issued) ? issued : null);
 }
 
 /** A line that reads as a title: short, no sentence or address punctuation, not an attachment label. */
@@ -282,13 +286,13 @@ function findTitle(blocks: Block[], title: string | null, layoutTitle: string | 
     const laidOut = layoutTitle ? indexOf(layoutTitle) : -1;
     if (laidOut !== -1) return laidOut;
   }
-  // The first line that reads as a title and ends on its type word; else the first line, if title-like.
-  const front = blocks.slice(0, MAX_NOTICE_SCAN);
-  const typed = front.findIndex((bl) => bl.type === 'line' && titleLike(bl.text) && TITLE_END.test(squash(bl.text)));
+  // The first line that reads as a title and ends on its type word; else the first line, if short.
+  const typed = blocks.slice(0, MAX_NOTICE_SCAN).findIndex((bl) => bl.type === 'line' && titleLike(bl.text) && TITLE_END.test(squash(bl.text)));
   if (typed !== -1) return typed;
-  const firstLine = front.findIndex((bl) => bl.type === 'line' && titleLike(bl.text));
+  const firstLine = blocks.findIndex((bl) => bl.type === 'line');
   const first = blocks[firstLine];
-  if (first?.type === 'line' && firstLine === blocks.findIndex((bl) => bl.type === 'line')) return firstLine;
+  // A plain-text title may have run on into the addressee (…的通知各市生态环境局：): still the title.
+  if (first?.type === 'line' && !parseMarker(first.text) && [...first.text].length <= 60 && !/[。；]/u.test(first.text)) return firstLine;
   return -1;
 }
 

@@ -128,6 +128,8 @@ export interface ParsedDocument {
   meta: DocumentMeta;
   clauses: Clause[];
   warnings: string[];
+  /** The id was made from the document's identity (not a catalogue or file name): a clash may rename it. */
+  idFromIdentity?: boolean;
 }
 
 export interface IngestProblem {

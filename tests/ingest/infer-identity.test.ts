@@ -1,8 +1,11 @@
 // What an uncatalogued document says about itself: 文号 with OCR's bracket variants normalised to
 // 〔〕, dates in every printed form at the precision printed, type and status from the title, and
 // where each inferred field came from. A catalogue entry wins.
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
 import { ingestBytes } from '../../src/ingest/corpus.js';
 import { dateLine, findDates } from '../../src/ingest/infer/dates.js';
 import { docNumberLine, findDocNumbers } from '../../src/ingest/infer/doc-number.js';
@@ -101,8 +104,15 @@ describe('inferred identity of an uncatalogued plan', () => {
     expect(doc.clauses.find((c) => c.eId === 'part_1')?.citation).toBe('《某市碳达峰实施方案（试行）》（某府发〔2022〕8号）一');
   });
 
-  it('a catalogue entry wins: the bundled plans keep their catalogue facts and infer nothing', () => {
-    for (const d of realCorpus().documents) expect(d.meta.inferred).toEqual({});
+  it('a catalogue entry wins field by field: the bundled plans keep every catalogue fact and infer only what it leaves empty', () => {
+    const catalog = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'corpus', 'catalog.json'), 'utf8')) as { documents: Array<Record<string, unknown>> };
+    for (const d of realCorpus().documents) {
+      const entry = catalog.documents.find((e) => e.file === d.meta.file) as Record<string, unknown>;
+      for (const field of ['title', 'jurisdiction', 'adminCode', 'level', 'issuer', 'docNumber', 'date', 'status'] as const) {
+        if (entry[field] !== null) expect(d.meta[field]).toEqual(entry[field]);
+      }
+      for (const field of Object.keys(d.meta.inferred ?? {})) expect(field === 'docType' || entry[field] === null).toBe(true);
+    }
     const leshan = realCorpus().documents.find((d) => d.meta.id === 'leshan-carbon-peak-pilot');
     expect(leshan?.meta.docNumber).toBeNull();
   });

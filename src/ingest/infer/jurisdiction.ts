@@ -111,6 +111,9 @@ function provinceByCode(docNumber: string | null): Division | null {
   return name ? (divisionsNamed(name)[0] ?? null) : null;
 }
 
+/** A text this long that names no place is a national one; a shorter one says too little to tell. */
+const MIN_LINES_FOR_SILENCE = 20;
+
 /**
  * The body's own words decide: 全国/我国 against 全省/我省 against 全市/我市, and the province
  * most of the places it names belong to.
@@ -120,7 +123,7 @@ function fromBody(lines: string[], hint: Division | null, relative: Level | null
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
   const national = count(/全国|我国|各省、自治区、直辖市/gu);
   const province = count(/全省|我省|本省/gu);
-  const city = count(/全市|我市|本市|全州|我州/gu);
+  const city = count(/全市|我市|本市|全州|我州|全县|我县|本县/gu);
   const votes = new Map<string, { d: Division; n: number }>();
   for (const m of mentions(text)) {
     if (m.divisions.length !== 1) continue;
@@ -133,6 +136,6 @@ function fromBody(lines: string[], hint: Division | null, relative: Level | null
   if (!relative && national > province + city && national >= 1) return { division: null, level: 'national', source: 'body', confidence: 0.5 };
   if (top && province >= city) return { division: top.d, level: 'province', source: 'body', confidence: 0.5 };
   // Local documents name their place; one that names none anywhere speaks for the nation.
-  if (!top && province + city === 0 && !relative) return { division: null, level: 'national', source: 'body', confidence: 0.4 };
+  if (!top && province + city === 0 && !relative && lines.length >= MIN_LINES_FOR_SILENCE) return { division: null, level: 'national', source: 'body', confidence: 0.4 };
   return null;
 }
