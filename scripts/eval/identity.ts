@@ -12,7 +12,7 @@ import path from 'node:path';
 import { loadCorpus } from '../../src/ingest/corpus.js';
 import { findDates } from '../../src/ingest/infer/dates.js';
 import { cityOf, divisionByCode, divisionsNamed, placeIn, provinceOf, type Division } from '../../src/ingest/infer/divisions.js';
-import type { DocumentMeta, Level } from '../../src/ingest/types.js';
+import type { DocumentMeta, Level, ParsedDocument } from '../../src/ingest/types.js';
 
 export interface Label {
   file: string;
@@ -178,17 +178,19 @@ export function compare(meta: DocumentMeta | null, want: Label, text = ''): Row 
 
 export interface IdentityReport {
   rows: Row[];
+  /** Each labelled file's document as the engine read it (for tests that pin single fields). */
+  documents: Map<string, ParsedDocument>;
   accuracy: Record<Field, number>;
 }
 
-export async function evaluateIdentity(options: { dir: string; labels: string; cacheDir: string }): Promise<IdentityReport> {
+export async function evaluateIdentity(options: { dir: string; labels: string; cacheDir?: string | null }): Promise<IdentityReport> {
   const labels = JSON.parse(fs.readFileSync(options.labels, 'utf8')) as Label[];
-  const corpus = await loadCorpus({ corpusDir: options.dir, catalogFile: path.join(options.dir, '.no-catalog.json'), cacheDir: options.cacheDir });
+  const corpus = await loadCorpus({ corpusDir: options.dir, catalogFile: path.join(options.dir, '.no-catalog.json'), cacheDir: options.cacheDir ?? null });
   const byFile = new Map(corpus.documents.map((d) => [d.meta.file, d]));
   const rows = labels.map((l) => {
     const doc = byFile.get(l.file);
     return compare(doc?.meta ?? null, l, doc ? doc.clauses.map((c) => c.text).join('\n') : '');
   });
   const accuracy = Object.fromEntries(FIELDS.map((f) => [f, rows.filter((r) => r.ok[f]).length / Math.max(1, rows.length)])) as Record<Field, number>;
-  return { rows, accuracy };
+  return { rows, accuracy, documents: byFile };
 }

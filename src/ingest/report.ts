@@ -9,12 +9,13 @@ export type FileOutcome =
   | { file: string; status: 'ok'; id: string; format: SourceFormat; pages: number | null; clauses: number; warnings: string[]; notInferred: string[] }
   | { file: string; status: 'failed'; code: string; message: string; warnings: string[] };
 
-const INFERABLE: Array<[keyof DocumentMeta, string]> = [['docNumber', '文号'], ['date', '日期'], ['docType', '类型']];
+const INFERABLE: Array<[keyof DocumentMeta, string]> = [['issuer', '发文机关'], ['docNumber', '文号'], ['date', '日期'], ['jurisdiction', '辖区'], ['level', '层级'], ['docType', '类型']];
 
-/** For a document without a catalogue entry: the identity fields its text did not give. */
+/** For a document without a catalogue entry: the identity fields its text did not give (a title from the file name counts). */
 function notInferred(meta: DocumentMeta): string[] {
   if (meta.catalogued) return [];
-  return INFERABLE.filter(([key]) => meta[key] == null).map(([, label]) => label);
+  const title = meta.inferred?.title?.source === 'file' ? ['标题（取自文件名）'] : [];
+  return [...title, ...INFERABLE.filter(([key]) => meta[key] == null).map(([, label]) => label)];
 }
 
 export function fileOutcomes(corpus: Corpus): FileOutcome[] {

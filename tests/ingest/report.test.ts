@@ -51,6 +51,8 @@ describe('fileOutcomes and formatFileReport', () => {
     const doc = { ...base, meta: { ...base.meta, file: 'x.pdf', catalogued: false, docNumber: null, date: '2022-07-18', docType: null } };
     const lines = formatFileReport(fileOutcomes({ documents: [doc], errors: [], warnings: [] }), '/corpus');
     expect(lines[2]).toBe('        未能推断 文号、类型');
+    const bare = { ...base, meta: { ...base.meta, file: 'y.pdf', catalogued: false, issuer: null, jurisdiction: null, level: null, inferred: { title: { source: 'file' as const, confidence: 0.3 } } } };
+    expect(formatFileReport(fileOutcomes({ documents: [bare], errors: [], warnings: [] }), '/corpus')[2]).toBe('        未能推断 标题（取自文件名）、发文机关、辖区、层级');
     expect(fileOutcomes({ documents: [base], errors: [], warnings: [] })[0]).toMatchObject({ notInferred: [] });
   });
 

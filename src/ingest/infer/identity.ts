@@ -54,12 +54,24 @@ function issuersOf(lines: string[], front: string[]): Inferred | null {
   if (prefix) return pick(prefix, 'title', 0.85);
   if (signature) return pick(signature, 'signature', 0.8);
   if (source) return pick(source, 'cover', 0.7);
+  const cover = front.map(signedCover).find((x) => x !== null);
+  if (cover) return pick(cover.organs, 'cover', 0.65);
   const printed = lines.slice(-12).map(printedBy).find((x) => x !== null);
   if (printed) return pick(printed, 'signature', 0.7);
   const reporter = lines.slice(0, 3).map(reportedBy).find((x) => x !== null);
   if (reporter) return pick(reporter, 'body', 0.6);
   const interprets = lines.map(interpretedBy).findLast((x) => x !== null);
   return interprets ? pick(interprets, 'body', 0.55) : null;
+}
+
+/** 内江市生态环境局二〇二二年三月: a plan's cover line giving the organ that drew it up and when. */
+function signedCover(line: string): { organs: string[]; date: string } | null {
+  const t = line.normalize('NFKC').replace(/\s+/gu, '');
+  const found = findDates(t);
+  const last = found.at(-1);
+  if (found.length !== 1 || !last || last.at + last.length !== t.length || last.at < 3) return null;
+  const organs = splitOrgans(t.slice(0, last.at));
+  return organs ? { organs, date: last.value } : null;
 }
 
 /** 合肥市城乡建设局2021年8月31日印发: the 版记's printing line names the organ that issued it. */
@@ -142,6 +154,8 @@ function dateOf(lines: string[], front: string[]): Inferred | null {
   for (const line of front) {
     const value = dateLine(line) ?? adoptedOn(line);
     if (value) return { value, source: /^[（(]/u.test(line.trim()) ? 'cover' : 'signature', confidence: 0.9 };
+    const cover = signedCover(line);
+    if (cover) return { value: cover.date, source: 'cover', confidence: 0.8 };
   }
   // A notice whose attachments run long signs before them: the first date line in the text.
   for (const line of lines) {
