@@ -21,7 +21,8 @@ interface Table {
   byCode: Map<string, Division>;
   /** Full names and the short forms people write (四川, 阿坝州, 内蒙古), each to its divisions. */
   byName: Map<string, Division[]>;
-  longest: number;
+  /** Names by their first character, longest first: a text is scanned once, not per length. */
+  byFirst: Map<string, string[]>;
 }
 
 let table: Table | null = null;
@@ -54,8 +55,13 @@ function load(): Table {
     for (const child of node.d ?? []) visit(child, d, depth + 1);
   };
   for (const p of raw) visit(p, null, 0);
-  const longest = Math.max(...[...byName.keys()].map((k) => k.length));
-  table = { byCode, byName, longest };
+  const byFirst = new Map<string, string[]>();
+  for (const name of byName.keys()) {
+    const first = name[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), name]);
+  }
+  for (const names of byFirst.values()) names.sort((a, b) => b.length - a.length);
+  table = { byCode, byName, byFirst };
   return table;
 }
 
@@ -106,6 +112,7 @@ export function cityOf(d: Division): Division | null {
 }
 
 interface Mention {
+  /** UTF-16 offset in the text. */
   at: number;
   name: string;
   divisions: Division[];
@@ -114,21 +121,12 @@ interface Mention {
 /** Place names in the text, longest first at each position, not overlapping. */
 export function mentions(text: string): Mention[] {
   const t = load();
-  const chars = [...text];
   const out: Mention[] = [];
-  for (let i = 0; i < chars.length; ) {
-    let found: Mention | null = null;
-    for (let len = Math.min(t.longest, chars.length - i); len >= 2; len--) {
-      const name = chars.slice(i, i + len).join('');
-      const divisions = t.byName.get(name);
-      if (divisions) {
-        found = { at: i, name, divisions };
-        break;
-      }
-    }
-    if (found) {
-      out.push(found);
-      i += [...found.name].length;
+  for (let i = 0; i < text.length; ) {
+    const name = t.byFirst.get(text[i] as string)?.find((n) => text.startsWith(n, i));
+    if (name) {
+      out.push({ at: i, name, divisions: t.byName.get(name) as Division[] });
+      i += name.length;
     } else i++;
   }
   return out;

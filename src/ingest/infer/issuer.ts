@@ -35,19 +35,18 @@ function splitGlued(piece: string): string[] {
   const starts = new Set<number>();
   for (const m of mentions(piece)) if (m.at > 0) starts.add(m.at);
   for (const m of piece.matchAll(/中共|国家|中国人民银行/gu)) if (m.index > 0) starts.add(m.index);
-  const chars = [...piece];
   const cuts = [...starts].sort((x, y) => x - y);
   const out: string[] = [];
   let from = 0;
   for (const at of cuts) {
-    const head = chars.slice(from, at).join('');
+    const head = piece.slice(from, at);
     // 中国人民银行邯郸市中心支行 is one organ: a national body's branch carries the place after it.
-    if (isOrgan(head) && !head.startsWith('中国')) {
+    if (isOrgan(head) && !(head.startsWith('中国') && mentions(head).length === 0)) {
       out.push(head);
       from = at;
     }
   }
-  out.push(chars.slice(from).join(''));
+  out.push(piece.slice(from));
   return out;
 }
 
