@@ -12,7 +12,7 @@ import { buildLibrary, type Library } from '../../src/index/library.js';
 import { buildIndex } from '../../src/index/search-index.js';
 import { formatOf } from '../../src/ingest/extract/index.js';
 import type { Extracted } from '../../src/ingest/extract/types.js';
-import { extractPath, ingestExtracted } from '../../src/ingest/corpus.js';
+import { assembleCorpus, extractPath, ingestExtracted } from '../../src/ingest/corpus.js';
 import { entryKey, isContentsEntry, isContentsHeading, isPageNumber } from '../../src/ingest/furniture.js';
 import type { Clause, ParsedDocument } from '../../src/ingest/types.js';
 import { AppError } from '../../src/errors.js';
@@ -73,8 +73,9 @@ export async function evaluateStructure(options: { dir: string; cacheDir?: strin
   const loaded: Array<{ file: string; doc: ParsedDocument; extracted: Extracted } | { file: string; error: AppError }> = [];
   for (const file of files) loaded.push(await loadOne(path.join(options.dir, file), options.cacheDir ?? null));
   const extractMs = performance.now() - started;
-  const docs = loaded.flatMap((l) => ('doc' in l ? [l.doc] : []));
-  const library = buildLibrary({ documents: docs, errors: [], warnings: [] }, {
+  // Claims the ids: documents that name themselves alike (成都, 方案, 2022) are told apart here.
+  const corpus = assembleCorpus(loaded.flatMap((l) => ('doc' in l ? [l.doc] : [])), []);
+  const library = buildLibrary(corpus, {
     taxonomy: loadTaxonomy(path.join(DEFAULTS.corpusDir, DEFAULTS.themesName)),
     indicators: loadIndicators(path.join(DEFAULTS.corpusDir, DEFAULTS.indicatorsName)),
   });

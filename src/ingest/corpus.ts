@@ -50,8 +50,12 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
   return assembleCorpus(parsed, errors);
 }
 
-/** Ids are claimed, duplicates reported and everything sorted by file name. */
-function assembleCorpus(parsed: ParsedDocument[], errors: IngestProblem[]): Corpus {
+/**
+ * Ids are claimed, duplicates reported and everything sorted by file name. Documents ingested one
+ * by one (ingestPath, ingestExtracted) must pass through here before they share a library: two
+ * that name themselves alike are told apart only here.
+ */
+export function assembleCorpus(parsed: ParsedDocument[], errors: IngestProblem[]): Corpus {
   const corpus: Corpus = { documents: [], errors, warnings: [] };
   // Catalogued files claim their ids first: a stray copy or draft whose file name happens to
   // give the same id must not push the catalogued document out.
