@@ -2,7 +2,7 @@
 // the targets table of /targets on the terminal, or the same CSV and JSON as the downloads.
 // Needs no search index, so it never loads jieba.
 import { AppError } from '../errors.js';
-import { filterTargets, indicatorSummaries, provinceChecks, sortTargets, targetQuery } from '../search/targets.js';
+import { filterTargets, indicatorSummaries, sortTargets, targetQuery, verticalChecks } from '../search/targets.js';
 import { figureLabel, RELATION_LABELS, targetRecord, targetsCsv, targetsJson, type TargetRecord } from '../web/targets-view.js';
 import { asParams, parseCliArgs } from './args.js';
 import { printable } from './format.js';
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const query = targetQuery(asParams(args.values, ['origin']), library, { strict: true });
-  const checks = provinceChecks(library);
+  const checks = verticalChecks(library);
   const origin = args.values.origin?.[0] ?? config.publicOrigin ?? `http://${config.host}:${config.port}`;
   const targets = sortTargets(library, filterTargets(library, query.filters), query);
   const records = targets.map((target) => targetRecord({ library, target, check: checks.get(target.id), origin }));

@@ -6,7 +6,7 @@ import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { extractDepartments, type Departments } from './departments.js';
 import type { IndicatorCatalog } from './indicators.js';
 import { extractTargets, type Target } from './targets.js';
-import { collectPolicies, type Policy } from './policies.js';
+import { policyGraph, type ClauseCitation, type Policy } from './policies.js';
 import { tagClauses, type Taxonomy, type ThemeMatch, type ThemeTags } from './themes.js';
 
 export interface Enrichment {
@@ -17,6 +17,10 @@ export interface Enrichment {
   policies: Policy[];
   /** Keys of the policies a clause cites. */
   policiesOf(clauseId: string): string[];
+  /** The clause's citations of listed policies, in text order, each with the document it cites when the library holds it. */
+  citationsIn(clauseId: string): ClauseCitation[];
+  /** The plans (and their clauses) that cite a document of the library, in corpus order. */
+  citersOf(docId: string): Policy['citedBy'];
   /** The department note of a clause (渠县's 〔…牵头，…按职责分工负责〕), if it has one. */
   departmentNote(clauseId: string): Departments | null;
   /** Lead and supporting departments a clause names. */
@@ -40,9 +44,13 @@ export interface EnrichOptions {
 export function enrich(options: EnrichOptions): Enrichment {
   const { tags, targets } = readClauses(options);
   // A plan quoting its own 文号 or title is not a citation; such policies have no citing document.
-  const policies = collectPolicies({ documents: options.documents, clauses: options.clauses }).filter((p) => p.citedBy.length > 0);
+  const graph = policyGraph({ documents: options.documents, clauses: options.clauses });
+  const policies = graph.policies.filter((p) => p.citedBy.length > 0);
   const citing = policies.flatMap((p) => p.citedBy.flatMap((by) => by.clauseIds.map((id) => ({ id, key: p.key }))));
   const cites = new Map([...groupBy(citing, (c) => c.id)].map(([id, list]) => [id, list.map((c) => c.key)]));
+  const listed = new Set(policies.map((p) => p.key));
+  // A corpus document is one policy at most (its node joins one group), so its citers are that policy's.
+  const citers = new Map(policies.flatMap((p) => (p.corpusDoc ? [[p.corpusDoc, p.citedBy] as const] : [])));
   const notes = new Map<string, Departments>();
   const departments: string[] = [];
   for (const clause of options.clauses) {
@@ -57,6 +65,8 @@ export function enrich(options: EnrichOptions): Enrichment {
     themesOf: (clauseId) => tags.byClause.get(clauseId) ?? [],
     policies,
     policiesOf: (clauseId) => cites.get(clauseId) ?? [],
+    citationsIn: (clauseId) => (graph.citations.get(clauseId) ?? []).filter((c) => listed.has(c.key)),
+    citersOf: (docId) => citers.get(docId) ?? [],
     departmentNote: (clauseId) => notes.get(clauseId) ?? null,
     departmentsOf: (clauseId) => {
       const note = notes.get(clauseId);

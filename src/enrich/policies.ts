@@ -1,6 +1,8 @@
 // Policy references: the other documents a clause cites by 《title》 and/or 文号, and the corpus-wide
-// list of cited policies with every wording of each joined under one key.
+// list of cited policies with every wording of each joined under one key and, where the library
+// holds the policy itself, resolved to that document.
 import { agencyCode, docNumberOf, DOC_NUMBER_SOURCE, LEAD_IN, parseDocNumber } from '../ingest/infer/doc-number.js';
+import { chainOf, divisionByCode, divisionsNamed } from '../ingest/infer/divisions.js';
 import { normalizeText } from '../analyse/analyzer.js';
 import { groupBy } from '../group.js';
 import { repairSpacing } from '../ingest/text.js';
@@ -30,8 +32,11 @@ export interface PolicyCitation {
   end: number;
 }
 
-/** The citing document's place, used to resolve relative issuers such as 市委、市政府. */
-export type CitingDocument = Pick<DocumentMeta, 'jurisdiction' | 'level' | 'parent'>;
+/**
+ * The citing document's place, used to resolve relative issuers such as 市委、市政府, and (with
+ * its admin code) to decide whose policy a title cited without an issuer is.
+ */
+export type CitingDocument = Pick<DocumentMeta, 'jurisdiction' | 'level' | 'parent'> & { adminCode?: string | null };
 
 export interface Policy {
   key: string;
@@ -45,6 +50,24 @@ export interface Policy {
   selfCitations: string[];
   /** The corpus document that IS this policy, when there is one (match on 文号, else normalised title). */
   corpusDoc: string | null;
+}
+
+/** One citation in one clause, with the policy it was joined to and the corpus document that is it. */
+export interface ClauseCitation {
+  clauseId: string;
+  /** The policy's key, as in Policy.key. */
+  key: string;
+  raw: string;
+  start: number;
+  end: number;
+  /** The cited document when the library holds it; null for a document naming itself. */
+  doc: string | null;
+}
+
+export interface PolicyGraph {
+  policies: Policy[];
+  /** Every citation, by citing clause, in text order. */
+  citations: Map<string, ClauseCitation[]>;
 }
 
 /** Official titles for 文号 the corpus cites under a misquoted title. */
@@ -76,13 +99,20 @@ const NOT_PLACES = new Set(['城市', '都市', '超市', '城区', '园区', '�
 /** A 《》 body that is only a document kind (《方案》, 《本规划》) is a self-reference or a 简称, not a policy. */
 const BARE_KIND = /^(?:本|该|此|上述)?(?:实施|行动|工作|专项|总体)?(?:方案|规划|意见|通知|办法|条例|决定|细则|纲要|计划|规定|指南|清单|名录|要点|政策)$/u;
 const DOC_KIND = '(?:方案|意见|规划|计划|办法|条例|规定|决定|纲要|战略|细则|名录|清单|指南|要点|标准)';
-const NOTICE_WRAPPER = /^关于(?:印发|转发|修订印发|印发修订后的)(.+)的通知$/u;
-/** The plan's own title, quoted inside the notice's: 《…》, 〈…〉 or “…” around the whole of it. */
-const INNER_QUOTED = /^(?:《([^《》]*)》|〈([^〈〉]*)〉|“([^“”]*)”)$/u;
+const NOTICE_WRAPPER = /^关于(?:印发|转发|发布|修订印发|印发修订后的)(.+)的通知$/u;
+/** The plan's own title, quoted inside the notice's: 《…》, 〈…〉, <…> (web copies) or “…” around the whole of it. */
+const INNER_QUOTED = /^(?:《([^《》]*)》|〈([^〈〉]*)〉|“([^“”]*)”|<([^<>]*)>)$/u;
 /** 中共达州市委…印发《关于…的实施方案的通知》: a notice named after its plan, 印发 moved outside. */
 const NAMED_NOTICE = new RegExp(`^(.+${DOC_KIND}[》〉”]?)的通知$`, 'u');
 /** Version notes on a corpus title that a citation of the same plan would not carry. */
 const VERSION_NOTE = /[（(](?:修订版|修订稿|征求意见稿|送审稿|草案|草稿)[）)]$/u;
+/**
+ * What a citation of a plan may leave out or add, in a title's comparison form: a trailing
+ * (试行), (2022年版) or (2021-2025年), and a leading 关于 (《以实现…的决定》 for 《关于以实现…的决定》).
+ */
+const EDITION_NOTE = /\((?:修订版|修订稿|征求意见稿|送审稿|草案|草稿|试行|暂行|\d{4}年?版|\d{4}-\d{4}年?)\)$/u;
+/** Several departments: 四川省住房城乡建设厅等17部门关于…; the first names the lead. */
+const AND_OTHERS = /等\d*个?(?:部门|单位)$/u;
 
 export { parseDocNumber };
 
@@ -99,7 +129,9 @@ function isOrg(piece: string): boolean {
 function splitIssuerPrefix(title: string): { issuer: string | null; rest: string } {
   const at = title.indexOf('关于');
   if (at <= 0) return { issuer: null, rest: title };
-  const pieces = title.slice(0, at).split(/[、\s]+/u).filter(Boolean);
+  // 自治区人民政府办公厅印发关于…: the verb stays with the issuer, not the title.
+  const prefix = title.slice(0, at).replace(/印发$/u, '');
+  const pieces = prefix.split(/[、\s]+/u).filter(Boolean).map((p) => p.replace(AND_OTHERS, ''));
   if (at > 40 || pieces.length === 0 || !pieces.every(isOrg)) return { issuer: null, rest: title };
   return { issuer: pieces.join('、'), rest: title.slice(at) };
 }
@@ -108,7 +140,7 @@ function splitIssuerPrefix(title: string): { issuer: string | null; rest: string
 function unwrapNotice(title: string): string {
   const inner = NOTICE_WRAPPER.exec(title)?.[1] ?? NAMED_NOTICE.exec(title)?.[1] ?? title;
   const quoted = INNER_QUOTED.exec(inner);
-  return quoted?.[1] ?? quoted?.[2] ?? quoted?.[3] ?? inner;
+  return quoted?.[1] ?? quoted?.[2] ?? quoted?.[3] ?? quoted?.[4] ?? inner;
 }
 
 /** The issuer written just before 《: 国务院《, 中共达州市委、达州市人民政府印发《, 按照县委、县政府印发的《. */
@@ -128,6 +160,8 @@ function issuerBefore(text: string, at: number): string | null {
   const first = kept[0];
   if (first === undefined) return null;
   kept[0] = first.replace(LEAD_IN, '');
+  // 《A》和省委、省政府《B》: the run began right after a title, so 和 joins the titles, not a name.
+  if (/[》）)]$/u.test(before.slice(0, before.length - run.length))) kept[0] = kept[0].replace(/^(?:以及|和|及|与|并)/u, '');
   return kept[0] && isOrg(kept[0]) ? kept.join('、') : null;
 }
 
@@ -148,9 +182,28 @@ function scopeOf(issuer: string | null, citing: CitingDocument | undefined): str
     const relative = RELATIVE.exec(name)?.[1];
     if (relative) return resolveRelative(relative, citing);
     const place = PLACE.exec(name)?.[1];
-    if (place && !NOT_PLACES.has(place)) return place;
+    if (place && !NOT_PLACES.has(place)) return canonicalPlace(place);
   }
   return null;
+}
+
+/** 阿坝州 → 阿坝藏族羌族自治州: scopes compare with jurisdictions, which carry the full name. */
+function canonicalPlace(name: string): string {
+  const found = divisionsNamed(name);
+  return found.length === 1 ? (found[0]?.name ?? name) : name;
+}
+
+/**
+ * The jurisdictions whose policies bind a document: itself, each level above it, and the
+ * nation. From the admin code where there is one, else from the names the document carries.
+ */
+function bindingScopes(doc: CitingDocument | undefined): Set<string> | null {
+  if (!doc?.jurisdiction) return null;
+  const division = doc.adminCode ? divisionByCode(doc.adminCode) : null;
+  const names = division ? chainOf(division).map((d) => d.name) : [];
+  names.push(doc.jurisdiction, '国家');
+  if (doc.parent) names.push(doc.parent.name, ...(doc.parent.province ? [doc.parent.province] : []));
+  return new Set(names);
 }
 
 /** Titles that name their own jurisdiction need no issuer to tell them apart. */
@@ -163,7 +216,7 @@ function namesPlace(title: string): boolean {
 /** Comparison form of a title: normalised, without quotation marks, one kind of dash. */
 export function titleCore(title: string): string {
   return normalizeText(title)
-    .replace(/[“”‘’"'「」『』〈〉《》]/gu, '')
+    .replace(/[“”‘’"'「」『』〈〉《》<>]/gu, '')
     .replace(/(\d)[—–－~～-]+(\d)/gu, '$1-$2');
 }
 
@@ -295,54 +348,114 @@ function sightingsOf(documents: DocumentMeta[], clauses: Clause[]): Sighting[] {
   );
 }
 
-/** Corpus documents join the groups so that a citation of one finds it, by 文号 or by title. */
-function addDocuments(groups: Groups, documents: DocumentMeta[]): void {
+/**
+ * The title keys a corpus document is cited under, scoped by the issuer its title prints, else
+ * its jurisdiction. A title that names no place, of a document whose place is unknown, joins
+ * nothing by title: a generic 《关于…的实施意见》 alone cannot say whose it is.
+ */
+function documentKeys(doc: DocumentMeta): string[] {
+  const keys: string[] = [];
+  for (const title of new Set([doc.title, doc.title.replace(VERSION_NOTE, '')])) {
+    const parts = parseTitle(title);
+    if (!parts) continue;
+    const scope = scopeOf(parts.issuer, doc) ?? doc.jurisdiction ?? scopeOf(doc.issuer, doc);
+    if (!scope && !namesPlace(titleCore(parts.title))) continue;
+    for (const key of keyVariants(titleKey(parts.title, scope))) if (!keys.includes(key)) keys.push(key);
+  }
+  return keys;
+}
+
+/** A key and the same key with a leading 关于, a trailing edition note, or both, left out. */
+function keyVariants(key: string): string[] {
+  const at = key.lastIndexOf('@');
+  const [core, scope] = at > 0 ? [key.slice(0, at), key.slice(at)] : [key, ''];
+  const bare = core.replace(/^关于/u, '');
+  const cores = [core, bare, core.replace(EDITION_NOTE, ''), bare.replace(EDITION_NOTE, '')];
+  return [...new Set(cores.filter((c) => c.length >= 4).map((c) => `${c}${scope}`))];
+}
+
+/**
+ * A citation worded a little differently from a corpus document's title (without its (试行), or
+ * its 关于) takes the document's key, when that wording is not itself one the corpus holds.
+ */
+function matchDocumentWording(sightings: Sighting[], documentKeys: Set<string>): Sighting[] {
+  return sightings.map((s) => {
+    const { key } = s.citation;
+    if (documentKeys.has(key)) return s;
+    const found = keyVariants(key).find((v) => documentKeys.has(v));
+    return found ? { ...s, citation: { ...s.citation, key: found } } : s;
+  });
+}
+
+/** Corpus documents join the groups so that a citation of one finds it, by 文号 or by title; returns their title keys. */
+function addDocuments(groups: Groups, documents: DocumentMeta[]): Set<string> {
+  const keys = new Set<string>();
   for (const doc of documents) {
     const node = docNode(doc.id);
     groups.add(node);
     const number = doc.docNumber ? parseDocNumber(doc.docNumber) : null;
     if (number) groups.union(node, number);
-    for (const title of new Set([doc.title, doc.title.replace(VERSION_NOTE, '')])) {
-      const parts = parseTitle(title);
-      if (parts) groups.union(node, titleKey(parts.title, scopeOf(parts.issuer, doc) ?? doc.jurisdiction));
+    for (const key of documentKeys(doc)) {
+      groups.union(node, key);
+      keys.add(key);
     }
   }
+  return keys;
 }
 
-/**
- * A title cited without an issuer (《2030年前碳达峰行动方案》) is the policy of the one issuer
- * that title is cited with elsewhere; with several issuers it stays apart rather than guess.
- */
-function joinUnscoped(groups: Groups): void {
-  const scopedRoots = new Map<string, Set<string>>();
-  for (const key of groups.keys()) {
+/** Title core → scope → key, for every key that carries a scope (core@scope). */
+function scopedKeys(keys: string[]): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const key of keys) {
     const at = key.lastIndexOf('@');
     if (at <= 0 || key.startsWith('\u0000')) continue;
     const core = key.slice(0, at);
-    const roots = scopedRoots.get(core) ?? new Set<string>();
-    roots.add(groups.find(key));
-    scopedRoots.set(core, roots);
+    const byScope = out.get(core) ?? new Map<string, string>();
+    byScope.set(key.slice(at + 1), key);
+    out.set(core, byScope);
   }
-  const present = new Set(groups.keys());
-  for (const [core, roots] of scopedRoots) {
-    const only = [...roots][0];
-    if (roots.size === 1 && only !== undefined && present.has(core)) groups.union(only, core);
-  }
+  return out;
 }
 
-function buildGroups(sightings: Sighting[], documents: DocumentMeta[], known: readonly KnownPolicy[]): Groups {
+/**
+ * A title cited without an issuer (《2030年前碳达峰行动方案》) is the policy of the one issuer,
+ * among those binding the citing document (its own jurisdiction, the levels above it, the
+ * nation), that the title is cited with or held under elsewhere. With several it stays apart
+ * rather than guess, and another province's plan of the same generic title is never it. A
+ * citing document of unknown place takes the title's issuer only when there is just one.
+ */
+function scopeUnscoped(sightings: Sighting[], scoped: Map<string, Map<string, string>>, binding: Map<string, Set<string> | null>): Sighting[] {
+  return sightings.map((s) => {
+    const { citation } = s;
+    if (citation.title === null || citation.scope !== null) return s;
+    const allowed = binding.get(s.docId) ?? null;
+    // The wording as cited first; a variant (without 关于, without (试行)) only where that finds none.
+    for (const core of keyVariants(citation.key)) {
+      const candidates = [...(scoped.get(core) ?? [])].filter(([scope]) => allowed === null || allowed.has(scope));
+      if (candidates.length === 0) continue;
+      const only = candidates.length === 1 ? candidates[0] : undefined;
+      return only ? { ...s, citation: { ...citation, key: only[1] } } : s;
+    }
+    return s;
+  });
+}
+
+function buildGroups(options: { sightings: Sighting[]; documents: DocumentMeta[]; known: readonly KnownPolicy[] }): { groups: Groups; sightings: Sighting[] } {
+  const { documents, known } = options;
   const groups = new Groups();
-  for (const { citation } of sightings) {
-    groups.add(citation.key);
-    if (citation.docNumber) groups.union(citation.key, citation.docNumber);
-  }
+  for (const { citation } of options.sightings) groups.add(citation.key);
   for (const policy of known) {
     const number = parseDocNumber(policy.docNumber);
     if (number) groups.union(number, titleKey(policy.title, scopeOf(policy.issuer, undefined)));
   }
-  addDocuments(groups, documents);
-  joinUnscoped(groups);
-  return groups;
+  const titles = addDocuments(groups, documents);
+  const binding = new Map(documents.map((d) => [d.id, bindingScopes(d)]));
+  const sightings = matchDocumentWording(scopeUnscoped(options.sightings, scopedKeys(groups.keys()), binding), titles);
+  for (const { citation } of sightings) {
+    groups.add(citation.key);
+    if (citation.docNumber) groups.union(citation.key, citation.docNumber);
+  }
+  return { groups, sightings };
 }
 
 function mostCommon(values: (string | null)[]): string | null {
@@ -395,9 +508,13 @@ function comparePolicies(a: Policy, b: Policy): number {
  * corpusDoc set, so that a later citation of it by another document has somewhere to go.
  */
 export function collectPolicies(options: { documents: DocumentMeta[]; clauses: Clause[]; known?: readonly KnownPolicy[] }): Policy[] {
+  return policyGraph(options).policies;
+}
+
+/** The policies, and each citing clause's citations joined to them and to the documents they are. */
+export function policyGraph(options: { documents: DocumentMeta[]; clauses: Clause[]; known?: readonly KnownPolicy[] }): PolicyGraph {
   const { documents, clauses, known = KNOWN_POLICIES } = options;
-  const sightings = sightingsOf(documents, clauses);
-  const groups = buildGroups(sightings, documents, known);
+  const { groups, sightings } = buildGroups({ sightings: sightingsOf(documents, clauses), documents, known });
   const byRoot = new Map<string, GroupFacts>();
   const factsOf = (key: string) => {
     const root = groups.find(key);
@@ -411,8 +528,18 @@ export function collectPolicies(options: { documents: DocumentMeta[]; clauses: C
     const number = parseDocNumber(policy.docNumber);
     if (number) factsOf(number).known ??= policy;
   }
-  return [...byRoot.values()]
-    .filter((facts) => facts.sightings.length > 0)
-    .map(policyOf)
-    .sort(comparePolicies);
+  const cited = [...byRoot.values()].filter((facts) => facts.sightings.length > 0);
+  const policyOfFacts = new Map(cited.map((facts) => [facts, policyOf(facts)]));
+  const citations = new Map<string, ClauseCitation[]>();
+  for (const facts of cited) {
+    const policy = policyOfFacts.get(facts) as Policy;
+    for (const { citation, docId, clauseId } of facts.sightings) {
+      const list = citations.get(clauseId) ?? [];
+      const doc = policy.corpusDoc === docId ? null : policy.corpusDoc;
+      list.push({ clauseId, key: policy.key, raw: citation.raw, start: citation.start, end: citation.end, doc });
+      citations.set(clauseId, list);
+    }
+  }
+  for (const list of citations.values()) list.sort((a, b) => a.start - b.start);
+  return { policies: [...policyOfFacts.values()].sort(comparePolicies), citations };
 }

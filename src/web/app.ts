@@ -17,10 +17,11 @@ import { paramsQuery, readParams, searchFrom, type ParamKind, type ParamsOf } fr
 import { columnsFor, compareCsv, themeGrid, type Column } from './themes-view.js';
 import { inferredNote, onlineReference, pageLabel, policySummary, summarizeDoc, themeSummary, toHit } from './present.js';
 import { cellSegments, renderBlocks, richSegments } from './render.js';
+import { citationLinks, citedBy, citedDocs } from './citations-view.js';
 import { presentSearch, searchJson } from './search-view.js';
-import { chartGroups, filterTargets, indicatorSummaries, provinceChecks, sortTargets, targetQueryFrom, TARGET_SORTS, type TargetQuery } from '../search/targets.js';
+import { chartGroups, filterTargets, indicatorSummaries, sortTargets, targetQueryFrom, TARGET_SORTS, verticalChecks, type TargetQuery } from '../search/targets.js';
 import type { Target } from '../enrich/targets.js';
-import { AMBITION_LABELS, barChart, DIRECTION_LABELS, figureLabel, RELATION_LABELS, SOURCE_LABELS, targetRecord, targetsCsv, targetsJson } from './targets-view.js';
+import { AMBITION_LABELS, barChart, DIRECTION_LABELS, figureLabel, LEVEL_RELATION_LABELS, RELATION_LABELS, SOURCE_LABELS, targetRecord, targetsCsv, targetsJson } from './targets-view.js';
 import { searchPage } from './search-page.js';
 import { normOf } from '../index/search-index.js';
 import { rateLimiter } from './rate-limit.js';
@@ -56,10 +57,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.locals.richSegments = richSegments;
   app.locals.cellSegments = cellSegments;
   app.locals.marks = null;
-  app.locals.targetLabels = { direction: DIRECTION_LABELS, relation: RELATION_LABELS, ambition: AMBITION_LABELS, source: SOURCE_LABELS };
+  app.locals.targetLabels = { direction: DIRECTION_LABELS, relation: RELATION_LABELS, levelRelation: LEVEL_RELATION_LABELS, ambition: AMBITION_LABELS, source: SOURCE_LABELS };
   app.locals.figureLabel = figureLabel;
   app.locals.pageLabel = pageLabel;
   app.locals.inferredNote = inferredNote;
+  app.locals.citationLinksOf = (clauseId: string) => citationLinks(library, clauseId);
   app.locals.headingKinds = HEADING_KINDS;
   const targetsByClause = groupBy(library.enrichment.targets, (t) => t.clause);
   app.locals.targetsOf = (clauseId: string) => targetsByClause.get(clauseId) ?? [];
@@ -128,7 +130,12 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.get('/api/docs/:id', api('none'), (req, res) => {
     const doc = findDoc(req.params.id);
-    res.json({ doc: summarizeDoc(doc), clauses: library.clausesOf(doc.id).map((c) => toHit(library, c)) });
+    res.json({
+      doc: summarizeDoc(doc),
+      clauses: library.clausesOf(doc.id).map((c) => toHit(library, c)),
+      citedBy: citedBy(library, doc.id),
+      cites: citedDocs(library, doc.id),
+    });
   });
 
   app.get('/api/clauses/:id', api('none'), (req, res) => {
@@ -174,7 +181,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   // The vertical check depends only on the corpus: worked out once.
-  const checks = provinceChecks(library);
+  const checks = verticalChecks(library);
   const indicators = indicatorSummaries(library);
   const records = (req: Request, targets: Target[]) => {
     const base = origin(req);
@@ -371,6 +378,8 @@ export function createApp(deps: AppDeps): express.Express {
       blocks: renderBlocks(clauses),
       toc: clauses.filter((c) => HEADING_KINDS.has(c.kind)),
       reference: onlineReference(doc, origin(req), today()),
+      citedBy: citedBy(library, doc.id),
+      cites: citedDocs(library, doc.id),
     });
   });
 

@@ -44,27 +44,42 @@ export interface RichSegment {
   text: string;
   strong: boolean;
   mark: boolean;
+  /** Set inside a cited policy the library holds: the cited document's page. */
+  link?: SegmentLink;
+}
+
+/** A span of the clause text that links elsewhere: a 《title》 or 文号 of a document in the library. */
+export interface SegmentLink {
+  start: number;
+  end: number;
+  href: string;
+  title: string;
 }
 
 type Range = [number, number];
 
-/** Lead-phrase bold and search highlights together; ranges are display offsets in clause.text. */
-export function richSegments(clause: Pick<Clause, 'text' | 'lead' | 'marker'>, ranges: Range[] = []): RichSegment[] {
-  const out: RichSegment[] = [];
+/**
+ * Lead-phrase bold, search highlights and citation links together; ranges and links are display
+ * offsets in clause.text. The text is cut wherever any of the three starts or ends.
+ */
+export function richSegments(clause: Pick<Clause, 'text' | 'lead' | 'marker'>, ranges: Range[] = [], links: SegmentLink[] = []): RichSegment[] {
+  const { text } = clause;
+  const strong: Range[] = [];
   let at = 0;
   for (const seg of textSegments(clause)) {
-    const end = at + seg.text.length;
-    let cursor = at;
-    for (const [from, to] of ranges) {
-      const a = Math.max(from, at);
-      const b = Math.min(to, end);
-      if (b <= a) continue;
-      if (a > cursor) out.push({ text: clause.text.slice(cursor, a), strong: seg.strong, mark: false });
-      out.push({ text: clause.text.slice(a, b), strong: seg.strong, mark: true });
-      cursor = b;
-    }
-    if (cursor < end) out.push({ text: clause.text.slice(cursor, end), strong: seg.strong, mark: false });
-    at = end;
+    if (seg.strong) strong.push([at, at + seg.text.length]);
+    at += seg.text.length;
+  }
+  const inside = (spans: Range[], i: number) => spans.some(([a, b]) => a <= i && i < b);
+  const cuts = new Set([0, text.length, ...strong.flat(), ...ranges.flat(), ...links.flatMap((l) => [l.start, l.end])]);
+  const points = [...cuts].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
+  const out: RichSegment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i] as number;
+    const to = points[i + 1] as number;
+    const link = links.find((l) => l.start <= from && from < l.end);
+    const seg: RichSegment = { text: text.slice(from, to), strong: inside(strong, from), mark: inside(ranges, from) };
+    out.push(link ? { ...seg, link } : seg);
   }
   return out;
 }

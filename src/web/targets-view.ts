@@ -5,12 +5,18 @@ import type { Target } from '../enrich/targets.js';
 import { formatNumber } from '../enrich/units.js';
 import type { Library } from '../index/library.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
-import type { ChartGroup, ProvinceCheck, TargetQuery } from '../search/targets.js';
+import type { ChartGroup, LevelCheck, ProvinceCheck, TargetQuery, UpperLevel } from '../search/targets.js';
 import { clauseUrl } from './present.js';
 import { toCsv } from './themes-view.js';
 
 export const DIRECTION_LABELS: Record<Target['direction'], string> = { reach: '达到', reduce: '下降', increase: '提高' };
 export const RELATION_LABELS: Record<NonNullable<ProvinceCheck['relation']>, string> = { above: '高于省级', below: '低于省级', equal: '与省级持平' };
+/** The vertical check's words per level compared with; the province's are RELATION_LABELS. */
+export const LEVEL_RELATION_LABELS: Record<UpperLevel, Record<NonNullable<ProvinceCheck['relation']>, string>> = {
+  national: { above: '高于国家', below: '低于国家', equal: '与国家持平' },
+  province: RELATION_LABELS,
+  city: { above: '高于市级', below: '低于市级', equal: '与市级持平' },
+};
 export const AMBITION_LABELS: Record<NonNullable<ProvinceCheck['ambition']>, string> = { stricter: '更积极', looser: '较宽松', same: '相同' };
 export const SOURCE_LABELS: Record<Target['source'], string> = { prose: '正文', table: '指标表' };
 
@@ -53,22 +59,39 @@ export interface TargetRecord {
   citation: string;
   url: string;
   permalink: string;
-  province: {
-    target: string;
-    doc: string;
-    valueText: string;
-    /** The province's figure as the table shows it (unit and comparable value included). */
-    label: string;
-    value: number | null;
-    compareValue: number | null;
-    compareUnit: string | null;
-    url: string;
-    relation: ProvinceCheck['relation'];
-    ambition: ProvinceCheck['ambition'];
-  } | null;
+  /** The vertical check: the figures of the plans of the nation, the province and the city above the document. */
+  national: UpperFigure | null;
+  province: UpperFigure | null;
+  city: UpperFigure | null;
 }
 
-export function targetRecord(o: { library: Library; target: Target; check: ProvinceCheck | undefined; origin: string }): TargetRecord {
+/** The figure of the plans of one jurisdiction above, for the same indicator, year and measure. */
+export interface UpperFigure {
+  target: string;
+  doc: string;
+  /** 国家, 四川省, 达州市. */
+  jurisdiction: string;
+  valueText: string;
+  /** Their figure as the table shows it (unit and comparable value included). */
+  label: string;
+  value: number | null;
+  compareValue: number | null;
+  compareUnit: string | null;
+  url: string;
+  relation: ProvinceCheck['relation'];
+  ambition: ProvinceCheck['ambition'];
+}
+
+function upperFigure(checks: LevelCheck[] | undefined, level: UpperLevel): UpperFigure | null {
+  const c = checks?.find((x) => x.level === level);
+  if (!c) return null;
+  const t = c.target;
+  const figure = { target: t.id, doc: t.doc, jurisdiction: c.jurisdiction, valueText: t.valueText, label: figureLabel(t), value: t.value };
+  return { ...figure, compareValue: t.compareValue, compareUnit: t.compareUnit, url: clauseUrl(t.clause), relation: c.relation, ambition: c.ambition };
+}
+
+/** `check` is the target's vertical check (verticalChecks in src/search/targets.ts). */
+export function targetRecord(o: { library: Library; target: Target; check: LevelCheck[] | undefined; origin: string }): TargetRecord {
   const { library, target: t, check } = o;
   const doc = library.getDocument(t.doc);
   const clause = library.getClause(t.clause);
@@ -111,20 +134,9 @@ export function targetRecord(o: { library: Library; target: Target; check: Provi
     citation: clause?.citation ?? '',
     url,
     permalink: `${o.origin}${url}`,
-    province: check
-      ? {
-          target: check.province.id,
-          doc: check.province.doc,
-          valueText: check.province.valueText,
-          label: figureLabel(check.province),
-          value: check.province.value,
-          compareValue: check.province.compareValue,
-          compareUnit: check.province.compareUnit,
-          url: clauseUrl(check.province.clause),
-          relation: check.relation,
-          ambition: check.ambition,
-        }
-      : null,
+    national: upperFigure(check, 'national'),
+    province: upperFigure(check, 'province'),
+    city: upperFigure(check, 'city'),
   };
 }
 
@@ -148,7 +160,7 @@ export function targetsJson(query: TargetQuery, records: TargetRecord[]) {
 
 export function targetsCsv(records: TargetRecord[]): string {
   const rows = [
-    ['指标标识', '指标', '原文指标', '地区', '层级', '文档', '目标年份', '目标（原文）', '数值', '上限', '单位', '比较值', '比较单位', '方向', '基准年', '基准值', '限定', '属性', '来源', '省级目标', '与省级比较', '条款', '引用', '固定链接'],
+    ['指标标识', '指标', '原文指标', '地区', '层级', '文档', '目标年份', '目标（原文）', '数值', '上限', '单位', '比较值', '比较单位', '方向', '基准年', '基准值', '限定', '属性', '来源', '国家目标', '与国家比较', '省级目标', '与省级比较', '市级目标', '与市级比较', '条款', '引用', '固定链接'],
   ];
   const n = (v: number | null) => (v === null ? '' : formatNumber(v));
   for (const r of records) {
@@ -172,8 +184,11 @@ export function targetsCsv(records: TargetRecord[]): string {
       r.qualifier ?? '',
       r.attribute ?? '',
       SOURCE_LABELS[r.source],
-      r.province?.label ?? '',
-      r.province?.relation ? RELATION_LABELS[r.province.relation] : '',
+      ...(['national', 'province', 'city'] as const).flatMap((level) => {
+        const f = r[level];
+        return [f?.label ?? '', f?.relation ? LEVEL_RELATION_LABELS[level][f.relation] : ''];
+      }),
+
       r.clauseLabel,
       r.citation,
       r.permalink,

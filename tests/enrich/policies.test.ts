@@ -1,7 +1,7 @@
 // Policy references: citations read from real clauses and made-up sentences, wording variants
 // joined under one key, and the corpus-wide policy list with its citing documents.
 import { describe, expect, it } from 'vitest';
-import { collectPolicies, extractCitations, parseDocNumber, type Policy } from '../../src/enrich/policies.js';
+import { collectPolicies, extractCitations, parseDocNumber, parseTitle, type Policy } from '../../src/enrich/policies.js';
 import type { Clause, DocumentMeta } from '../../src/ingest/types.js';
 import { CHENGDU, MIANYANG, QUXIAN, SICHUAN, realLibrary } from '../helpers.js';
 
@@ -176,6 +176,18 @@ describe('extractCitations on made-up sentences', () => {
     const [cut] = extractCitations(`落实，四川省人民政府${'、国家能源局'.repeat(9)}《关于X的意见》`);
     expect(cut?.issuer).toBe(Array(9).fill('国家能源局').join('、'));
     expect(cut?.scope).toBe('国家');
+  });
+
+  it('regression: 和 between two titles is not part of the next issuer (《A》和省委、省政府《B》)', () => {
+    const [, second] = extractCitations('根据《关于X的意见》和省委、省政府《关于Y的实施意见》', meta(QUXIAN));
+    expect([second?.issuer, second?.scope]).toEqual(['省委、省政府', '四川省']);
+  });
+
+  it('titles printed with several departments, a verb or a 发布 notice around them', () => {
+    expect(parseTitle('四川省住房城乡建设厅等17部门关于加强县城绿色低碳建设的实施意见')).toEqual({ title: '关于加强县城绿色低碳建设的实施意见', issuer: '四川省住房城乡建设厅' });
+    expect(parseTitle('自治区人民政府办公厅印发关于鼓励和支持参与拉萨南北山绿化的政策措施')?.issuer).toBe('自治区人民政府办公厅');
+    expect(parseTitle('关于发布《高耗能行业重点领域节能降碳改造升级实施指南（2022年版）》的通知')?.title).toBe('高耗能行业重点领域节能降碳改造升级实施指南（2022年版）');
+    expect(parseTitle('关于发布<高耗能行业重点领域节能降碳改造升级实施指南(2022年版)>的通知')?.title).toBe('高耗能行业重点领域节能降碳改造升级实施指南(2022年版)');
   });
 
   it('a bare document kind or an empty 《》 is not a policy', () => {

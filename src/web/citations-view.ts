@@ -1,0 +1,75 @@
+// Cited policies resolved to documents, as the reader pages and the API show them: the links
+// laid over a clause's 《title》 or 文号, the plans citing a document, and the library's
+// documents a plan cites.
+import type { Library } from '../index/library.js';
+import type { DocumentMeta } from '../ingest/types.js';
+import { LEVEL_LABELS } from '../ingest/types.js';
+import { clauseUrl, docUrl } from './present.js';
+import type { SegmentLink } from './render.js';
+
+export interface CitingClause {
+  id: string;
+  label: string;
+  url: string;
+  citation: string;
+}
+
+export interface DocCitation {
+  doc: string;
+  title: string;
+  jurisdiction: string | null;
+  level: DocumentMeta['level'];
+  levelLabel: string | null;
+  url: string;
+  /** The clauses of the citing plan that cite the document (citedBy), or of this plan that cite it (cites). */
+  clauses: CitingClause[];
+}
+
+/** Links over the citations in a clause whose document the library holds, in text order. */
+export function citationLinks(library: Library, clauseId: string): SegmentLink[] {
+  return library.enrichment.citationsIn(clauseId).flatMap((c) => {
+    const doc = c.doc ? library.getDocument(c.doc) : undefined;
+    return doc ? [{ start: c.start, end: c.end, href: docUrl(doc.id), title: `本库收录：${doc.title}` }] : [];
+  });
+}
+
+function citationOf(library: Library, meta: DocumentMeta, clauseIds: string[]): DocCitation {
+  const clauses = clauseIds.flatMap((id) => {
+    const c = library.getClause(id);
+    return c ? [{ id: c.id, label: c.label, url: clauseUrl(c.id), citation: c.citation }] : [];
+  });
+  return {
+    doc: meta.id,
+    title: meta.title,
+    jurisdiction: meta.jurisdiction,
+    level: meta.level,
+    levelLabel: meta.level ? LEVEL_LABELS[meta.level] : null,
+    url: docUrl(meta.id),
+    clauses,
+  };
+}
+
+/** The plans that cite a document, each with the clauses that cite it. */
+export function citedBy(library: Library, docId: string): DocCitation[] {
+  return library.enrichment.citersOf(docId).flatMap(({ docId: citer, clauseIds }) => {
+    const meta = library.getDocument(citer);
+    return meta ? [citationOf(library, meta, clauseIds)] : [];
+  });
+}
+
+/** The library's documents a plan cites, in order of first citation, each with the citing clauses. */
+export function citedDocs(library: Library, docId: string): DocCitation[] {
+  const byDoc = new Map<string, string[]>();
+  for (const clause of library.clausesOf(docId)) {
+    for (const c of library.enrichment.citationsIn(clause.id)) {
+      if (!c.doc) continue;
+      const list = byDoc.get(c.doc) ?? [];
+      if (!list.includes(clause.id)) list.push(clause.id);
+      byDoc.set(c.doc, list);
+    }
+  }
+  return [...byDoc].flatMap(([cited, clauseIds]) => {
+    const meta = library.getDocument(cited);
+    return meta ? [citationOf(library, meta, clauseIds)] : [];
+  });
+}
