@@ -117,3 +117,10 @@ describe('inferred identity of an uncatalogued plan', () => {
     expect(leshan?.meta.docNumber).toBeNull();
   });
 });
+
+describe('a 文号 the text cites is not the document\'s own', () => {
+  it('regression: 419 took the national 环土壤〔2021〕120号 it cites in its notice as its own 文号', () => {
+    const doc = ingestBytes({ name: '农业农村规划.txt', bytes: Buffer.from(['关于印发《四川省“十四五”农业农村生态环境保护规划》的通知', '各市（州）生态环境局：', '按照生态环境部等7部委《关于印发“十四五”土壤、地下水和农', '村生态环境保护规划的通知》（环土壤〔2021〕120号）文件要求', '现印发你们。', '一、现状与形势', '（一）工作成效。成效明显。'].join('\n\n'), 'utf8') });
+    expect(doc.meta.docNumber).toBeNull();
+  });
+});

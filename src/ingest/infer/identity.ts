@@ -132,6 +132,11 @@ function adoptedOn(line: string): string | null {
   return first && first.at <= 2 ? first.value : null;
 }
 
+/** …规划的通知》（环土壤〔2021〕120号）文件要求: a 文号 inside a sentence is another document's. */
+function citesIt(line: string): boolean {
+  return /[《》〈〉“”，,。；]|要求|精神|规定|印发|根据|按照|贯彻/u.test(line);
+}
+
 function docNumberOf(front: string[]): Inferred | null {
   for (const line of front) {
     const value = docNumberLine(line);
@@ -140,7 +145,7 @@ function docNumberOf(front: string[]): Inferred | null {
   // （川府发〔2022〕8号） printed right under a title, or 文号 beside the issuer on one line.
   for (const line of front.slice(0, 8)) {
     const found = findDocNumbers(line);
-    if (found.length === 1 && [...line].length <= 40) return { value: (found[0] as { value: string }).value, source: 'cover', confidence: 0.7 };
+    if (found.length === 1 && [...line].length <= 40 && !citesIt(line)) return { value: (found[0] as { value: string }).value, source: 'cover', confidence: 0.7 };
   }
   return null;
 }
