@@ -8,7 +8,7 @@ export interface CliSpec {
   flags: string[];
 }
 
-const SEARCH_SPEC: CliSpec = { values: ['limit', 'offset', 'doc', 'level'], flags: [] };
+const SEARCH_SPEC: CliSpec = { values: ['limit', 'offset', 'doc', 'level', 'region', 'issuer', 'type', 'status', 'issued'], flags: [] };
 
 export interface CliArgs {
   query: string[];

@@ -1,4 +1,4 @@
-// `npm run search -- <query> [--json] [--limit N] [--offset N] [--doc ID] [--level L]`:
+// `npm run search -- <query> [--json] [--limit N] [--offset N] [--doc ID] [--level L] [--region …]`:
 // the same search as /api/search, printed for a terminal (or as the API's JSON with --json).
 import { AppError } from '../errors.js';
 import { createSearcher } from '../search/engine.js';
@@ -8,8 +8,9 @@ import { asParams, parseCliArgs } from './args.js';
 import { formatResults, useColor } from './format.js';
 import { loadAll } from './load.js';
 
-const USAGE = `用法：npm run search -- <检索式> [--json] [--limit N] [--offset N] [--doc 文档标识] [--level province|city|county]
-检索式：空格 = 且，| 或 OR = 或，-词 = 排除，"短语" = 整体匹配`;
+const USAGE = `用法：npm run search -- <检索式> [--json] [--limit N] [--offset N] [--doc 文档标识] [--level national|province|city|county|none]
+                    [--region 省份或全国] [--issuer 发文机关] [--type 文档类型] [--status 状态] [--issued 发文年份]
+检索式：空格 = 且，| 或 OR = 或，-词 = 排除，"短语" = 整体匹配；筛选项可重复`;
 
 async function main(): Promise<number> {
   const args = parseCliArgs(process.argv.slice(2));

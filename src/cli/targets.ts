@@ -1,18 +1,21 @@
-// `npm run targets -- [--indicator ID] [--doc ID] [--year Y] [--level L] [--csv | --json] [--list]`:
+// `npm run targets -- [--indicator ID] [--doc ID] [--year Y] [--level L] [--region …] [--csv | --json] [--list]`:
 // the targets table of /targets on the terminal, or the same CSV and JSON as the downloads.
 // Needs no search index, so it never loads jieba.
 import { AppError } from '../errors.js';
-import { filterTargets, indicatorSummaries, sortTargets, targetQuery, verticalChecks } from '../search/targets.js';
+import { readParams } from '../search/params.js';
+import { selectTargets } from '../search/target-selection.js';
+import { indicatorSummaries, verticalChecks } from '../search/targets.js';
 import { figureLabel, RELATION_LABELS, targetRecord, targetsCsv, targetsJson, type TargetRecord } from '../web/targets-view.js';
 import { asParams, parseCliArgs } from './args.js';
 import { printable } from './format.js';
 import { loadLibrary } from './load.js';
 
-const USAGE = `用法：npm run targets -- [--indicator 指标标识] [--doc 文档标识] [--year 年份] [--level province|city|county]
+const USAGE = `用法：npm run targets -- [--indicator 指标标识] [--doc 文档标识] [--year 年份] [--level national|province|city|county]
+                     [--region 省份或全国] [--issuer 发文机关] [--type 文档类型] [--status 状态] [--issued 发文年份]
                      [--sort indicator|doc|year|value] [--order asc|desc] [--csv | --json] [--list]
 --list 列出全部指标及其目标数；--csv / --json 输出与网页下载相同的数据（含引用和固定链接）。`;
 
-const SPEC = { values: ['indicator', 'doc', 'year', 'level', 'sort', 'order', 'origin'], flags: ['csv', 'list'] };
+const SPEC = { values: ['indicator', 'doc', 'year', 'level', 'region', 'issuer', 'type', 'status', 'issued', 'sort', 'order', 'origin'], flags: ['csv', 'list'] };
 
 function table(records: TargetRecord[]): string {
   const lines = records.map((r) =>
@@ -32,13 +35,12 @@ async function main(): Promise<number> {
     for (const s of indicatorSummaries(library)) console.log(printable(`${s.id}\t${s.label}\t${s.count}`));
     return 0;
   }
-  const query = targetQuery(asParams(args.values, ['origin']), library, { strict: true });
+  const { query, identity, targets } = selectTargets(library, readParams('targets', asParams(args.values, ['origin']), { strict: true }));
   const checks = verticalChecks(library);
   const origin = args.values.origin?.[0] ?? config.publicOrigin ?? `http://${config.host}:${config.port}`;
-  const targets = sortTargets(library, filterTargets(library, query.filters), query);
   const records = targets.map((target) => targetRecord({ library, target, check: checks.get(target.id), origin }));
   if (args.flags.has('csv')) process.stdout.write(targetsCsv(records));
-  else if (args.json) console.log(JSON.stringify(targetsJson(query, records), null, 2));
+  else if (args.json) console.log(JSON.stringify(targetsJson(query, records, identity), null, 2));
   else console.log(printable(table(records)));
   return 0;
 }

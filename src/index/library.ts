@@ -1,10 +1,12 @@
 // The loaded corpus as lookup tables: documents in administrative order, clauses by id and
-// by document, children by parent. Read-only after construction; web and CLI share it.
+// by document, children by parent, each document's facet values. Read-only after construction;
+// web and CLI share it.
 import { enrich, type Enrichment } from '../enrich/enrich.js';
 import type { IndicatorCatalog } from '../enrich/indicators.js';
 import type { Taxonomy } from '../enrich/themes.js';
 import { TARGET_DEFAULTS } from '../config.js';
 import { groupBy } from '../group.js';
+import { buildDocFacets, type DocFacets } from './doc-facets.js';
 import type { Clause, Corpus, DocumentMeta, ParsedDocument } from '../ingest/types.js';
 import { LEVEL_ORDER } from '../ingest/types.js';
 
@@ -17,6 +19,8 @@ export interface Library {
   ancestorsOf(clause: Clause): Clause[];
   neighbours(clause: Clause): { prev: Clause | null; next: Clause | null };
   clauseCount: number;
+  /** Region, issuers, type, status and year of issue per document, for facets and filters. */
+  docFacets: DocFacets;
   corpus: Corpus;
   enrichment: Enrichment;
 }
@@ -24,7 +28,7 @@ export interface Library {
 const NO_THEMES: Taxonomy = { themes: [], byId: new Map(), source: '' };
 const NO_INDICATORS: IndicatorCatalog = { indicators: [], byId: new Map(), source: '' };
 
-/** Province first, then its cities, then counties; by admin code within a level. */
+/** National first, then provinces, cities and counties (LEVEL_ORDER); by admin code within a level. */
 export function compareDocuments(a: DocumentMeta, b: DocumentMeta): number {
   const rank = (d: DocumentMeta) => (d.level ? LEVEL_ORDER.indexOf(d.level) : LEVEL_ORDER.length);
   return rank(a) - rank(b) || (a.adminCode ?? '~').localeCompare(b.adminCode ?? '~') || a.id.localeCompare(b.id);
@@ -49,6 +53,7 @@ export function buildLibrary(corpus: Corpus, options: { taxonomy?: Taxonomy; ind
       return { prev: list[clause.order - 1] ?? null, next: list[clause.order + 1] ?? null };
     },
     clauseCount: clauses.size,
+    docFacets: buildDocFacets(docs.map((d) => d.meta)),
     corpus,
     enrichment: enrich({
       documents: docs.map((d) => d.meta),

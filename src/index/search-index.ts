@@ -71,7 +71,7 @@ export function normOf(entry: IndexedClause): Normalized {
   return entry.identity ? identityNormalized(entry.text) : normalize(entry.clause.text);
 }
 
-/** Clauses in library order: province first, then reading order, which ties in ranking follow. */
+/** Clauses in library order (national, province, city, county), then reading order: ranking ties follow it. */
 export function indexedClauses(library: Library): Clause[] {
   return library.documents.flatMap((d) => library.clausesOf(d.id));
 }

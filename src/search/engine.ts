@@ -2,9 +2,11 @@
 // token of each term), literal verification on normalised text (so recall and precision are
 // exact), ranking, facets and the per-term counts that the zero-result page needs.
 import { termTokens } from '../analyse/analyzer.js';
+import type { DocDimension } from '../index/doc-facets.js';
 import { levelTag, NO_LEVEL, postings, type IndexedClause, type SearchIndex } from '../index/search-index.js';
 import type { Library } from '../index/library.js';
-import { LEVEL_ORDER, type Level } from '../ingest/types.js';
+import { LEVEL_ORDER } from '../ingest/types.js';
+import { facetColumn, facetTable, type FacetColumn, type FacetCount, type Flags } from './facets.js';
 import { parseQuery, splitQuery, type ParsedQuery, type Term } from './query.js';
 import { matchesOf, rankHits, type Match, type RankedHit } from './rank.js';
 
@@ -14,23 +16,37 @@ export interface Filters {
   themes?: string[];
   policies?: string[];
   departments?: string[];
+  /** The documents' identity (src/index/doc-facets.ts): province or 全国, issuing organ, type, status, year of issue. */
+  regions?: string[];
+  issuers?: string[];
+  types?: string[];
+  statuses?: string[];
+  issued?: string[];
 }
 
 /** The facet dimensions; each has a filter list in Filters and values per clause. */
-export const DIMENSIONS = ['doc', 'level', 'theme', 'policy', 'department'] as const;
+export const DIMENSIONS = ['doc', 'level', 'region', 'issuer', 'type', 'status', 'issued', 'theme', 'policy', 'department'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
-export const FILTER_KEY: Record<Dimension, keyof Filters> = { doc: 'docs', level: 'levels', theme: 'themes', policy: 'policies', department: 'departments' };
+export const FILTER_KEY: Record<Dimension, keyof Filters> = {
+  doc: 'docs',
+  level: 'levels',
+  region: 'regions',
+  issuer: 'issuers',
+  type: 'types',
+  status: 'statuses',
+  issued: 'issued',
+  theme: 'themes',
+  policy: 'policies',
+  department: 'departments',
+};
+
+export type { FacetCount };
 
 export interface SearchRequest {
   query: ParsedQuery;
   filters?: Filters;
   limit: number;
   offset: number;
-}
-
-export interface FacetCount {
-  value: string;
-  count: number;
 }
 
 export interface SearchOutcome {
@@ -59,55 +75,26 @@ export interface Searcher {
   related(clauseId: string): { clause: IndexedClause['clause']; score: number; theme: string | null }[];
 }
 
-/** Per clause, the facet values of one dimension as numbers into that dimension's value list. */
-interface FacetColumn {
-  values: string[];
-  /** Clause n's values are codes[offsets[n]] … codes[offsets[n + 1] - 1]. */
-  offsets: Int32Array;
-  codes: Int32Array;
-}
-
-function facetColumn(values: string[], count: number, valuesOf: (n: number) => string[]): FacetColumn {
-  const code = new Map(values.map((v, i) => [v, i]));
-  const offsets = new Int32Array(count + 1);
-  const codes: number[] = [];
-  for (let n = 0; n < count; n++) {
-    for (const v of valuesOf(n)) {
-      const c = code.get(v);
-      if (c !== undefined) codes.push(c);
-    }
-    offsets[n + 1] = codes.length;
-  }
-  return { values, offsets, codes: Int32Array.from(codes) };
-}
-
-/** A filter as flags over a dimension's codes; null when the dimension is not filtered. */
-function wantedFlags(column: FacetColumn, wanted: string[] | undefined): Uint8Array | null {
-  if (!wanted || wanted.length === 0) return null;
-  const flags = new Uint8Array(column.values.length);
-  column.values.forEach((v, i) => {
-    if (wanted.includes(v)) flags[i] = 1;
-  });
-  return flags;
-}
-
-function hasAny(column: FacetColumn, n: number, flags: Uint8Array): boolean {
-  for (let k = column.offsets[n] as number; k < (column.offsets[n + 1] as number); k++) if (flags[column.codes[k] as number] === 1) return true;
-  return false;
-}
-
 export function createSearcher(library: Library, index: SearchIndex): Searcher {
   const { entries } = index;
   const enrichment = library.enrichment;
   const clauseOf = (n: number) => (entries[n] as IndexedClause).clause;
+  const identity = library.docFacets;
+  const byDoc = (dim: DocDimension) => facetColumn(identity.values[dim], entries.length, (n) => identity.of(clauseOf(n).docId)[dim]);
   // Facet values are looked up once here, so a query touches only integer arrays.
   const columns: Record<Dimension, FacetColumn> = {
     doc: facetColumn(library.documents.map((d) => d.id), entries.length, (n) => [clauseOf(n).docId]),
     level: facetColumn([...LEVEL_ORDER, NO_LEVEL], entries.length, (n) => [levelTag(library, clauseOf(n))]),
+    region: byDoc('region'),
+    issuer: byDoc('issuer'),
+    type: byDoc('type'),
+    status: byDoc('status'),
+    issued: byDoc('issued'),
     theme: facetColumn(enrichment.taxonomy.themes.map((t) => t.id), entries.length, (n) => enrichment.themesOf(clauseOf(n).id).map((m) => m.theme)),
     policy: facetColumn(enrichment.policies.map((p) => p.key), entries.length, (n) => enrichment.policiesOf(clauseOf(n).id)),
     department: facetColumn(enrichment.departments, entries.length, (n) => enrichment.departmentsOf(clauseOf(n).id)),
   };
+  const table = facetTable(DIMENSIONS, columns);
   // Set operations stamp clause numbers in one shared array instead of building Sets.
   const stamps = new Uint32Array(entries.length);
   let stamp = 0;
@@ -179,43 +166,8 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
   };
 
   /** Filter flags per dimension, or null where a dimension is not filtered. */
-  const flagsOf = (filters: Filters | undefined): Record<Dimension, Uint8Array | null> =>
-    Object.fromEntries(DIMENSIONS.map((dim) => [dim, wantedFlags(columns[dim], filters?.[FILTER_KEY[dim]])])) as Record<Dimension, Uint8Array | null>;
-
-  /** Bit i set when clause n fails dimension i's filter; within a dimension any selected value will do. */
-  const failMask = (flags: Record<Dimension, Uint8Array | null>, n: number): number => {
-    let mask = 0;
-    DIMENSIONS.forEach((dim, i) => {
-      const f = flags[dim];
-      if (f && !hasAny(columns[dim], n, f)) mask |= 1 << i;
-    });
-    return mask;
-  };
-
-  /** Each matched clause's fail mask, worked out once per query (null when nothing is filtered). */
-  const failsOf = (matched: readonly number[], flags: Record<Dimension, Uint8Array | null>): Int32Array | null =>
-    DIMENSIONS.some((dim) => flags[dim] !== null) ? Int32Array.from(matched, (n) => failMask(flags, n)) : null;
-
-  /** Disjunctive facets: each dimension counts as if its own filter were off. One pass. */
-  const facetsOf = (matched: readonly number[], failMasks: Int32Array | null): Record<Dimension, FacetCount[]> => {
-    const counts = Object.fromEntries(DIMENSIONS.map((dim) => [dim, new Int32Array(columns[dim].values.length)])) as Record<Dimension, Int32Array>;
-    for (let m = 0; m < matched.length; m++) {
-      const n = matched[m] as number;
-      const fails = failMasks ? (failMasks[m] as number) : 0;
-      // Counted in every dimension when it passes all filters, else only in the one it fails.
-      if ((fails & (fails - 1)) !== 0) continue;
-      for (let i = 0; i < DIMENSIONS.length; i++) {
-        const dim = DIMENSIONS[i] as Dimension;
-        if (fails !== 0 && fails !== 1 << i) continue;
-        const { offsets, codes } = columns[dim];
-        const c = counts[dim];
-        for (let k = offsets[n] as number; k < (offsets[n + 1] as number); k++) c[codes[k] as number] = (c[codes[k] as number] as number) + 1;
-      }
-    }
-    return Object.fromEntries(
-      DIMENSIONS.map((dim) => [dim, columns[dim].values.flatMap((value, i) => ((counts[dim][i] as number) > 0 ? [{ value, count: counts[dim][i] as number }] : []))]),
-    ) as Record<Dimension, FacetCount[]>;
-  };
+  const flagsOf = (filters: Filters | undefined): Flags<Dimension> => table.flagsOf((dim) => filters?.[FILTER_KEY[dim]]);
+  const { failMask, failsOf, facetsOf } = table;
 
   return {
     search(request) {

@@ -66,9 +66,27 @@ const query = () => z.string({ error: '只能出现一次' }).refine((v) => quer
 const YEAR_HINT = `应为 ${TARGET_DEFAULTS.minYear}–${TARGET_DEFAULTS.maxYear} 的年份`;
 const year = () => z.string().refine((y) => /^\d{4}$/u.test(y) && Number(y) >= TARGET_DEFAULTS.minYear && Number(y) <= TARGET_DEFAULTS.maxYear, { error: YEAR_HINT });
 
+/**
+ * A document's identity (src/index/doc-facets.ts): province or 全国, issuing organ (names may hold
+ * commas: repeats only), type, status and year of issue (`issued`: `year` is the targets' year).
+ */
+const IDENTITY_FIELDS = {
+  region: many(z.string(), { split: true }),
+  issuer: many(),
+  type: many(z.string(), { split: true }),
+  status: many(z.string(), { split: true }),
+  issued: many(year(), { split: true }),
+};
+
+/** Filters on documents: /docs, /compare, and with the search filters in search. */
+const DOC_FILTER_FIELDS = {
+  level: many(oneOf(LEVEL_VALUES, { code: 'FILTER_UNKNOWN' }), { split: true }),
+  ...IDENTITY_FIELDS,
+};
+
 const FILTER_FIELDS = {
   doc: many(z.string(), { split: true }),
-  level: many(oneOf(LEVEL_VALUES, { code: 'FILTER_UNKNOWN' }), { split: true }),
+  ...DOC_FILTER_FIELDS,
   theme: many(z.string(), { split: true }),
   policy: many(),
   department: many(),
@@ -79,7 +97,8 @@ export const PARAMS = {
   none: z.object({}),
   search: z.object({ q: query(), expand: flag(), limit: int(1, SEARCH_DEFAULTS.maxLimit), offset: int(0, SEARCH_DEFAULTS.maxOffset), ...FILTER_FIELDS }).partial(),
   searchPage: z.object({ q: query(), expand: flag(), page: int(1, PARAM_DEFAULTS.maxPage), ...FILTER_FIELDS }).partial(),
-  compare: z.object({ theme: one(), q: query(), docs: many(z.string(), { split: true }), expand: flag() }).partial(),
+  docs: z.object(DOC_FILTER_FIELDS).partial(),
+  compare: z.object({ theme: one(), q: query(), docs: many(z.string(), { split: true }), expand: flag(), ...DOC_FILTER_FIELDS }).partial(),
   reader: z.object({ hl: query() }).partial(),
   targets: z
     .object({
@@ -87,6 +106,7 @@ export const PARAMS = {
       doc: many(z.string(), { split: true }),
       year: many(year(), { split: true }),
       level: many(oneOf(LEVEL_ORDER, { code: 'FILTER_UNKNOWN' }), { split: true }),
+      ...IDENTITY_FIELDS,
       sort: oneOf(TARGET_SORTS),
       order: oneOf(['asc', 'desc']),
     })
@@ -137,16 +157,38 @@ export interface SearchParams {
   offset: number;
 }
 
-/** The filters' values that the schema cannot know: ids, themes, policies and departments must exist. */
+/** Values a filter names must exist; an unknown one is FILTER_UNKNOWN, naming it. */
+function check(name: string, values: string[] | undefined, exists: (v: string) => boolean, hint: string): string[] {
+  for (const v of values ?? []) if (!exists(v)) throw new AppError('FILTER_UNKNOWN', `${name}=${quoteValue(v)}（${hint}）`);
+  return values ?? [];
+}
+
+export type IdentityFilters = Pick<Filters, 'regions' | 'issuers' | 'types' | 'statuses' | 'issued'>;
+export type DocFilters = Pick<Filters, 'levels'> & IdentityFilters;
+
+/** Region, issuer, type and status must be values some document has; a year of issue need not. */
+export function identityFiltersFrom(p: Partial<Record<'region' | 'issuer' | 'type' | 'status' | 'issued', string[]>>, library: Library): Required<IdentityFilters> {
+  const known = library.docFacets.values;
+  return {
+    regions: check('region', p.region, (v) => known.region.includes(v), '语料中没有这个地区'),
+    issuers: check('issuer', p.issuer, (v) => known.issuer.includes(v), '语料中没有这个发文机关'),
+    types: check('type', p.type, (v) => known.type.includes(v), '语料中没有这种文档类型'),
+    statuses: check('status', p.status, (v) => known.status.includes(v), '语料中没有这种状态'),
+    issued: p.issued ?? [],
+  };
+}
+
+/** /docs and /compare: level and identity. */
+export function docFiltersFrom(p: ParamsOf<'docs'>, library: Library): Required<DocFilters> {
+  return { levels: p.level ?? [], ...identityFiltersFrom(p, library) };
+}
+
+/** The filters' values that the schema cannot know: ids, themes, policies, departments and identity values must exist. */
 export function filtersFrom(p: ParamsOf<'search'>, library: Library): Filters {
   const { enrichment } = library;
-  const check = (name: string, values: string[] | undefined, exists: (v: string) => boolean, hint: string) => {
-    for (const v of values ?? []) if (!exists(v)) throw new AppError('FILTER_UNKNOWN', `${name}=${quoteValue(v)}（${hint}）`);
-    return values ?? [];
-  };
   return {
     docs: check('doc', p.doc, (id) => library.getDocument(id) !== undefined, '没有这份文档'),
-    levels: p.level ?? [],
+    ...docFiltersFrom(p, library),
     themes: check('theme', p.theme, (id) => enrichment.taxonomy.byId.has(id), '没有这个主题'),
     policies: check('policy', p.policy, (key) => enrichment.policies.some((x) => x.key === key), '语料中没有引用这份政策'),
     departments: check('department', p.department, (name) => enrichment.departments.includes(name), '语料中没有这个部门'),

@@ -148,7 +148,7 @@ function covered(count: number, mayOverlap: boolean): number {
 /**
  * The best `take` hits in rank order (all of them when take ≥ numbers.length), with their
  * matches. `numbers` are entry numbers in ascending order, so the number breaks ties by level
- * (entries are stored province → city → county) and then reading order.
+ * (entries are stored national → province → city → county) and then reading order.
  */
 export function rankHits(options: { entries: IndexedClause[]; numbers: readonly number[]; query: ParsedQuery; take?: number }): RankedHit[] {
   const { entries, numbers, query } = options;

@@ -13,13 +13,16 @@ import type { Searcher } from '../search/engine.js';
 import { parseQuery, type ParsedQuery } from '../search/query.js';
 import { displayRanges, type Range } from '../search/snippet.js';
 import type { Expansion } from '../search/expand.js';
-import { paramsQuery, readParams, searchFrom, type ParamKind, type ParamsOf } from '../search/params.js';
+import { docFiltersFrom, paramsQuery, readParams, searchFrom, type IdentityFilters, type ParamKind, type ParamsOf } from '../search/params.js';
+import { selectDocuments } from '../search/documents.js';
+import { selectTargets } from '../search/target-selection.js';
+import { docsJson, docsView, identityChoices, identityParams } from './docs-view.js';
 import { columnsFor, compareCsv, themeGrid, type Column } from './themes-view.js';
 import { inferredNote, onlineReference, pageLabel, policySummary, summarizeDoc, themeSummary, toHit } from './present.js';
 import { cellSegments, renderBlocks, richSegments } from './render.js';
 import { citationLinks, citedBy, citedDocs } from './citations-view.js';
 import { presentSearch, searchJson } from './search-view.js';
-import { chartGroups, filterTargets, indicatorSummaries, sortTargets, targetQueryFrom, TARGET_SORTS, verticalChecks, type TargetQuery } from '../search/targets.js';
+import { chartGroups, indicatorSummaries, sortTargets, TARGET_SORTS, verticalChecks, type TargetQuery } from '../search/targets.js';
 import type { Target } from '../enrich/targets.js';
 import { AMBITION_LABELS, barChart, DIRECTION_LABELS, figureLabel, LEVEL_RELATION_LABELS, RELATION_LABELS, SOURCE_LABELS, targetRecord, targetsCsv, targetsJson } from './targets-view.js';
 import { searchPage } from './search-page.js';
@@ -124,8 +127,8 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ status: 'ok', documents: library.documents.length, clauses: library.clauseCount, worker: cluster.worker?.id ?? 0 });
   });
 
-  app.get('/api/docs', api('none'), (_req, res) => {
-    res.json({ docs: library.documents.map(summarizeDoc) });
+  app.get('/api/docs', api('docs'), (_req, res) => {
+    res.json(docsJson(docsView(library, docFiltersFrom(params(res, 'docs'), library))));
   });
 
   app.get('/api/docs/:id', api('none'), (req, res) => {
@@ -187,14 +190,11 @@ export function createApp(deps: AppDeps): express.Express {
     const base = origin(req);
     return targets.map((target) => targetRecord({ library, target, check: checks.get(target.id), origin: base }));
   };
-  const queried = (res: Response) => {
-    const query = targetQueryFrom(params(res, 'targets'), library);
-    return { query, targets: sortTargets(library, filterTargets(library, query.filters), query) };
-  };
+  const queried = (res: Response) => selectTargets(library, params(res, 'targets'));
 
   app.get('/api/targets', api('targets'), (req, res) => {
-    const { query, targets } = queried(res);
-    res.json(targetsJson(query, records(req, targets)));
+    const { query, identity, targets } = queried(res);
+    res.json(targetsJson(query, records(req, targets), identity));
   });
 
   app.get('/api/indicators', api('none'), (_req, res) => {
@@ -241,16 +241,19 @@ export function createApp(deps: AppDeps): express.Express {
     res.render('theme', { title: `${theme.label} · 主题`, theme, columns, related });
   });
 
-  /** The compare page and its CSV share one reading of the parameters. */
+  /** The compare page and its CSV share one reading of the parameters; level and identity filters narrow the columns. */
   const compareInput = (res: Response) => {
-    const { theme: themeId, q, docs: docIds = [], expand } = params(res, 'compare');
+    const p = params(res, 'compare');
+    const { theme: themeId, q, docs: docIds = [], expand } = p;
     const theme = themeId ? findTheme(themeId) : null;
-    if (!theme && !q) return { theme: null, q: '', docs: library.documents, columns: [] as Column[], expansions: [] as Expansion[] };
+    const docFilters = docFiltersFrom(p, library);
+    const selected = selectDocuments(library, docFilters).docs;
+    if (!theme && !q) return { theme: null, q: '', docs: selected, docFilters, columns: [] as Column[], expansions: [] as Expansion[] };
     for (const id of docIds) findDoc(id);
-    const docs = docIds.length ? library.documents.filter((d) => docIds.includes(d.id)) : library.documents;
+    const docs = docIds.length ? selected.filter((d) => docIds.includes(d.id)) : selected;
     const search = q ? searchFrom({ q, expand }, library) : null;
     const columns = columnsFor({ library, searcher, docs, theme: theme?.id, query: search?.query });
-    return { theme, q: q ?? '', docs, columns, expansions: search?.expansions ?? [] };
+    return { theme, q: q ?? '', docs, docFilters, columns, expansions: search?.expansions ?? [] };
   };
 
   app.get('/compare', page('compare'), (req, res) => {
@@ -258,7 +261,8 @@ export function createApp(deps: AppDeps): express.Express {
     const title = input.theme ? `${input.theme.label} · 比较` : input.q ? `${input.q} · 比较` : '并排比较';
     // From the checked values: the CSV refuses parameters the page ignores (a tracking tag).
     const csvHref = `/compare.csv?${paramsQuery(params(res, 'compare'))}`;
-    res.render('compare', { title, ...input, allDocs: library.documents, themes: library.enrichment.taxonomy.themes, csvHref });
+    const { docs: choices, facets } = selectDocuments(library, input.docFilters);
+    res.render('compare', { title, ...input, allDocs: choices, choices: identityChoices(library, facets, input.docFilters), themes: library.enrichment.taxonomy.themes, csvHref });
   });
 
   app.get('/compare.csv', file('compare'), (req, res) => {
@@ -271,12 +275,13 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   /** The same filters, as a query string for the downloads and the sort links. */
-  const targetHref = (path: string, q: TargetQuery, change: Partial<Record<'sort' | 'order', string>> = {}) => {
+  const targetHref = (path: string, q: TargetQuery, identity: Required<IdentityFilters>, change: Partial<Record<'sort' | 'order', string>> = {}) => {
     const params = new URLSearchParams();
     for (const id of q.filters.indicators) params.append('indicator', id);
     for (const id of q.filters.docs) params.append('doc', id);
     for (const y of q.filters.years) params.append('year', String(y));
     for (const l of q.filters.levels) params.append('level', l);
+    for (const [name, values] of identityParams(identity)) for (const v of values) params.append(name, v);
     const sort = change.sort ?? q.sort;
     const order = change.order ?? q.order;
     if (sort !== 'indicator') params.set('sort', sort);
@@ -284,35 +289,37 @@ export function createApp(deps: AppDeps): express.Express {
     const qs = params.toString();
     return qs ? `${path}?${qs}` : path;
   };
-  const sortLinks = (path: string, q: TargetQuery) =>
-    Object.fromEntries(TARGET_SORTS.map((key) => [key, { href: targetHref(path, q, { sort: key, order: q.sort === key && q.order === 'asc' ? 'desc' : 'asc' }), active: q.sort === key ? q.order : null }]));
+  const sortLinks = (path: string, q: TargetQuery, identity: Required<IdentityFilters>) =>
+    Object.fromEntries(TARGET_SORTS.map((key) => [key, { href: targetHref(path, q, identity, { sort: key, order: q.sort === key && q.order === 'asc' ? 'desc' : 'asc' }), active: q.sort === key ? q.order : null }]));
   const allYears = [...new Set(library.enrichment.targets.map((t) => t.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
 
   app.get('/targets', page('targets'), (req, res) => {
-    const { query, targets } = queried(res);
+    const { query, identity, targets } = queried(res);
+    const { docs, facets } = selectDocuments(library, { levels: query.filters.levels, ...identity });
     res.render('targets', {
       title: '量化目标',
       query,
       rows: records(req, targets),
       indicators,
-      docs: library.documents.map(summarizeDoc),
+      docs: docs.map(summarizeDoc),
+      choices: identityChoices(library, facets, { levels: query.filters.levels, ...identity }),
       years: allYears,
-      sorts: sortLinks('/targets', query),
-      csvHref: targetHref('/targets.csv', query),
-      jsonHref: targetHref('/targets.json', query),
+      sorts: sortLinks('/targets', query, identity),
+      csvHref: targetHref('/targets.csv', query, identity),
+      jsonHref: targetHref('/targets.json', query, identity),
       total: library.enrichment.targets.length,
     });
   });
 
   const download = (req: Request, res: Response, kind: 'csv' | 'json') => {
-    const { query, targets } = queried(res);
+    const { query, identity, targets } = queried(res);
     const name = query.filters.indicators.length === 1 ? `targets-${query.filters.indicators[0]}` : 'targets';
     res.set('Content-Disposition', `attachment; filename="${name}.${kind}"`);
     if (kind === 'csv') {
       res.set('Content-Type', 'text/csv; charset=utf-8');
       res.send(targetsCsv(records(req, targets)));
     } else {
-      res.json(targetsJson(query, records(req, targets)));
+      res.json(targetsJson(query, records(req, targets), identity));
     }
   };
   app.get('/targets.csv', file('targets'), (req, res) => download(req, res, 'csv'));
@@ -322,8 +329,9 @@ export function createApp(deps: AppDeps): express.Express {
     const summary = indicators.find((s) => s.id === req.params.indicator);
     const indicator = library.enrichment.indicators.byId.get(req.params.indicator);
     if (!summary && !indicator) throw new AppError('INDICATOR_NOT_FOUND', quoteValue(req.params.indicator));
-    const query = targetQueryFrom({ ...params(res, 'targets'), indicator: [req.params.indicator] }, library);
-    const targets = sortTargets(library, filterTargets(library, query.filters), { sort: 'doc', order: 'asc' });
+    const selection = selectTargets(library, { ...params(res, 'targets'), indicator: [req.params.indicator] });
+    const { query, identity } = selection;
+    const targets = sortTargets(library, selection.targets, { sort: 'doc', order: 'asc' });
     const label = summary?.label ?? indicator?.label ?? req.params.indicator;
     res.render('target', {
       title: `${label} · 量化目标`,
@@ -332,8 +340,8 @@ export function createApp(deps: AppDeps): express.Express {
       indicator,
       charts: chartGroups(library, targets).map(barChart),
       rows: records(req, targets),
-      csvHref: targetHref('/targets.csv', query),
-      jsonHref: targetHref('/targets.json', query),
+      csvHref: targetHref('/targets.csv', query, identity),
+      jsonHref: targetHref('/targets.json', query, identity),
     });
   });
 
@@ -367,6 +375,10 @@ export function createApp(deps: AppDeps): express.Express {
     const hits = clauses.filter((c) => hitIds.has(c.id));
     return { hl, marks, hits, hitEIds: new Set(hits.map((c) => c.eId)) };
   };
+
+  app.get('/docs', page('docs'), (_req, res) => {
+    res.render('docs', { title: '全部文档', view: docsView(library, docFiltersFrom(params(res, 'docs'), library)) });
+  });
 
   app.get('/docs/:id', page('reader'), (req, res) => {
     const doc = findDoc(req.params.id);

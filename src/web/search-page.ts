@@ -5,6 +5,7 @@ import { SEARCH_DEFAULTS } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Library } from '../index/library.js';
 import { DIMENSIONS, FILTER_KEY, type Dimension, type Filters, type Searcher } from '../search/engine.js';
+import { DOC_FACETS } from '../search/documents.js';
 import { readParams, searchFrom } from '../search/params.js';
 import { presentSearch, type SearchView } from './search-view.js';
 
@@ -68,6 +69,8 @@ export function searchPage(options: { library: Library; searcher: Searcher; raw:
     const unfilteredTotal = outcome.total === 0 && filtered ? outcome.unfiltered : null;
     const compare = new URLSearchParams({ q });
     if (expand) compare.set('expand', '1');
+    // The comparison keeps the filters on documents: level and identity.
+    for (const dim of DOC_FACETS) for (const v of filters[FILTER_KEY[dim]] ?? []) compare.append(dim, v);
     return { ...base, status: 200, title: `${q} · 检索`, view, page, pages: Math.ceil(outcome.total / PAGE_SIZE), unfilteredTotal, compareHref: `/compare?${compare.toString()}` };
   } catch (err) {
     if (!(err instanceof AppError) || err.status >= 500) throw err;

@@ -5,6 +5,7 @@ import type { Target } from '../enrich/targets.js';
 import { formatNumber } from '../enrich/units.js';
 import type { Library } from '../index/library.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
+import type { IdentityFilters } from '../search/params.js';
 import type { ChartGroup, LevelCheck, ProvinceCheck, TargetQuery, UpperLevel } from '../search/targets.js';
 import { clauseUrl } from './present.js';
 import { toCsv } from './themes-view.js';
@@ -154,9 +155,12 @@ function withUnit(cell: string, unit: string | null): string {
 }
 
 /** The targets as JSON, for /api/targets, /targets.json and `npm run targets --json`: the query echoed, the rows. */
-export function targetsJson(query: TargetQuery, records: TargetRecord[]) {
-  return { query: { ...query.filters, sort: query.sort, order: query.order }, total: records.length, targets: records };
+/** The download's and the API's object; `query` echoes the filters, the documents' identity filters among them. */
+export function targetsJson(query: TargetQuery, records: TargetRecord[], identity: Required<IdentityFilters> = NO_IDENTITY) {
+  return { query: { ...query.filters, ...identity, sort: query.sort, order: query.order }, total: records.length, targets: records };
 }
+
+const NO_IDENTITY: Required<IdentityFilters> = { regions: [], issuers: [], types: [], statuses: [], issued: [] };
 
 export function targetsCsv(records: TargetRecord[]): string {
   const rows = [
@@ -188,7 +192,6 @@ export function targetsCsv(records: TargetRecord[]): string {
         const f = r[level];
         return [f?.label ?? '', f?.relation ? LEVEL_RELATION_LABELS[level][f.relation] : ''];
       }),
-
       r.clauseLabel,
       r.citation,
       r.permalink,

@@ -41,7 +41,7 @@ describe('npm run targets', () => {
     const { code, out } = cli('--json', '--doc', CHENGDU, '--year', '2025', '--sort', 'value', '--order', 'desc');
     expect(code).toBe(0);
     const body = JSON.parse(out);
-    expect(body.query).toEqual({ indicators: [], docs: [CHENGDU], years: [2025], levels: [], sort: 'value', order: 'desc' });
+    expect(body.query).toEqual({ indicators: [], docs: [CHENGDU], years: [2025], levels: [], regions: [], issuers: [], types: [], statuses: [], issued: [], sort: 'value', order: 'desc' });
     const expected = targets.filter((t) => t.doc === CHENGDU && t.year === 2025);
     expect(body.total).toBe(expected.length);
     expect(body.targets.map((r: { id: string }) => r.id).sort()).toEqual(expected.map((t) => t.id).sort());

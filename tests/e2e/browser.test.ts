@@ -207,6 +207,8 @@ describe('in Chromium', { timeout: 90_000 }, () => {
     ['compare', '/compare?theme=hydrogen', false],
     ['themes grid', '/themes', true],
     ['indicator chart', '/targets/non-fossil-share', true],
+    ['document list', '/docs', true],
+    ['filtered document list', `/docs?region=${encodeURIComponent('四川省')}&level=city`, false],
   ];
 
   it.each(AXE_PAGES)('axe-core: no serious or critical violations on the %s page (%s)', async (name, url, shoot) => {

@@ -358,10 +358,27 @@ function valuesOf(dim: Dimension, entry: IndexedClause): string[] {
       return e.policiesOf(id);
     case 'department':
       return e.departmentsOf(id);
+    case 'region':
+    case 'issuer':
+    case 'type':
+    case 'status':
+    case 'issued':
+      return library.docFacets.of(docId)[dim];
   }
 }
 
-const FILTER_OF: Record<Dimension, keyof Filters> = { doc: 'docs', level: 'levels', theme: 'themes', policy: 'policies', department: 'departments' };
+const FILTER_OF: Record<Dimension, keyof Filters> = {
+  doc: 'docs',
+  level: 'levels',
+  region: 'regions',
+  issuer: 'issuers',
+  type: 'types',
+  status: 'statuses',
+  issued: 'issued',
+  theme: 'themes',
+  policy: 'policies',
+  department: 'departments',
+};
 
 function passes(dim: Dimension, entry: IndexedClause, filters: Filters): boolean {
   const wanted = filters[FILTER_OF[dim]];
@@ -427,6 +444,11 @@ describe('facets, totals and term counts equal a naive recount', () => {
       { docs: [], levels: [], policies: policies.slice(0, 2) },
       { docs: [], levels: [], departments: departments.slice(0, 3) },
       { docs: [QUXIAN], levels: [], themes: themes.slice(0, 10), departments: departments.slice(0, 5) },
+      { docs: [], levels: [], regions: ['四川省'] },
+      { docs: [], levels: ['city'], issuers: ['成都市人民政府'] },
+      { docs: [], levels: [], types: ['规划'], themes: themes.slice(0, 3) },
+      { docs: [], levels: [], statuses: ['修订版', '征求意见稿'], issued: ['2022'] },
+      { docs: [CHENGDU], levels: [], issued: ['2024'], types: ['实施方案'] },
     ];
     for (const q of ['碳达峰', '能源 | 光伏', '碳 -能源', '氢', '绿色 低碳 | 减排', '建设 | 设', BROAD]) for (const filters of combos) expectFacetsNaive(q, filters);
     // Disjunctive facets are what is checked: with one document selected, the others still count.

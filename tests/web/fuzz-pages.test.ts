@@ -53,7 +53,8 @@ interface Route {
   names: string[];
   ids?: string[];
 }
-const FILTERS = ['doc', 'level', 'theme', 'policy', 'department'];
+const IDENTITY = ['region', 'issuer', 'type', 'status', 'issued'];
+const FILTERS = ['doc', 'level', ...IDENTITY, 'theme', 'policy', 'department'];
 const ROUTES: Route[] = [
   { path: '/', names: [] },
   { path: '/search', names: ['q', 'page', 'expand', ...FILTERS] },
@@ -64,16 +65,17 @@ const ROUTES: Route[] = [
   { path: '/api/clauses/:id', names: [], ids: [clauseId] },
   { path: '/themes/:id', names: [], ids: ['hydrogen'] },
   { path: '/api/themes/:id', names: [], ids: ['hydrogen'] },
-  { path: '/compare', names: ['theme', 'q', 'docs', 'expand'] },
-  { path: '/compare.csv', names: ['theme', 'q', 'docs', 'expand'] },
-  { path: '/targets', names: ['indicator', 'doc', 'year', 'level', 'sort', 'order'] },
-  { path: '/targets.csv', names: ['indicator', 'doc', 'year', 'level', 'sort', 'order'] },
-  { path: '/targets.json', names: ['indicator', 'doc', 'year', 'level', 'sort', 'order'] },
-  { path: '/api/targets', names: ['indicator', 'doc', 'year', 'level', 'sort', 'order'] },
+  { path: '/compare', names: ['theme', 'q', 'docs', 'expand', 'level', ...IDENTITY] },
+  { path: '/compare.csv', names: ['theme', 'q', 'docs', 'expand', 'level', ...IDENTITY] },
+  { path: '/targets', names: ['indicator', 'doc', 'year', 'level', ...IDENTITY, 'sort', 'order'] },
+  { path: '/targets.csv', names: ['indicator', 'doc', 'year', 'level', ...IDENTITY, 'sort', 'order'] },
+  { path: '/targets.json', names: ['indicator', 'doc', 'year', 'level', ...IDENTITY, 'sort', 'order'] },
+  { path: '/api/targets', names: ['indicator', 'doc', 'year', 'level', ...IDENTITY, 'sort', 'order'] },
   { path: '/targets/:id', names: ['doc', 'year', 'level'], ids: ['non-fossil-share'] },
   { path: '/themes', names: [] },
   { path: '/policies', names: [] },
-  { path: '/api/docs', names: [] },
+  { path: '/docs', names: ['level', ...IDENTITY] },
+  { path: '/api/docs', names: ['level', ...IDENTITY] },
   { path: '/api/themes', names: [] },
   { path: '/api/indicators', names: [] },
   { path: '/api/policies', names: [] },

@@ -38,7 +38,8 @@ const BAD: Case[] = [
   { url: '/api/search', query: { q: ['碳', '氢'] }, code: 'PARAM_INVALID', names: '只能出现一次' },
   { url: '/api/search', query: { q: '碳', limit: ['5', '6'] }, code: 'PARAM_INVALID', names: 'limit' },
   { url: '/api/search', query: { q: '碳', lmit: '5' }, code: 'PARAM_UNKNOWN', names: 'lmit' },
-  { url: '/api/docs', query: { page: '2' }, code: 'PARAM_UNKNOWN', names: '此地址不接受参数' },
+  { url: '/api/docs', query: { page: '2' }, code: 'PARAM_UNKNOWN', names: 'page（可用参数：level、region' },
+  { url: '/api/policies', query: { page: '2' }, code: 'PARAM_UNKNOWN', names: '此地址不接受参数' },
   { url: `/api/docs/${CHENGDU}`, query: { x: '1' }, code: 'PARAM_UNKNOWN', names: 'x' },
   { url: `/api/clauses/${clauseId}`, query: { hl: '碳' }, code: 'PARAM_UNKNOWN', names: 'hl' },
   { url: '/api/themes', query: { limit: '5' }, code: 'PARAM_UNKNOWN', names: 'limit' },
@@ -166,7 +167,7 @@ describe('every route checks its parameters before it runs', () => {
     expect(errorCode(() => readParams('search', { q: '碳', foo: '1' }, { strict: true }))).toBe('PARAM_UNKNOWN');
     expect(readParams('search', { q: '碳', foo: '1' })).toEqual({ q: '碳' });
     expect(readParams('targets', { doc: ['a,b', ' b ', 'c'], year: '2025' }, { strict: true })).toEqual({ doc: ['a', 'b', 'c'], year: ['2025'] });
-    expect(Object.keys(PARAMS).sort()).toEqual(['compare', 'none', 'reader', 'search', 'searchPage', 'targets']);
+    expect(Object.keys(PARAMS).sort()).toEqual(['compare', 'docs', 'none', 'reader', 'search', 'searchPage', 'targets']);
   });
 
   it('a value given as an object or number (not from a URL) is PARAM_INVALID, not a crash', () => {
