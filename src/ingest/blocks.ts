@@ -2,6 +2,8 @@
 // a line cut mid-sentence by PDF export is joined with the line that continues it.
 import { findContentsRuns, isPageNumber, runningKey } from './furniture.js';
 import { parseAttachment, parseMarker } from './numbering.js';
+import { dateLine } from './infer/dates.js';
+import { docNumberLine } from './infer/doc-number.js';
 import { cleanLine, DATE_LINE, endsComplete, hasInnerPunctuation } from './text.js';
 
 export interface LineBlock {
@@ -283,6 +285,8 @@ function mayBeContinuation(block: LineBlock): boolean {
   if (block.hashes > 0 || block.boldLead !== null) return false;
   if (parseMarker(block.text) !== null || parseAttachment(block.text) !== null) return false;
   if (DATE_LINE.test(block.text) || /^注[:：]/u.test(block.text)) return false;
+  // The 文号 under a title and the date under a signature stand on their own lines.
+  if (docNumberLine(block.text) !== null || dateLine(block.text) !== null) return false;
   return true;
 }
 

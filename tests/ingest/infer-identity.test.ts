@@ -124,3 +124,10 @@ describe('a 文号 the text cites is not the document\'s own', () => {
     expect(doc.meta.docNumber).toBeNull();
   });
 });
+
+describe('a plain-text notice keeps its 文号 line', () => {
+  it('regression: the 文号 line under a plain-text notice title was joined into the title, so 国发〔2021〕23号 was lost', () => {
+    const doc = ingestBytes({ name: '国务院方案.txt', bytes: Buffer.from(['国务院关于印发2030年前碳达峰行动方案的通知', '国发〔2021〕23号', '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：', '现将《2030年前碳达峰行动方案》印发给你们，请认真贯彻执行。', '国务院', '2021年10月24日', '2030年前碳达峰行动方案', '一、总体要求', '（一）指导思想。坚持系统观念。'].join('\n\n'), 'utf8') });
+    expect(doc.meta).toMatchObject({ title: '2030年前碳达峰行动方案', docNumber: '国发〔2021〕23号', issuer: '国务院', level: 'national', jurisdiction: '国家', date: '2021-10-24' });
+  });
+});
