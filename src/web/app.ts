@@ -209,13 +209,14 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', (req, _res, next) => next(new AppError('ROUTE_NOT_FOUND', quoteValue(req.originalUrl))));
 
   app.get('/', page('none'), (_req, res) => {
-    const groups = LEVEL_ORDER.map((level) => ({
+    const groups: Array<{ level: string; label: string; docs: ReturnType<typeof summarizeDoc>[] }> = LEVEL_ORDER.map((level) => ({
       level,
       label: LEVEL_LABELS[level],
       docs: library.documents.filter((d) => d.level === level).map(summarizeDoc),
     })).filter((g) => g.docs.length > 0);
     const unplaced = library.documents.filter((d) => d.level === null).map(summarizeDoc);
-    if (unplaced.length) groups.push({ level: 'county', label: '未分级', docs: unplaced });
+    // Its own anchor: 未分级 shared lv-county with the county group.
+    if (unplaced.length) groups.push({ level: 'none', label: '未分级', docs: unplaced });
     res.render('home', { title: '文档', groups, problems: library.corpus.errors, clauseCount: library.clauseCount });
   });
 
