@@ -157,7 +157,7 @@ export interface IngestExtractedOptions {
 
 export function ingestExtracted({ name, contentHash, extracted, entry }: IngestExtractedOptions): ParsedDocument {
   const warnings: string[] = [...extracted.warnings];
-  if (!entry) warnings.unshift(`目录中没有此文件，标题取自首个标题行：${name}`);
+  if (!entry) warnings.unshift(`目录中没有此文件，标题、发文机关、文号、日期与地区均推断自原文：${name}`);
   if (entry?.sourceSha256 && entry.sourceSha256 !== contentHash) {
     warnings.push(`文件内容与目录记录的校验值不符（可能已被改动）：${name}`);
   }

@@ -68,7 +68,9 @@ export function joinTitleLines(blocks: Block[], layoutTitle: string | null = nul
     if (block.type === 'line' && parseMarker(block.text) !== null) break;
     const prev = out.at(-1);
     if (prev?.type === 'line' && wrapCandidate(prev) && wrapCandidate(block) && continuesTitle(prev.text, block.text, layoutTitle)) {
-      out[out.length - 1] = merge(prev, block);
+      // 中共四川省委 四川省人民政府关于…: joint issuers keep the space official titles print between them.
+      const organs = /^(?:关于|印发)/u.test(block.text.trim()) ? splitOrgans(prev.text) : null;
+      out[out.length - 1] = merge(organs && organs.length > 1 ? { ...prev, text: organs.join(' ') } : prev, block);
       continue;
     }
     out.push(block);
