@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText, termTokens } from '../../src/analyse/analyzer.js';
 import { postings, type IndexedClause } from '../../src/index/search-index.js';
-import { DIMENSIONS, type Dimension, type Filters, type SearchOutcome } from '../../src/search/engine.js';
+import { DIMENSIONS, FILTER_KEY, type Dimension, type Filters, type SearchOutcome } from '../../src/search/engine.js';
 import { parseQuery, type ParsedQuery, type Term } from '../../src/search/query.js';
 import { matchesOf, planOf, rankHits, scoreHit, WEIGHTS, type Match, type RankedHit } from '../../src/search/rank.js';
 import { CHENGDU, MIANYANG, QUXIAN, realIndex, realLibrary, realSearcher, SICHUAN } from '../helpers.js';
@@ -367,21 +367,9 @@ function valuesOf(dim: Dimension, entry: IndexedClause): string[] {
   }
 }
 
-const FILTER_OF: Record<Dimension, keyof Filters> = {
-  doc: 'docs',
-  level: 'levels',
-  region: 'regions',
-  issuer: 'issuers',
-  type: 'types',
-  status: 'statuses',
-  issued: 'issued',
-  theme: 'themes',
-  policy: 'policies',
-  department: 'departments',
-};
 
 function passes(dim: Dimension, entry: IndexedClause, filters: Filters): boolean {
-  const wanted = filters[FILTER_OF[dim]];
+  const wanted = filters[FILTER_KEY[dim]];
   return !wanted || wanted.length === 0 || valuesOf(dim, entry).some((v) => wanted.includes(v));
 }
 
