@@ -17,12 +17,20 @@ export interface Config {
   indicatorsFile: string;
   publicOrigin: string | undefined;
   nodeEnv: string;
-  /** Requests per minute per client IP on /api/* and /search; 0 turns the limiter off. */
+  /** Request units per minute per client (a page 1, a search or comparison 5); 0 turns the limiter off. */
   rateLimitPerMinute: number;
+  /** Clients the rate limiter remembers per process. */
+  rateLimitClients: number;
+  /** Expensive requests waiting or running per process before 503. */
+  admissionQueue: number;
+  /** Requests in flight on one connection before it is closed. */
+  pipelineLimit: number;
   /** Proxy hops in front of the server whose X-Forwarded-For is believed (0: none). */
   trustProxy: number;
   /** Worker processes serving requests (node:cluster when above 1). */
   webConcurrency: number;
+  /** Corpus files larger than this many MB are refused before they are read (FILE_TOO_LARGE). */
+  maxFileMb: number;
 }
 
 export const DEFAULTS = {
@@ -34,9 +42,44 @@ export const DEFAULTS = {
   themesName: 'themes.yaml',
   indicatorsName: 'indicators.yaml',
   rateLimitPerMinute: 600,
+  /** Clients the rate limiter remembers per process; the least recently seen is forgotten first. */
+  rateLimitClients: 10_000,
+  /** Expensive requests (search, compare, targets) waiting or running per process before 503. */
+  admissionQueue: 16,
+  /** Requests in flight on one connection before it is closed: browsers do not pipeline. */
+  pipelineLimit: 8,
   trustProxy: 0,
   webConcurrency: 1,
   maxWebConcurrency: 64,
+} as const;
+
+/**
+ * How the cluster primary (WEB_CONCURRENCY above 1) replaces dead workers: per slot, after
+ * 0.5 s, 1 s, 2 s… up to 30 s for each consecutive death of a worker that had not yet stayed up
+ * 30 s; it stops the server when every slot has failed 5 starts in a row with none serving.
+ */
+export const SUPERVISOR_DEFAULTS = {
+  restartDelayMs: 500,
+  maxRestartDelayMs: 30_000,
+  stableMs: 30_000,
+  maxStartFailures: 5,
+} as const;
+
+/**
+ * Limits on one corpus file, so that a careless or hostile file cannot exhaust a build or make
+ * one clause so long that ranking it takes seconds. README, Hardening, states them.
+ */
+export const CORPUS_LIMITS = {
+  /** MAX_FILE_MB's default: a larger file is refused (FILE_TOO_LARGE) before it is read. */
+  maxFileMb: 50,
+  /** The largest MAX_FILE_MB accepted: the PDF worker's heap (1.5 GB) could not read more. */
+  maxFileMbCeiling: 1024,
+  /**
+   * Characters (UTF-16 code units) in one line, paragraph or table row: a longer one is split
+   * into clauses, after a sentence end (。；！？) where one falls in the second half of the
+   * limit, else at the limit. The longest clause of the 91 bundled and published plans has 918.
+   */
+  maxClauseChars: 4000,
 } as const;
 
 /** Target extraction and the targets table. */
@@ -89,9 +132,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('CONFIG_INVALID', `PUBLIC_ORIGIN=${publicOrigin}（应形如 https://example.org）`);
   }
   const rateLimitPerMinute = intSetting({ env, name: 'RATE_LIMIT_PER_MINUTE', fallback: DEFAULTS.rateLimitPerMinute, min: 0, max: 1_000_000 });
+  const rateLimitClients = intSetting({ env, name: 'RATE_LIMIT_CLIENTS', fallback: DEFAULTS.rateLimitClients, min: 100, max: 1_000_000 });
+  const admissionQueue = intSetting({ env, name: 'ADMISSION_QUEUE', fallback: DEFAULTS.admissionQueue, min: 1, max: 10_000 });
+  const pipelineLimit = intSetting({ env, name: 'PIPELINE_LIMIT', fallback: DEFAULTS.pipelineLimit, min: 1, max: 1_000 });
   const trustProxy = intSetting({ env, name: 'TRUST_PROXY', fallback: DEFAULTS.trustProxy, min: 0, max: 10 });
   const webConcurrency = intSetting({ env, name: 'WEB_CONCURRENCY', fallback: DEFAULTS.webConcurrency, min: 1, max: DEFAULTS.maxWebConcurrency });
-  return { port, host, corpusDir, catalogFile, indexDir, themesFile, indicatorsFile, publicOrigin, nodeEnv: env.NODE_ENV ?? 'production', rateLimitPerMinute, trustProxy, webConcurrency };
+  const maxFileMb = intSetting({ env, name: 'MAX_FILE_MB', fallback: CORPUS_LIMITS.maxFileMb, min: 1, max: CORPUS_LIMITS.maxFileMbCeiling });
+  return { port, host, corpusDir, catalogFile, indexDir, themesFile, indicatorsFile, publicOrigin, nodeEnv: env.NODE_ENV ?? 'production', rateLimitPerMinute, rateLimitClients, admissionQueue, pipelineLimit, trustProxy, webConcurrency, maxFileMb };
 }
 
 /**

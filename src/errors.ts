@@ -13,6 +13,7 @@ export const ERRORS = {
   FILE_NO_STRUCTURE: { status: 422, message: (v: string) => `文件中没有可识别的条款：${v}` },
   FILE_DUPLICATE_ID: { status: 422, message: (v: string) => `文档标识重复：${v}` },
   FILE_UNREADABLE: { status: 422, message: (v: string) => `文件无法读取：${v}` },
+  FILE_OUTSIDE_CORPUS: { status: 422, message: (v: string) => `文件不在语料目录内，拒绝读取：${v}` },
   FILE_CORRUPT: { status: 422, message: (v: string) => `文件已损坏或格式不符：${v}` },
   FILE_TOO_LARGE: { status: 422, message: (v: string) => `文件过大或解压后过大：${v}` },
   PDF_ENCRYPTED: { status: 422, message: (v: string) => `PDF 已加密，无法读取文字：${v}` },
@@ -34,6 +35,8 @@ export const ERRORS = {
   FILTER_UNKNOWN: { status: 400, message: (v: string) => `筛选条件无效：${v}` },
   INDEX_UNAVAILABLE: { status: 503, message: (v: string) => `检索索引不可用：${v}` },
   RATE_LIMITED: { status: 429, message: (v: string) => `请求过于频繁：${v}` },
+  SERVER_BUSY: { status: 503, message: (v: string) => `服务繁忙：${v}` },
+  NOT_READY: { status: 503, message: (v: string) => `服务尚未就绪：${v}` },
   BAD_REQUEST: { status: 400, message: (v: string) => `请求无效：${v}` },
   INTERNAL: { status: 500, message: (_v: string) => '服务器内部错误' },
 } as const;

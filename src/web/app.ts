@@ -3,7 +3,7 @@
 import cluster from 'node:cluster';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { PROJECT_ROOT } from '../config.js';
+import { DEFAULTS, PROJECT_ROOT } from '../config.js';
 import { groupBy } from '../group.js';
 import { AppError, quoteValue } from '../errors.js';
 import type { Library } from '../index/library.js';
@@ -27,7 +27,8 @@ import type { Target } from '../enrich/targets.js';
 import { AMBITION_LABELS, barChart, DIRECTION_LABELS, figureLabel, LEVEL_RELATION_LABELS, RELATION_LABELS, SOURCE_LABELS, targetRecord, targetsCsv, targetsJson } from './targets-view.js';
 import { searchPage } from './search-page.js';
 import { normOf } from '../index/search-index.js';
-import { rateLimiter } from './rate-limit.js';
+import { admission } from './admission.js';
+import { capForwardedFor, rateLimiter } from './rate-limit.js';
 import { securityHeaders } from './security.js';
 
 export interface AppDeps {
@@ -39,12 +40,31 @@ export interface AppDeps {
   publicOrigin?: string;
   /** Today's date for GB/T 7714 access dates; injectable for tests. */
   today?: () => string;
-  /** Requests per minute per IP on /api/* and /search; 0 or absent = no limit. */
+  /** Request units per minute per client (a page 1, a search or comparison more); 0 or absent = no limit. */
   rateLimitPerMinute?: number;
+  /** Clients the rate limiter remembers (least recently seen forgotten first). */
+  rateLimitClients?: number;
+  /** Expensive requests waiting or running per process before 503 (search, compare, targets). */
+  admissionQueue?: number;
+  /** Requests in flight on one connection before it is closed (pipelined bursts). */
+  pipelineLimit?: number;
+  /** Whether the library and index are loaded and the server can answer (GET /readyz). */
+  ready?: () => boolean;
   /** Proxy hops whose X-Forwarded-For gives the client IP (0 or absent = none). */
   trustProxy?: number;
   /** The clock the rate limiter reads; injectable for tests. */
   now?: () => number;
+}
+
+/** Routes that search or compare the whole library, and pages asked to highlight a query. */
+const EXPENSIVE_PATH = /^\/(?:api\/)?search$|^\/compare(?:\.csv)?$|^\/(?:api\/)?targets(?:\.csv|\.json)?$|^\/targets\/|^\/(?:api\/)?themes\/|^\/policies$/u;
+/** What an expensive request costs in rate-limit units, against 1 for a page. */
+const EXPENSIVE_COST = 5;
+
+function isExpensive(req: Request): boolean {
+  if (EXPENSIVE_PATH.test(req.path)) return true;
+  const q = req.query as Record<string, unknown>;
+  return (typeof q.q === 'string' && q.q !== '') || (typeof q.hl === 'string' && q.hl !== '');
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -75,20 +95,29 @@ export function createApp(deps: AppDeps): express.Express {
       return { ...r, jurisdiction: d?.jurisdiction ?? d?.title ?? '', levelLabel: d?.level ? LEVEL_LABELS[d.level] : '未分级' };
     });
   app.use(securityHeaders());
+  // Health first: never queued, limited or parsed behind anything that costs.
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', documents: library.documents.length, clauses: library.clauseCount, worker: cluster.worker?.id ?? 0 });
+  });
+  app.get('/readyz', (_req, res, next) => {
+    if (deps.ready && !deps.ready()) return next(new AppError('NOT_READY', '检索索引正在载入'));
+    res.json({ ready: true, documents: library.documents.length, clauses: library.clauseCount, index: 'loaded' });
+  });
   // The header's search box shows the query of the page, once its parameters are checked.
   app.locals.searchQuery = '';
-  if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
-  const limit = rateLimiter({ perMinute: deps.rateLimitPerMinute ?? 0, now: deps.now });
-  app.use('/api', limit);
-  app.use('/search', limit);
+  if (deps.trustProxy) {
+    app.set('trust proxy', deps.trustProxy);
+    app.use(capForwardedFor(deps.trustProxy));
+  }
   app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { fallthrough: false, index: false, redirect: false, dotfiles: 'ignore' }));
+  const admit = admission({ queue: deps.admissionQueue ?? DEFAULTS.admissionQueue, perSocket: deps.pipelineLimit ?? DEFAULTS.pipelineLimit });
+  app.use(admit.perSocket);
+  app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute ?? 0, maxClients: deps.rateLimitClients ?? DEFAULTS.rateLimitClients, now: deps.now }, (req) => (isExpensive(req) ? EXPENSIVE_COST : 1)));
+  app.use((req, res, next) => (isExpensive(req) ? admit.expensive(req, res, next) : next()));
 
-  // The Host header is the client's to set: only a plain host[:port] may enter a citation URL.
-  const origin = (req: Request) => {
-    if (deps.publicOrigin) return deps.publicOrigin;
-    const host = req.get('host') ?? '';
-    return `${req.protocol}://${/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/u.test(host) ? host : 'localhost'}`;
-  };
+  // The Host header is the client's to set, and a shared cache may keep what it produced: only a
+  // configured PUBLIC_ORIGIN enters citation URLs; without one, links are relative.
+  const origin = (_req: Request) => deps.publicOrigin ?? '';
   /**
    * Every route declares the parameters it takes (src/search/params.ts) and they are checked
    * before it runs; the API and downloads also refuse unknown ones. Handlers read the checked
@@ -123,9 +152,6 @@ export function createApp(deps: AppDeps): express.Express {
     return clause;
   };
 
-  app.get('/healthz', takes('none', { strict: false, json: true }), (_req, res) => {
-    res.json({ status: 'ok', documents: library.documents.length, clauses: library.clauseCount, worker: cluster.worker?.id ?? 0 });
-  });
 
   app.get('/api/docs', api('docs'), (_req, res) => {
     res.json(docsJson(docsView(library, docFiltersFrom(params(res, 'docs'), library))));

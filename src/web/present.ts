@@ -150,14 +150,10 @@ export function pageLabel(pages: [number, number] | null | undefined): string | 
 
 /** GB/T 7714 entry in its online form, pointing at this site's page for the document. */
 export function onlineReference(meta: DocumentMeta, origin: string, today: string): string {
-  return referenceFor({
-    title: meta.title,
-    issuer: meta.issuer,
-    docNumber: meta.docNumber,
-    date: meta.date,
-    url: `${origin}${docUrl(meta.id)}`,
-    accessed: today,
-  });
+  const base = { title: meta.title, issuer: meta.issuer, docNumber: meta.docNumber, date: meta.date };
+  // Without a configured PUBLIC_ORIGIN there is no absolute address to give: the entry is
+  // the offline [A] form rather than one built from the request's Host header.
+  return origin ? referenceFor({ ...base, url: `${origin}${docUrl(meta.id)}`, accessed: today }) : referenceFor(base);
 }
 
 /** A theme as the API shows it: its definition, without the taxonomy's internals. */
