@@ -54,6 +54,8 @@ export function admission(options: AdmissionOptions): { perSocket: Handler; expe
     const n = (inFlight.get(socket) ?? 0) + 1;
     if (n > options.perSocket) {
       // A pipelined burst: answering each would queue work for a client that will not read it.
+      // Pausing Node's parser stops the rest of the buffered burst being turned into requests.
+      (socket as Socket & { parser?: { pause?: () => void } }).parser?.pause?.();
       socket.destroy();
       return;
     }

@@ -94,6 +94,9 @@ export function createApp(deps: AppDeps): express.Express {
       const d = library.getDocument(r.clause.docId);
       return { ...r, jurisdiction: d?.jurisdiction ?? d?.title ?? '', levelLabel: d?.level ? LEVEL_LABELS[d.level] : '未分级' };
     });
+  const admit = admission({ queue: deps.admissionQueue ?? DEFAULTS.admissionQueue, perSocket: deps.pipelineLimit ?? DEFAULTS.pipelineLimit });
+  // First of all: the rest of a pipelined burst whose socket was closed costs one check each.
+  app.use(admit.perSocket);
   app.use(securityHeaders());
   // Health first: never queued, limited or parsed behind anything that costs.
   app.get('/healthz', (_req, res) => {
@@ -110,8 +113,6 @@ export function createApp(deps: AppDeps): express.Express {
     app.use(capForwardedFor(deps.trustProxy));
   }
   app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { fallthrough: false, index: false, redirect: false, dotfiles: 'ignore' }));
-  const admit = admission({ queue: deps.admissionQueue ?? DEFAULTS.admissionQueue, perSocket: deps.pipelineLimit ?? DEFAULTS.pipelineLimit });
-  app.use(admit.perSocket);
   app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute ?? 0, maxClients: deps.rateLimitClients ?? DEFAULTS.rateLimitClients, now: deps.now }, (req) => (isExpensive(req) ? EXPENSIVE_COST : 1)));
   app.use((req, res, next) => (isExpensive(req) ? admit.expensive(req, res, next) : next()));
 
