@@ -3,17 +3,18 @@
 // With WEB_CONCURRENCY=N above 1 the process becomes a small primary that runs N workers
 // (node:cluster) sharing one port: the first worker builds the index if it must, the others
 // start once it listens and so only read the saved files. Workers hold no state worth keeping,
-// so one that dies is replaced.
+// so one that dies is replaced, with backoff, while the others serve (./supervisor.ts).
 import cluster from 'node:cluster';
 import { loadConfig, type Config } from '../config.js';
 import { createSearcher } from '../search/engine.js';
 import { createApp } from '../web/app.js';
 import { loadAll } from './load.js';
+import { createSupervisor } from './supervisor.js';
 
 async function serve(): Promise<void> {
   const started = Date.now();
   const { config, library, opened } = await loadAll();
-  const who = cluster.isWorker ? `进程 ${cluster.worker?.id}：` : '';
+  const who = cluster.isWorker ? `工作进程 ${cluster.worker?.id}（pid ${process.pid}）：` : '';
   console.log(`${who}已载入 ${library.documents.length} 份文档、${library.clauseCount} 个条款；检索索引${opened.built ? '已重建' : '已载入'}（共 ${Date.now() - started} ms）`);
   const app = createApp({
     library,
@@ -21,6 +22,9 @@ async function serve(): Promise<void> {
     publicOrigin: config.publicOrigin,
     development: config.nodeEnv === 'development',
     rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimitClients: config.rateLimitClients,
+    admissionQueue: config.admissionQueue,
+    pipelineLimit: config.pipelineLimit,
     trustProxy: config.trustProxy,
   });
   const server = app.listen(config.port, config.host, () => {
@@ -35,47 +39,47 @@ async function serve(): Promise<void> {
   process.once('SIGINT', stop);
 }
 
-/** Restarts faster than this after a worker started are a crash loop, not bad luck. */
-const CRASH_LOOP_MS = 10_000;
-
 function primary(config: Config): void {
   let stopping = false;
-  let listening = 0;
-  const startedAt = new Map<number, number>();
-  const fork = () => {
-    const worker = cluster.fork();
-    startedAt.set(worker.id, Date.now());
-  };
-  cluster.on('listening', () => {
-    listening++;
-    if (listening === 1) {
-      // The first worker has a fresh index on disk now; the rest only load it.
-      for (let i = 1; i < config.webConcurrency; i++) fork();
-    }
-    if (listening === config.webConcurrency) console.log(`服务已启动：http://${config.host}:${config.port}（${config.webConcurrency} 个工作进程）`);
-  });
-  cluster.on('exit', (worker, code, signal) => {
-    if (stopping) return;
-    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
-    if (listening === 0 || lived < CRASH_LOOP_MS) {
-      console.error(`工作进程 ${worker.id} 退出（${signal ?? code}），启动失败，服务停止`);
-      shutdown(1);
-      return;
-    }
-    console.error(`工作进程 ${worker.id} 退出（${signal ?? code}），正在替换`);
-    fork();
-  });
   const shutdown = (code: number) => {
+    if (stopping) return;
     stopping = true;
+    supervisor.stop();
     for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
     setTimeout(() => process.exit(code), 5000).unref();
-    cluster.on('exit', () => {
+    const exitWhenAlone = () => {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code);
-    });
+    };
+    cluster.on('exit', exitWhenAlone);
+    exitWhenAlone();
   };
+  const supervisor = createSupervisor({
+    slots: config.webConcurrency,
+    fork: () => {
+      const worker = cluster.fork();
+      return { id: worker.id, pid: worker.process.pid };
+    },
+    log: (line) => console.log(line),
+    error: (line) => console.error(line),
+    giveUp: (reason) => {
+      console.error(reason);
+      shutdown(1);
+    },
+  });
+  let announced = false;
+  cluster.on('listening', (worker) => {
+    supervisor.listening(worker.id);
+    if (!announced) {
+      announced = true;
+      console.log(`服务已启动：http://${config.host}:${config.port}（共 ${config.webConcurrency} 个工作进程，首个已在服务，其余随后启动）`);
+    }
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (!stopping) supervisor.exited(worker.id, signal ?? `退出码 ${code}`);
+  });
   process.once('SIGTERM', () => shutdown(0));
   process.once('SIGINT', () => shutdown(0));
-  fork();
+  supervisor.start();
 }
 
 function main(): void {
