@@ -12,6 +12,19 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
+/** The load test's latency figures: median, the tail and the worst. */
+export interface LatencyFigures {
+  p50: number;
+  p97_5: number;
+  p99: number;
+  max: number;
+}
+
+export function latencyOf(values: number[]): LatencyFigures {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p97_5: percentile(sorted, 97.5), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? Number.NaN };
+}
+
 export function median(values: number[]): number {
   return percentile([...values].sort((a, b) => a - b), 50);
 }

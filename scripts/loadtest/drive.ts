@@ -38,6 +38,11 @@ export async function drive(options: {
   rss: () => number | null;
   /** Called about every 10 s with the seconds elapsed, responses so far and the last RSS. */
   progress?: (t: number, responses: number, rss: number | null) => void;
+  /**
+   * The client address the n-th request claims in X-Forwarded-For (with the server's TRUST_PROXY
+   * set): spreads the normal traffic over many clients when the rate limiter is on.
+   */
+  forwardedFor?: (n: number) => string;
 }): Promise<DriveResult> {
   const tallies = new Map<string, RouteTally>();
   for (const e of options.mix) if (!tallies.has(e.route)) tallies.set(e.route, { kind: e.kind, route: e.route, latencies: [], non2xx: 0, status5xx: 0 });
@@ -74,6 +79,7 @@ export async function drive(options: {
                 const entry = options.mix[next++ % options.mix.length] as MixEntry;
                 (context as Context).entry = entry;
                 req.path = entry.path;
+                if (options.forwardedFor) req.headers = { ...req.headers, 'x-forwarded-for': options.forwardedFor(next) };
                 return req;
               },
               onResponse: (status: number, _body: string, context: object) => {

@@ -1,7 +1,8 @@
 // The load test (scripts/loadtest.ts): its request mix is read from the real corpus the server
 // serves and covers every route kind evenly; its memory-growth and verdict rules fail when they
-// should; and one short real run against the real server has no errors, no 5xx and no non-2xx,
-// and writes the report with its structure.
+// should; one short real run against the real server has no errors, no 5xx and no non-2xx, and
+// writes the report with its structure; and one short run under the hostile mix (--hostile)
+// runs every attack and reports it apart from the normal traffic.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,8 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { QUERY_MIX } from '../../scripts/bench/queries.js';
 import { buildMix, evenly, fetchCorpusIds, ROUTE_KINDS, ROUTES, type CorpusIds, type MixEntry } from '../../scripts/loadtest/mix.js';
+import { BURST_QUERY, countResponses, expensivePaths, HOSTILE_DEFAULTS, LONG_OR_QUERY, pipelinedBurst } from '../../scripts/loadtest/hostile.js';
 import { jsonPathFor, renderMarkdown, type LoadReport } from '../../scripts/loadtest/report.js';
-import { checks, failures, LIMITS, memoryFigures, slope, type LoadFigures, type RssSample } from '../../scripts/loadtest/verdict.js';
+import { checks, errorRate, failures, LIMITS, memoryFigures, slope, type LoadFigures, type RssSample } from '../../scripts/loadtest/verdict.js';
+import { parseQuery } from '../../src/search/query.js';
 import { realApp, realLibrary, tempDir } from '../helpers.js';
 
 const MB = 1024 * 1024;
@@ -77,6 +80,20 @@ describe('request mix from the served corpus', () => {
     expect(bad).toEqual([]);
   }, 120_000);
 
+  it('hostile mix: every expensive path is a valid request that answers 200 when alone', async () => {
+    const paths = expensivePaths(ids.docs);
+    for (const route of ['/search?', '/api/search?', '/compare?', '/compare.csv?', '/targets.csv', '/docs/']) expect(paths.some((p) => p.startsWith(route)), route).toBe(true);
+    // The longest OR query the parser takes: 20 terms, not one more.
+    expect(LONG_OR_QUERY.split('|')).toHaveLength(20);
+    expect(() => parseQuery(LONG_OR_QUERY)).not.toThrow();
+    expect(() => parseQuery(`${LONG_OR_QUERY}|气`)).toThrow(/检索词过多/u);
+    for (const p of paths) {
+      const res = await fetch(`${url}${p}`);
+      await res.arrayBuffer();
+      expect(res.status, p).toBe(200);
+    }
+  }, 120_000);
+
   it('samples large kinds evenly and refuses a kind with nothing to request', () => {
     expect(evenly([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 5)).toEqual([0, 2, 4, 6, 8]);
     expect(evenly([1, 2], 5)).toEqual([1, 2]);
@@ -86,6 +103,46 @@ describe('request mix from the served corpus', () => {
     expect(clausePages[0]).toBe(`/c/${encodeURIComponent(ids.clauses[0] as string)}`);
     expect(() => buildMix({ ...ids, indicators: [] })).toThrow(/targets/u);
     expect(() => buildMix(ids, { queries: [] })).toThrow(/search/u);
+  });
+});
+
+describe('hostile mix', () => {
+  it('writes a burst of pipelined GETs in one buffer, and counts the answers a socket got', () => {
+    const bytes = pipelinedBurst({ host: '127.0.0.1:1', path: `/compare?q=${encodeURIComponent(BURST_QUERY)}`, count: HOSTILE_DEFAULTS.burstRequests }).toString('latin1');
+    const requests = bytes.split('\r\n\r\n').filter(Boolean);
+    expect(requests).toHaveLength(300);
+    expect(requests[0]).toBe('GET /compare?q=%E7%9A%84%7C%E5%B9%B4%7C%E5%92%8C%7C%E5%9C%A8%7C%E5%8F%91 HTTP/1.1\r\nHost: 127.0.0.1:1');
+    expect(pipelinedBurst({ host: 'h', path: '/', count: 1, forwardedFor: '203.0.113.66' }).toString()).toBe('GET / HTTP/1.1\r\nHost: h\r\nX-Forwarded-For: 203.0.113.66\r\n\r\n');
+    expect(countResponses('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 503 Service Unavailable\r\n\r\nHTTP/1.1 2')).toBe(2);
+    expect(countResponses('')).toBe(0);
+  });
+
+  const memory = memoryFigures([{ t: 0, rss: 100 * MB }, { t: 1, rss: 101 * MB }], 0);
+  const health = { probes: 100, failed: 0, p99: 40, max: 90 };
+  const attacked: LoadFigures = { requests: 1000, errors: 0, timeouts: 0, non2xx: 5, status5xx: 5, memory, hostile: { status503: 5, health } };
+  const failedUnderAttack = (f: LoadFigures) => checks(f).filter((c) => !c.pass).map((c) => c.name);
+
+  it('under attack, a few 503s of the normal traffic pass; an error rate, other 5xx or a slow /healthz fail', () => {
+    expect(failedUnderAttack(attacked)).toEqual([]);
+    expect(checks(attacked).map((c) => c.name)).toEqual([
+      'requests completed',
+      'errors (connection errors + timeouts)',
+      '5xx responses other than 503',
+      'normal traffic error rate under attack',
+      '/healthz probes failed',
+      '/healthz p99 under attack',
+      '/healthz max under attack',
+      'RSS growth after 0 s warm-up',
+    ]);
+    expect(errorRate({ requests: 1000, errors: 0, non2xx: 5 })).toBe(0.005);
+    expect(errorRate({ requests: 90, errors: 10, non2xx: 0 })).toBe(0.1);
+    expect(failedUnderAttack({ ...attacked, non2xx: 20, status5xx: 20, hostile: { status503: 20, health } })).toEqual(['normal traffic error rate under attack']);
+    expect(failedUnderAttack({ ...attacked, status5xx: 6 })).toEqual(['5xx responses other than 503']);
+    expect(failedUnderAttack({ ...attacked, hostile: { status503: 5, health: { ...health, failed: 1 } } })).toEqual(['/healthz probes failed']);
+    expect(failedUnderAttack({ ...attacked, hostile: { status503: 5, health: { ...health, p99: LIMITS.healthP99Ms + 1 } } })).toEqual(['/healthz p99 under attack']);
+    expect(failedUnderAttack({ ...attacked, hostile: { status503: 5, health: { ...health, max: 1500 } } })).toEqual(['/healthz max under attack']);
+    // Without the attack, any non-2xx still fails, as before.
+    expect(failedUnderAttack({ ...attacked, hostile: undefined })).toEqual(['5xx responses', 'non-2xx responses']);
   });
 });
 
@@ -199,7 +256,11 @@ describe('a short real run', () => {
     expect(Object.keys(report.overall.statusCodes)).toEqual(['200']);
     expect(report.checks.filter((c) => !c.name.startsWith('RSS growth')).every((c) => c.pass)).toBe(true);
     expect(done.stderr.split('\n').filter((l) => l.startsWith('FAIL'))).toEqual(failures(report.checks));
-    expect(report.options).toEqual({ duration: 3, connections: 5, warmup: 1, workers: 1, scale: 1 });
+    expect(report.options).toEqual({ duration: 3, connections: 5, warmup: 1, workers: 1, scale: 1, hostile: false, rateLimit: 0 });
+    expect(report.attack).toBeNull();
+    expect(report.health.probes).toBeGreaterThan(10);
+    expect(report.health.failed).toBe(0);
+    expect(report.overall.errorRate).toBe(0);
     expect(report.corpus).toMatchObject({ docs: 5, clauses: 572, themes: 66, queries: QUERY_MIX.length });
     expect(report.routes.map((r) => r.route)).toEqual(Object.values(ROUTES).flat());
     expect(report.routes.reduce((sum, r) => sum + r.requests, 0)).toBe(report.overall.requests);
@@ -222,6 +283,42 @@ describe('a short real run', () => {
   }, 300_000);
 });
 
+describe('a short real run under attack (--hostile)', () => {
+  it('runs the bursts, expensive requests and slow sockets beside the normal traffic, and reports what each met', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'hostile.md');
+    const done = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'loadtest.ts'), '--duration', '4', '--warmup', '1', '--connections', '5', '--hostile', '--out', out, '--index-dir', path.join(dir, 'index')],
+      { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 240_000 },
+    );
+    // The verdict depends on the protections in src/web and on the machine: only its consistency
+    // with the exit code is checked here, and that every part of the attack ran and was counted.
+    expect([0, 1], `${done.stdout}\n${done.stderr}`).toContain(done.status);
+    const report = JSON.parse(fs.readFileSync(jsonPathFor(out), 'utf8')) as LoadReport;
+    expect(report.pass).toBe(done.status === 0);
+    expect(report.options).toMatchObject({ hostile: true, rateLimit: 0 });
+    const attack = report.attack;
+    if (!attack) throw new Error('no attack figures');
+    expect(attack.bursts.bursts).toBeGreaterThan(0);
+    expect(attack.bursts.requestsWritten).toBe(attack.bursts.bursts * HOSTILE_DEFAULTS.burstRequests);
+    expect(attack.expensive.requests).toBeGreaterThan(0);
+    expect(Object.values(attack.expensive.statusCodes).reduce((a, b) => a + b, 0) + attack.expensive.errors).toBe(attack.expensive.requests);
+    expect(attack.slow.opened).toBeGreaterThanOrEqual(HOSTILE_DEFAULTS.slowSockets);
+    expect(report.health.probes).toBeGreaterThan(10);
+    // The attacker's refusals never count as the normal traffic's: only the autocannon mix is in overall.
+    expect(report.routes.reduce((sum, r) => sum + r.requests, 0)).toBe(report.overall.requests);
+    expect(report.overall.status5xx - (report.overall.statusCodes['503'] ?? 0)).toBe(0);
+    expect(report.checks.map((c) => c.name)).toContain('/healthz p99 under attack');
+    const md = fs.readFileSync(out, 'utf8');
+    expect(md).toBe(renderMarkdown(report));
+    expect(md).toContain('# Load test under attack');
+    expect(md).toContain('## Under attack');
+    expect(md).toContain('| normal traffic: requests | error rate | 503 | 429 | p50 | p99 | /healthz probes | failed | p50 | p99 | max |');
+    expect(md).toContain('--hostile');
+  }, 300_000);
+});
+
 function sampleReport(): LoadReport {
   const samples = [{ t: 0, rss: MB }, { t: 1, rss: 2 * MB }];
   return {
@@ -229,11 +326,13 @@ function sampleReport(): LoadReport {
     date: '2026-11-21',
     machine: 'test',
     loadAverage: { before: 0.5, after: 1 },
-    options: { duration: 2, connections: 1, warmup: 0, workers: 1, scale: 1 },
+    options: { duration: 2, connections: 1, warmup: 0, workers: 1, scale: 1, hostile: false, rateLimit: 0 },
     corpus: { docs: 1, clauses: 1, themes: 1, indicators: 1, queries: 1 },
     mix: { entries: 6, distinctPaths: 6 },
-    overall: { requests: 10, requestsPerSecond: 5, errors: 0, connectionErrors: 0, timeouts: 0, non2xx: 2, status5xx: 0, statusCodes: { '200': 8, '404': 2 }, p50: 1, p97_5: 2, p99: 3, max: 4 },
+    overall: { requests: 10, requestsPerSecond: 5, errors: 0, connectionErrors: 0, timeouts: 0, non2xx: 2, status5xx: 0, statusCodes: { '200': 8, '404': 2 }, errorRate: 0.2, p50: 1, p97_5: 2, p99: 3, max: 4 },
     routes: [],
+    health: { probes: 20, failed: 0, p50: 1, p97_5: 2, p99: 3, max: 4 },
+    attack: null,
     memory: { ...memoryFigures(samples, 0), samples },
     nonOkExamples: [{ status: 404, path: '/docs/x' }],
     checks: [],
