@@ -1,5 +1,6 @@
 // What every command-line entry point does first: check configuration, load the corpus and
-// open (or rebuild) the search index, reporting problems on stderr.
+// open (or rebuild) the search index, reporting problems on stderr (file names and messages
+// through printableName: they name corpus files, whose names may hold escape sequences).
 import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { loadIndicators } from '../enrich/indicators.js';
@@ -7,6 +8,8 @@ import { loadTaxonomy } from '../enrich/themes.js';
 import { buildLibrary, type Library } from '../index/library.js';
 import { openIndex, type OpenedIndex } from '../index/open.js';
 import { loadCorpus } from '../ingest/corpus.js';
+import { maxBytesOf } from '../ingest/extract/limits.js';
+import { printableName } from '../printable-name.js';
 import { progressPrinter } from './progress.js';
 
 export interface Loaded {
@@ -31,18 +34,19 @@ export function extractCacheDir(config: Config): string {
 export async function loadLibrary(options: LoadOptions = {}): Promise<{ config: Config; library: Library; say: (message: string) => void }> {
   const config = loadConfig();
   const say = (message: string) => {
-    if (!options.quiet) console.error(message);
+    if (!options.quiet) console.error(printableName(message));
   };
   const progress = options.quiet ? undefined : progressPrinter('读取语料');
   const corpus = await loadCorpus({
     corpusDir: config.corpusDir,
     catalogFile: config.catalogFile,
     cacheDir: extractCacheDir(config),
+    limits: { maxBytes: maxBytesOf(config.maxFileMb) },
     onFile: progress && ((_file, done, total) => progress(done, total)),
   });
   if (!options.ownFileReport) {
     for (const w of corpus.warnings) say(`警告 ${w.message}`);
-    for (const e of corpus.errors) console.error(`错误 [${e.code}] ${e.message}`);
+    for (const e of corpus.errors) console.error(printableName(`错误 [${e.code}] ${e.message}`));
   }
   const library = buildLibrary(corpus, { taxonomy: loadTaxonomy(config.themesFile), indicators: loadIndicators(config.indicatorsFile) });
   return { config, library, say };

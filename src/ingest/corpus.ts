@@ -1,20 +1,25 @@
 // Loads the whole corpus folder: every source file (text, PDF, Word, web page) is extracted,
 // repaired and parsed on its own, so one broken file is reported by name with a code while the
-// others still load. Extraction of the slow formats is cached by content hash.
+// others still load. Extraction of the slow formats is cached by content hash. Only regular files
+// inside the folder and within MAX_FILE_MB are read (read-file.ts), and files are named in every
+// message by their printable name, so a name holding an escape sequence cannot drive a terminal.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors.js';
+import { printableName } from '../printable-name.js';
 import { idFromFileName, loadCatalog } from './catalog.js';
 import { readCached, writeCached } from './extract/cache.js';
 import { extractSource, formatOf } from './extract/index.js';
-import { EXTRACT_DEFAULTS, tooLargeError, type ExtractLimits } from './extract/limits.js';
+import { EXTRACT_DEFAULTS, type ExtractLimits } from './extract/limits.js';
 import { extractText } from './extract/text.js';
 import type { Extracted } from './extract/types.js';
 import { referenceFor } from './identity.js';
 import { inferIdentity } from './infer/identity.js';
 import { resolveIdentity } from './infer/resolve.js';
 import { parseDocument } from './parse.js';
+import { readCorpusFile } from './read-file.js';
+import { safeBlocks, stripControls } from './safe-text.js';
 import { joinTitleLines } from './title-lines.js';
 import type { CatalogEntry, Corpus, IngestProblem, ParsedDocument } from './types.js';
 
@@ -33,7 +38,7 @@ const NOT_A_DOCUMENT = /^(?:readme|catalog|catalogue|license|changelog)(?:\.[a-z
 
 export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
   const { corpusDir } = options;
-  if (!fs.existsSync(corpusDir)) throw new AppError('CORPUS_DIR_MISSING', corpusDir);
+  if (!fs.existsSync(corpusDir)) throw new AppError('CORPUS_DIR_MISSING', printableName(corpusDir));
   const catalog = loadCatalog(options.catalogFile ?? path.join(corpusDir, 'catalog.json'));
   const limits = { ...EXTRACT_DEFAULTS, ...options.limits };
   const files = fs.readdirSync(corpusDir).filter((f) => formatOf(f) !== null && !NOT_A_DOCUMENT.test(f)).sort();
@@ -43,9 +48,9 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
     try {
       parsed.push(await ingestPath({ file: path.join(corpusDir, file), entry: catalog.get(file), cacheDir: options.cacheDir ?? null, limits }));
     } catch (err) {
-      errors.push(problem(file, err));
+      errors.push(problem(printableName(file), err));
     }
-    options.onFile?.(file, n + 1, files.length);
+    options.onFile?.(printableName(file), n + 1, files.length);
   }
   return assembleCorpus(parsed, errors);
 }
@@ -116,12 +121,13 @@ export interface ExtractedFile {
   extracted: Extracted & { encoding?: string };
 }
 
-/** A file's extracted blocks: from the cache by content hash, else extracted (and cached). */
+/**
+ * A file's extracted blocks: from the cache by content hash, else extracted (and cached). The
+ * file is known by its printable name from here on: in its document, warnings and errors.
+ */
 export async function extractPath({ file, cacheDir = null, limits = EXTRACT_DEFAULTS }: Omit<IngestPathOptions, 'entry'>): Promise<ExtractedFile> {
-  const name = path.basename(file);
-  const stat = fs.statSync(file);
-  if (stat.isFile() && stat.size > limits.maxBytes) throw tooLargeError(name, stat.size);
-  const bytes = fs.readFileSync(file);
+  const name = printableName(path.basename(file));
+  const bytes = readCorpusFile({ file, shown: name, maxBytes: limits.maxBytes });
   const contentHash = sha256(bytes);
   const cacheable = cacheDir !== null && formatOf(name) !== 'text';
   let extracted = cacheable ? readCached(cacheDir, contentHash) : null;
@@ -156,16 +162,19 @@ export interface IngestExtractedOptions {
 }
 
 export function ingestExtracted({ name, contentHash, extracted, entry }: IngestExtractedOptions): ParsedDocument {
-  const warnings: string[] = [...extracted.warnings];
+  // Every format, and blocks from the cache too: no control character, no clause over the limit.
+  const safe = safeBlocks(extracted.blocks, name);
+  const warnings: string[] = [...extracted.warnings, ...safe.warnings];
   if (!entry) warnings.unshift(`目录中没有此文件，标题、发文机关、文号、日期与地区均推断自原文：${name}`);
   if (entry?.sourceSha256 && entry.sourceSha256 !== contentHash) {
     warnings.push(`文件内容与目录记录的校验值不符（可能已被改动）：${name}`);
   }
   const provisional = entry?.id ?? idFromFileName(name);
-  const blocks = joinTitleLines(extracted.blocks, extracted.layoutTitle ?? null);
+  const layoutTitle = extracted.layoutTitle == null ? null : stripControls(extracted.layoutTitle).text;
+  const blocks = joinTitleLines(safe.blocks, layoutTitle);
   const guess = inferIdentity(blocks);
   const docNumber = entry?.docNumber ?? guess.docNumber?.value ?? null;
-  const parsed = parseDocument({ docId: provisional, title: entry?.title ?? null, docNumber, blocks, layoutTitle: extracted.layoutTitle ?? null });
+  const parsed = parseDocument({ docId: provisional, title: entry?.title ?? null, docNumber, blocks, layoutTitle });
   if (parsed.clauses.length === 0) throw new AppError('FILE_NO_STRUCTURE', name);
   const { derivedId, ...identity } = resolveIdentity({ entry, guess, foundTitle: parsed.foundTitle, placeholder: provisional, name });
   const id = derivedId ?? provisional;

@@ -49,7 +49,11 @@ function startsWith(buf: Uint8Array, prefix: number[]): boolean {
   return prefix.every((b, i) => buf[i] === b);
 }
 
-/** NUL bytes, or many C0 control bytes, never occur in the plain-text plans we accept. */
+/**
+ * NUL bytes, or many C0 control bytes, never occur in the plain-text plans we accept. Only the
+ * first 64 KB are sampled: a real binary shows itself there, while a stray NUL or escape further
+ * on is removed from the text (safe-text.ts) rather than a reason to refuse the file.
+ */
 function looksBinary(buf: Uint8Array): boolean {
   const sample = buf.subarray(0, 64 * 1024);
   let control = 0;

@@ -1,6 +1,7 @@
 // Parses a document's blocks into the clause tree: numbered units take their level and eId
 // from the printed numbering; unnumbered paragraphs, dash items, boxes and table rows hang
 // under the innermost open unit.
+import { CORPUS_LIMITS } from '../config.js';
 import type { Block, LineBlock, TableBlock } from './blocks.js';
 import { isTitleOnly } from './blocks.js';
 import { citationFor, labelFor, type LabelPart } from './identity.js';
@@ -345,8 +346,9 @@ function addNumbered(b: TreeBuilder, marker: Marker, block: LineBlock, next: Blo
   const titleOnly = isTitleOnly(marker.rest);
   // A title-only numbered line ending in 。 followed by its body paragraph ("1.加快发展千亿级
   // 产业集群。" + body) is one clause with the title as its lead phrase, as when printed inline.
-  const merge = titleOnly && marker.rest.endsWith('。') && level >= 3 && !leaf && next?.type === 'line' && isBody(next);
   const own = marker.printed + marker.rest;
+  // Not past the clause limit: blocks were split to it (safe-text.ts), a merge must not undo that.
+  const merge = titleOnly && marker.rest.endsWith('。') && level >= 3 && !leaf && next?.type === 'line' && isBody(next) && own.length + next.text.length <= CORPUS_LIMITS.maxClauseChars;
   const text = merge ? own + (next as LineBlock).text : own;
   const lead = merge ? marker.rest.slice(0, -1) : titleOnly ? null : leadOf(marker.rest);
   const title = leaf ? null : (lead ?? (titleOnly ? marker.rest.replace(/。$/u, '') : null));

@@ -1,6 +1,8 @@
 // The per-file outcome of loading a corpus, for `npm run index`: every source file once, loaded
 // (with its document id, format, page count and clause count) or failed (with its code and message), and its
-// warnings, in file-name order, so corpus maintainers see at a glance what needs fixing.
+// warnings, in file-name order, so corpus maintainers see at a glance what needs fixing. Every
+// line goes through printableName: it names files, and a name may hold an escape sequence.
+import { printableName } from '../printable-name.js';
 import { byFileName } from './corpus.js';
 import { SOURCE_FORMAT_LABELS, type SourceFormat } from './extract/types.js';
 import type { Corpus, DocumentMeta } from './types.js';
@@ -47,5 +49,5 @@ export function formatFileReport(outcomes: FileOutcome[], corpusDir: string): st
   const ok = outcomes.filter((o) => o.status === 'ok').length;
   const warnings = outcomes.reduce((n, o) => n + o.warnings.length, 0);
   lines.push(`合计：成功 ${ok} 个，失败 ${outcomes.length - ok} 个，警告 ${warnings} 条`);
-  return lines;
+  return lines.map(printableName);
 }

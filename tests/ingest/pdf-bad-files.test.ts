@@ -135,12 +135,16 @@ describe('limits', () => {
   it('FILE_TOO_LARGE from ingestPath by the file size on disk: the file is never read', async () => {
     const file = path.join(REAL, NEIMENGGU);
     const readFileSync = vi.spyOn(fs, 'readFileSync');
+    // The loader reads from the descriptor it checked (src/ingest/read-file.ts), not by path.
+    const readSync = vi.spyOn(fs, 'readSync');
     try {
       const err = await failure(ingestPath({ file, limits: { ...EXTRACT_DEFAULTS, maxBytes: 1024 * 1024 } }));
       expectMessage(err, 'FILE_TOO_LARGE', NEIMENGGU);
       expect(readFileSync.mock.calls.filter(([p]) => p === file)).toEqual([]);
+      expect(readSync).not.toHaveBeenCalled();
     } finally {
       readFileSync.mockRestore();
+      readSync.mockRestore();
     }
   });
 

@@ -27,7 +27,7 @@ export interface ExtractInput {
 export async function extractSource({ name, bytes, limits }: ExtractInput): Promise<Extracted & { encoding?: string }> {
   const format = formatOf(name);
   if (format === null) throw new AppError('FILE_FORMAT_UNKNOWN', name);
-  if (bytes.length > limits.maxBytes) throw tooLargeError(name, bytes.length);
+  if (bytes.length > limits.maxBytes) throw tooLargeError(name, bytes.length, limits.maxBytes);
   if (bytes.length === 0) throw new AppError('FILE_EMPTY', name);
   switch (format) {
     case 'text':
