@@ -109,6 +109,26 @@ export const SEARCH_DEFAULTS = {
   snippetWhole: 150,
 } as const;
 
+/**
+ * The cost budget of one query (src/search/budget.ts; README, Hardening). Past it a query is a
+ * 400 with a code, not seconds of blocked event loop. At ×100 (57,200 clauses) the heaviest
+ * query of the benchmark mix touches 84,000 candidates ("绿色低碳") and ranks 151,000 matches
+ * (碳), a sixth of these; twenty common characters ORed touch 547,000 and are refused.
+ */
+export const QUERY_BUDGET = {
+  /** Terms after theme expansion (expand=1): the parser's limit, so expansion never exceeds it. */
+  maxTerms: SEARCH_DEFAULTS.maxTerms,
+  /** Clause numbers read from the query's postings plus clauses checked literally (QUERY_TOO_COSTLY). */
+  maxCandidates: 500_000,
+  /** Matches scored, summed over every clause ranked (QUERY_TOO_COSTLY). */
+  maxMatches: 1_000_000,
+  /**
+   * Matches of one term counted in one clause, for its score and its highlights: as many as
+   * ingest's longest clause has characters, so only a clause that bypassed that limit is capped.
+   */
+  maxMatchesPerTerm: CORPUS_LIMITS.maxClauseChars,
+} as const;
+
 /** Limits on every URL or CLI parameter, so no request can make the server do unbounded work. */
 export const PARAM_DEFAULTS = {
   /** Characters in one value (an id, a name, a highlight query). */

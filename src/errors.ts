@@ -28,6 +28,7 @@ export const ERRORS = {
   QUERY_EMPTY: { status: 400, message: (_v: string) => '请输入检索词' },
   QUERY_TOO_LONG: { status: 400, message: (v: string) => `检索式过长：${v}` },
   QUERY_TOO_MANY_TERMS: { status: 400, message: (v: string) => `检索词过多：${v}` },
+  QUERY_TOO_COSTLY: { status: 400, message: (v: string) => `检索代价超出上限：${v}` },
   QUERY_ONLY_EXCLUSIONS: { status: 400, message: (v: string) => `检索式只有排除词：${v}（至少需要一个要查找的词）` },
   QUERY_EXCLUSION_IN_OR: { status: 400, message: (v: string) => `排除词不能放在 OR 之间：${v}` },
   PARAM_INVALID: { status: 400, message: (v: string) => `参数无效：${v}` },

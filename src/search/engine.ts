@@ -1,11 +1,13 @@
 // Executing a parsed query: candidates from the FlexSearch recall-token index (the rarest
 // token of each term), literal verification on normalised text (so recall and precision are
-// exact), ranking, facets and the per-term counts that the zero-result page needs.
+// exact), ranking, facets and the per-term counts that the zero-result page needs. Every
+// request is metered against the query budget (budget.ts) as it goes.
 import { termTokens } from '../analyse/analyzer.js';
 import type { DocDimension } from '../index/doc-facets.js';
 import { levelTag, NO_LEVEL, postings, type IndexedClause, type SearchIndex } from '../index/search-index.js';
 import type { Library } from '../index/library.js';
 import { LEVEL_ORDER } from '../ingest/types.js';
+import { queryCost, type QueryBudget, type QueryCost } from './budget.js';
 import { facetColumn, facetTable, type FacetColumn, type FacetCount, type Flags } from './facets.js';
 import { parseQuery, splitQuery, type ParsedQuery, type Term } from './query.js';
 import { matchesOf, rankHits, type Match, type RankedHit } from './rank.js';
@@ -75,8 +77,16 @@ export interface Searcher {
   related(clauseId: string): { clause: IndexedClause['clause']; score: number; theme: string | null }[];
 }
 
-export function createSearcher(library: Library, index: SearchIndex): Searcher {
+/** What one request has looked up (each term once) and what it has cost so far. */
+interface Lookup {
+  memo: Map<string, readonly number[]>;
+  cost: QueryCost;
+}
+
+/** `budget` defaults to QUERY_BUDGET (config.ts); tests pass small ones. */
+export function createSearcher(library: Library, index: SearchIndex, options: { budget?: QueryBudget } = {}): Searcher {
   const { entries } = index;
+  const lookupFor = (query: ParsedQuery): Lookup => ({ memo: new Map(), cost: queryCost(query, options.budget) });
   const enrichment = library.enrichment;
   const clauseOf = (n: number) => (entries[n] as IndexedClause).clause;
   const identity = library.docFacets;
@@ -110,18 +120,21 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
    * Clause numbers (ascending) whose normalised text contains `term`. Candidates are the
    * postings of the term's rarest token; a one-character or two-character term is its own
    * token, so its postings are the answer, otherwise each candidate is checked literally.
+   * Every list read and every clause to check counts against the budget before the work.
    */
-  const containing = (term: string, memo: Map<string, readonly number[]>): readonly number[] => {
+  const containing = (term: string, { memo, cost }: Lookup): readonly number[] => {
     let found = memo.get(term);
     if (found) return found;
     const tokens = termTokens(term);
     let rarest: readonly number[] | null = null;
     for (const token of tokens) {
       const list = postings(index, token);
+      cost.touch(list.length);
       if (rarest === null || list.length < rarest.length) rarest = list;
       if (list.length === 0) break;
     }
     const exact = tokens.length === 1 && tokens[0] === term;
+    if (!exact && rarest !== null) cost.touch(rarest.length);
     found = exact || rarest === null ? (rarest ?? []) : rarest.filter((n) => (entries[n] as IndexedClause).text.includes(term));
     memo.set(term, found);
     return found;
@@ -143,16 +156,16 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
   };
 
   /** Ascending clause numbers matching every group and no exclusion. */
-  const matchAll = (query: ParsedQuery, memo: Map<string, readonly number[]>, skip: { group?: number; exclusion?: number } = {}): readonly number[] => {
+  const matchAll = (query: ParsedQuery, lookup: Lookup, skip: { group?: number; exclusion?: number } = {}): readonly number[] => {
     const groups = query.groups
       .filter((_, i) => i !== skip.group)
-      .map((g) => unionOf(g.map((t) => containing(t.text, memo))))
+      .map((g) => unionOf(g.map((t) => containing(t.text, lookup))))
       .sort((a, b) => a.length - b.length);
     if (groups.length === 0) return [];
     let kept = groups[0] as readonly number[];
     for (const other of groups.slice(1)) kept = keepMarked(kept, other, true);
     query.exclude.forEach((t, i) => {
-      if (i !== skip.exclusion) kept = keepMarked(kept, containing(t.text, memo), false);
+      if (i !== skip.exclusion) kept = keepMarked(kept, containing(t.text, lookup), false);
     });
     return kept;
   };
@@ -171,18 +184,18 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
 
   return {
     search(request) {
-      const memo = new Map<string, readonly number[]>();
       const { query } = request;
+      const lookup = lookupFor(query);
       const flags = flagsOf(request.filters);
       const filtered = DIMENSIONS.some((dim) => flags[dim] !== null);
       const keep = (list: readonly number[]) => (filtered ? list.filter((n) => failMask(flags, n) === 0) : list);
-      const matched = matchAll(query, memo);
+      const matched = matchAll(query, lookup);
       const failMasks = failsOf(matched, flags);
       const kept = failMasks ? matched.filter((_, m) => failMasks[m] === 0) : matched;
-      const hits = rankHits({ entries, numbers: kept, query, take: request.offset + request.limit }).slice(request.offset);
-      const termCounts = query.groups.flat().map((term) => ({ term, count: keep(containing(term.text, memo)).length }));
+      const hits = rankHits({ entries, numbers: kept, query, take: request.offset + request.limit, cost: lookup.cost }).slice(request.offset);
+      const termCounts = query.groups.flat().map((term) => ({ term, count: keep(containing(term.text, lookup)).length }));
       const none = kept.length === 0;
-      const count = (q: ParsedQuery, skip: { group?: number; exclusion?: number }) => keep(matchAll(q, memo, skip)).length;
+      const count = (q: ParsedQuery, skip: { group?: number; exclusion?: number }) => keep(matchAll(q, lookup, skip)).length;
       const withoutGroup = none && query.groups.length > 1 ? query.groups.map((_, group) => ({ group, count: count(query, { group }) })) : [];
       const withoutExclusion = none ? query.exclude.map((_, exclusion) => ({ exclusion, count: count(query, { exclusion }) })) : [];
       const splitText = none ? splitQuery(query) : null;
@@ -191,14 +204,14 @@ export function createSearcher(library: Library, index: SearchIndex): Searcher {
     },
     matching(query, filters) {
       const flags = flagsOf(filters);
-      const matched = matchAll(query, new Map());
+      const matched = matchAll(query, lookupFor(query));
       const failMasks = failsOf(matched, flags);
       return matched.filter((_, m) => !failMasks || failMasks[m] === 0).map((n) => (entries[n] as IndexedClause).clause.id);
     },
     matchesIn(clauseId, query) {
       const n = index.byId.get(clauseId);
       if (n === undefined) return [];
-      return matchesOf(entries[n] as IndexedClause, query);
+      return matchesOf(entries[n] as IndexedClause, query, options.budget?.maxMatchesPerTerm);
     },
     entry(clauseId) {
       const n = index.byId.get(clauseId);

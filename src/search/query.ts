@@ -47,13 +47,18 @@ export function parseQuery(input: string): ParsedQuery {
   // Per character, like the documents: whole-string NFKC would compose what documents keep apart.
   const tokens = lex([...raw].map((c) => c.normalize('NFKC')).join(''));
   const { groups, exclude } = group(tokens, raw);
-  const termCount = groups.reduce((n, g) => n + g.length, 0) + exclude.length;
-  if (termCount > SEARCH_DEFAULTS.maxTerms) throw new AppError('QUERY_TOO_MANY_TERMS', `${termCount} 个（最多 ${SEARCH_DEFAULTS.maxTerms} 个）`);
+  const count = termCount({ groups, exclude });
+  if (count > SEARCH_DEFAULTS.maxTerms) throw new AppError('QUERY_TOO_MANY_TERMS', `${count} 个（最多 ${SEARCH_DEFAULTS.maxTerms} 个）`);
   if (groups.length === 0) {
     if (exclude.length > 0) throw new AppError('QUERY_ONLY_EXCLUSIONS', quoteValue(raw));
     throw new AppError('QUERY_EMPTY', '');
   }
   return { raw, groups, exclude };
+}
+
+/** Terms that count against the limit: every OR alternative and every exclusion. */
+export function termCount(query: Pick<ParsedQuery, 'groups' | 'exclude'>): number {
+  return query.groups.reduce((n, g) => n + g.length, 0) + query.exclude.length;
 }
 
 function lex(query: string): Token[] {

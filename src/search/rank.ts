@@ -3,8 +3,11 @@
 // matches sit (heading or lead phrase), then document level and reading order.
 // Every hit is scored, but without building match lists: at ×100 a common term has 40,000
 // hits, and only the page shown needs its matches (for snippets), so those are built last.
-import { findAll } from '../analyse/analyzer.js';
+// Work per clause is bounded whatever its length (issue 16: a 5 MB clause took 80 s): each
+// term counts at most QUERY_BUDGET.maxMatchesPerTerm matches, and coverage sorts them once.
+import { QUERY_BUDGET } from '../config.js';
 import type { IndexedClause } from '../index/search-index.js';
+import type { QueryCost } from './budget.js';
 import type { ParsedQuery } from './query.js';
 
 export interface Match {
@@ -33,12 +36,21 @@ export const WEIGHTS = {
   density: 4,
 } as const;
 
-export function matchesOf(entry: IndexedClause, query: ParsedQuery): Match[] {
+/** The first `cap` non-overlapping occurrences of `term`, left to right. */
+function occurrences(text: string, term: string, cap: number): number[] {
+  const found: number[] = [];
+  if (term === '') return found;
+  for (let at = text.indexOf(term); at >= 0 && found.length < cap; at = text.indexOf(term, at + term.length)) found.push(at);
+  return found;
+}
+
+/** Every positive term's matches (at most `cap` per term, as scoring counts them), by start, longer first. */
+export function matchesOf(entry: IndexedClause, query: ParsedQuery, cap: number = QUERY_BUDGET.maxMatchesPerTerm): Match[] {
   const matches: Match[] = [];
   let t = 0;
   for (const group of query.groups) {
     for (const term of group) {
-      for (const from of findAll(entry.text, term.text)) {
+      for (const from of occurrences(entry.text, term.text, cap)) {
         const to = from + term.text.length;
         matches.push({ from, to, term: t, whole: entry.boundary[from] === 1 && entry.boundary[to] === 1 });
       }
@@ -53,14 +65,16 @@ export interface Plan {
   terms: string[];
   groupOf: number[];
   groups: number;
+  /** Matches of one term counted in one clause. */
+  cap: number;
 }
 
-export function planOf(query: ParsedQuery): Plan {
-  return { terms: query.groups.flatMap((g) => g.map((t) => t.text)), groupOf: query.groups.flatMap((g, i) => g.map(() => i)), groups: query.groups.length };
+export function planOf(query: ParsedQuery, cap: number = QUERY_BUDGET.maxMatchesPerTerm): Plan {
+  return { terms: query.groups.flatMap((g) => g.map((t) => t.text)), groupOf: query.groups.flatMap((g, i) => g.map(() => i)), groups: query.groups.length, cap };
 }
 
 /** Scratch space reused across calls: scoring runs synchronously, one clause at a time. */
-const scratch = { weights: new Float64Array(32), whole: new Uint8Array(32), from: new Int32Array(256), to: new Int32Array(256) };
+const scratch = { weights: new Float64Array(32), whole: new Uint8Array(32), from: new Int32Array(256), to: new Int32Array(256), keys: new Float64Array(256) };
 
 function ensureGroups(groups: number): void {
   if (groups <= scratch.weights.length) return;
@@ -81,8 +95,9 @@ function growMatches(): void {
 /**
  * Score: per group log2(1 + Σ weights of its matches), summed in group order, plus density
  * (share of the normalised text covered by matches, each character once when OR terms overlap).
+ * Each term counts its first `plan.cap` matches; `cost`, when given, is told how many were scored.
  */
-export function scoreHit(entry: IndexedClause, plan: Plan): { wholeGroups: number; score: number } {
+export function scoreHit(entry: IndexedClause, plan: Plan, cost?: QueryCost): { wholeGroups: number; score: number } {
   ensureGroups(plan.groups);
   const { weights, whole } = scratch;
   weights.fill(0, 0, plan.groups);
@@ -92,7 +107,8 @@ export function scoreHit(entry: IndexedClause, plan: Plan): { wholeGroups: numbe
   for (let t = 0; t < plan.terms.length; t++) {
     const term = plan.terms[t] as string;
     const group = plan.groupOf[t] as number;
-    for (let from = text.indexOf(term); from >= 0; from = text.indexOf(term, from + term.length)) {
+    const last = count + plan.cap;
+    for (let from = text.indexOf(term); from >= 0 && count < last; from = text.indexOf(term, from + term.length)) {
       const to = from + term.length;
       const isWhole = boundary[from] === 1 && boundary[to] === 1;
       if (isWhole) whole[group] = 1;
@@ -104,6 +120,7 @@ export function scoreHit(entry: IndexedClause, plan: Plan): { wholeGroups: numbe
       count++;
     }
   }
+  cost?.rank(count);
   let score = 0;
   let wholeGroups = 0;
   for (let g = 0; g < plan.groups; g++) {
@@ -114,6 +131,9 @@ export function scoreHit(entry: IndexedClause, plan: Plan): { wholeGroups: numbe
   return { wholeGroups, score };
 }
 
+/** Up to this many intervals are sorted by insertion: a clause usually holds a handful. */
+const INSERTION_MAX = 16;
+
 /** Characters covered by the first `count` scratch intervals. */
 function covered(count: number, mayOverlap: boolean): number {
   const { from, to } = scratch;
@@ -123,7 +143,12 @@ function covered(count: number, mayOverlap: boolean): number {
     for (let i = 0; i < count; i++) sum += (to[i] as number) - (from[i] as number);
     return sum;
   }
-  // Insertion sort by start (longer first on ties): a clause has a handful of matches.
+  return count <= INSERTION_MAX ? sweepInsertionSorted(count) : sweepKeySorted(count);
+}
+
+/** Coverage after an insertion sort by start (longer first on ties), in place. */
+function sweepInsertionSorted(count: number): number {
+  const { from, to } = scratch;
   for (let i = 1; i < count; i++) {
     const f = from[i] as number;
     const e = to[i] as number;
@@ -146,18 +171,40 @@ function covered(count: number, mayOverlap: boolean): number {
 }
 
 /**
+ * Coverage with one native sort of packed keys (start × count + position, exact in a double):
+ * n log n where insertion sort was quadratic. The order of equal starts does not change the
+ * covered length, so the position only makes keys unique.
+ */
+function sweepKeySorted(count: number): number {
+  const { from, to } = scratch;
+  if (scratch.keys.length < count) scratch.keys = new Float64Array(scratch.from.length);
+  const keys = scratch.keys.subarray(0, count);
+  for (let i = 0; i < count; i++) keys[i] = (from[i] as number) * count + i;
+  keys.sort();
+  let sum = 0;
+  let reach = 0;
+  for (let k = 0; k < count; k++) {
+    const i = (keys[k] as number) % count;
+    sum += Math.max(0, (to[i] as number) - Math.max(from[i] as number, reach));
+    reach = Math.max(reach, to[i] as number);
+  }
+  return sum;
+}
+
+/**
  * The best `take` hits in rank order (all of them when take ≥ numbers.length), with their
  * matches. `numbers` are entry numbers in ascending order, so the number breaks ties by level
  * (entries are stored national → province → city → county) and then reading order.
  */
-export function rankHits(options: { entries: IndexedClause[]; numbers: readonly number[]; query: ParsedQuery; take?: number }): RankedHit[] {
-  const { entries, numbers, query } = options;
+export function rankHits(options: { entries: IndexedClause[]; numbers: readonly number[]; query: ParsedQuery; take?: number; cost?: QueryCost }): RankedHit[] {
+  const { entries, numbers, query, cost } = options;
   if (options.take === 0) return [];
-  const plan = planOf(query);
+  const cap = cost?.budget.maxMatchesPerTerm ?? QUERY_BUDGET.maxMatchesPerTerm;
+  const plan = planOf(query, cap);
   const whole = new Uint8Array(numbers.length);
   const scores = new Float64Array(numbers.length);
   for (let i = 0; i < numbers.length; i++) {
-    const s = scoreHit(entries[numbers[i] as number] as IndexedClause, plan);
+    const s = scoreHit(entries[numbers[i] as number] as IndexedClause, plan, cost);
     whole[i] = s.wholeGroups;
     scores[i] = s.score;
   }
@@ -167,7 +214,7 @@ export function rankHits(options: { entries: IndexedClause[]; numbers: readonly 
   const take = Math.min(options.take ?? numbers.length, numbers.length);
   return bestFirst(numbers.length, take, before).map((i) => {
     const entry = entries[numbers[i] as number] as IndexedClause;
-    return { entry, wholeGroups: whole[i] as number, score: scores[i] as number, matches: matchesOf(entry, query) };
+    return { entry, wholeGroups: whole[i] as number, score: scores[i] as number, matches: matchesOf(entry, query, cap) };
   });
 }
 
