@@ -45,7 +45,7 @@ export const DEFAULTS = {
   /** Clients the rate limiter remembers per process; the least recently seen is forgotten first. */
   rateLimitClients: 10_000,
   /** Expensive requests (search, compare, targets) waiting or running per process before 503. */
-  admissionQueue: 16,
+  admissionQueue: 64,
   /** Requests in flight on one connection before it is closed: browsers do not pipeline. */
   pipelineLimit: 8,
   trustProxy: 0,
