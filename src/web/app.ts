@@ -113,8 +113,13 @@ export function createApp(deps: AppDeps): express.Express {
     app.use(capForwardedFor(deps.trustProxy));
   }
   app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { fallthrough: false, index: false, redirect: false, dotfiles: 'ignore' }));
-  app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute ?? 0, maxClients: deps.rateLimitClients ?? DEFAULTS.rateLimitClients, now: deps.now }, (req) => (isExpensive(req) ? EXPENSIVE_COST : 1)));
-  app.use((req, res, next) => (isExpensive(req) ? admit.expensive(req, res, next) : next()));
+  // Classified once: the limiter's cost and the admission queue read the same answer.
+  app.use((req, res, next) => {
+    res.locals.expensive = isExpensive(req);
+    next();
+  });
+  app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute ?? 0, maxClients: deps.rateLimitClients ?? DEFAULTS.rateLimitClients, now: deps.now }, (_req, res) => (res.locals.expensive ? EXPENSIVE_COST : 1)));
+  app.use((req, res, next) => (res.locals.expensive ? admit.expensive(req, res, next) : next()));
 
   // The Host header is the client's to set, and a shared cache may keep what it produced: only a
   // configured PUBLIC_ORIGIN enters citation URLs; without one, links are relative.

@@ -23,7 +23,7 @@ export interface RateLimitOptions {
 /** Longest client key kept: an IPv6 address with a zone fits; anything longer is cut. */
 const MAX_KEY = 64;
 
-export type CostOf = (req: Request) => number;
+export type CostOf = (req: Request, res: Response) => number;
 
 export function rateLimiter(options: RateLimitOptions, costOf: CostOf = () => 1): (req: Request, res: Response, next: NextFunction) => void {
   const { perMinute, maxClients } = options;
@@ -41,7 +41,7 @@ export function rateLimiter(options: RateLimitOptions, costOf: CostOf = () => 1)
     bucket.at = t;
     buckets.set(key, bucket);
     if (buckets.size > maxClients) buckets.delete(buckets.keys().next().value as string);
-    const cost = costOf(req);
+    const cost = costOf(req, res);
     if (bucket.tokens >= cost) {
       bucket.tokens -= cost;
       return next();

@@ -19,6 +19,15 @@ import { realApp, realLibrary, tempDir } from '../helpers.js';
 
 const MB = 1024 * 1024;
 
+/** `npm run loadtest` in a child process: 1 s warm-up, 5 connections, a fresh index in `dir`. */
+function runLoadtest(dir: string, out: string, args: string[]) {
+  return spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'loadtest.ts'), ...args, '--warmup', '1', '--connections', '5', '--out', out, '--index-dir', path.join(dir, 'index')],
+    { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 240_000 },
+  );
+}
+
 describe('request mix from the served corpus', () => {
   let close: () => Promise<void>;
   let url = '';
@@ -237,11 +246,7 @@ describe('a short real run', () => {
   it('drives every route of the real server with no errors, no 5xx, no non-2xx, and writes the report', () => {
     const dir = tempDir();
     const out = path.join(dir, 'loadtest.md');
-    const done = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'loadtest.ts'), '--duration', '3', '--warmup', '1', '--connections', '5', '--out', out, '--index-dir', path.join(dir, 'index')],
-      { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 240_000 },
-    );
+    const done = runLoadtest(dir, out, ['--duration', '3']);
     // Memory is still growing three seconds in, so the RSS check may fail here (exit 1, named on
     // stderr); every other check must pass, and the exit code must follow the verdict.
     expect([0, 1], `${done.stdout}\n${done.stderr}`).toContain(done.status);
@@ -287,11 +292,7 @@ describe('a short real run under attack (--hostile)', () => {
   it('runs the bursts, expensive requests and slow sockets beside the normal traffic, and reports what each met', () => {
     const dir = tempDir();
     const out = path.join(dir, 'hostile.md');
-    const done = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'loadtest.ts'), '--duration', '4', '--warmup', '1', '--connections', '5', '--hostile', '--out', out, '--index-dir', path.join(dir, 'index')],
-      { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 240_000 },
-    );
+    const done = runLoadtest(dir, out, ['--duration', '4', '--hostile']);
     // The verdict depends on the protections in src/web and on the machine: only its consistency
     // with the exit code is checked here, and that every part of the attack ran and was counted.
     expect([0, 1], `${done.stdout}\n${done.stderr}`).toContain(done.status);

@@ -2,7 +2,7 @@
 // else its title, else its 文号's province abbreviation, else the places and the 全省/全市/全国
 // its body speaks of. A department takes its place's level (省生态环境厅 is province level); a
 // 新区 or 开发区 belongs to the city it names. National organs and plans are national.
-import type { Level } from '../types.js';
+import { LEVEL_ORDER, type Level } from '../types.js';
 import { chainOf, divisionsNamed, mentions, placeIn, provinceOf, type Division } from './divisions.js';
 import type { Inferred, Provenance } from './identity.js';
 
@@ -44,9 +44,8 @@ function relativeLevel(organs: string[]): Level | null {
 
 /** The place at that level the division lies in, or the division itself when it is not below it. */
 function atLevel(d: Division, level: Level): Division {
-  const order: Level[] = ['province', 'city', 'county'];
   let x: Division = d;
-  while (x.parent && order.indexOf(x.level) > order.indexOf(level)) x = x.parent;
+  while (x.parent && LEVEL_ORDER.indexOf(x.level) > LEVEL_ORDER.indexOf(level)) x = x.parent;
   return x;
 }
 
@@ -57,7 +56,6 @@ function mastheadPlace(lines: string[]): Division | null {
   return masthead ? placeIn(masthead.split(/文件/u)[0] as string) : null;
 }
 
-const levelOf = (d: Division): Level => d.level;
 
 export function inferJurisdiction({ issuers, title, docNumber, lines }: JurisdictionInput): Jurisdiction | null {
   const organs = issuers ? issuers.value.split('、') : [];
@@ -65,10 +63,10 @@ export function inferJurisdiction({ issuers, title, docNumber, lines }: Jurisdic
   const local = organs.filter((o) => !/^中国/u.test(o));
   // The lead issuer's place: a later organ's place must not pull a joint document elsewhere.
   const fromIssuer = local.map((o) => placeIn(o)).find((d) => d !== null) ?? null;
-  if (fromIssuer) return { division: fromIssuer, level: levelOf(fromIssuer), source: issuers?.source ?? 'cover', confidence: 0.9 };
+  if (fromIssuer) return { division: fromIssuer, level: fromIssuer.level, source: issuers?.source ?? 'cover', confidence: 0.9 };
   if (organs.length && organs.every((o) => NATIONAL_ORGAN.test(o))) return { division: null, level: 'national', source: issuers?.source ?? 'cover', confidence: 0.85 };
   const masthead = mastheadPlace(lines);
-  if (masthead) return { division: masthead, level: levelOf(masthead), source: 'cover', confidence: 0.7 };
+  if (masthead) return { division: masthead, level: masthead.level, source: 'cover', confidence: 0.7 };
   const relative = relativeLevel(local);
   const hint = provinceByCode(docNumber);
   const fromTitle = placeIn(title.replace(/^中国[(（][^)）]+[)）]/u, (m) => m.slice(3, -1)), hint);
@@ -77,7 +75,7 @@ export function inferJurisdiction({ issuers, title, docNumber, lines }: Jurisdic
   if (body && (!relative || body.level === relative || body.level === 'national')) return body;
   const place = found?.d ?? body?.division ?? hint;
   if (place && relative) return withLevel(place, relative, lines, found?.source ?? 'body');
-  if (found) return { division: found.d, level: levelOf(found.d), source: 'title', confidence: 0.8 };
+  if (found) return { division: found.d, level: found.d.level, source: 'title', confidence: 0.8 };
   if (docNumber && NATIONAL_CODE.test(docNumber) && !hint) return { division: null, level: 'national', source: 'cover', confidence: 0.6 };
   return body;
 }
@@ -87,10 +85,9 @@ export function inferJurisdiction({ issuers, title, docNumber, lines }: Jurisdic
  * or, when the place named is above it (江苏省 for a 市 organ), the city the body names most.
  */
 function withLevel(place: Division, level: Level, lines: string[], source: Provenance): Jurisdiction {
-  const order: Level[] = ['province', 'city', 'county'];
-  if (order.indexOf(place.level) >= order.indexOf(level)) return { division: atLevel(place, level), level, source, confidence: 0.7 };
+  if (LEVEL_ORDER.indexOf(place.level) >= LEVEL_ORDER.indexOf(level)) return { division: atLevel(place, level), level, source, confidence: 0.7 };
   const below = mostNamed(lines, (d) => d.level === level && chainOf(d).some((x) => x.code === place.code));
-  return below ? { division: below, level, source: 'body', confidence: 0.6 } : { division: place, level: levelOf(place), source, confidence: 0.5 };
+  return below ? { division: below, level, source: 'body', confidence: 0.6 } : { division: place, level: place.level, source, confidence: 0.5 };
 }
 
 function mostNamed(lines: string[], keep: (d: Division) => boolean): Division | null {
