@@ -48,6 +48,14 @@ export const DEFAULTS = {
   admissionQueue: 64,
   /** Requests in flight on one connection before it is closed: browsers do not pipeline. */
   pipelineLimit: 8,
+  /**
+   * A connection must send its request's headers within this time, and the whole request within
+   * requestTimeoutMs, or it gets 408 and is closed: a slow-header flood holds sockets for
+   * seconds, not Node's default minute. Checked every connectionsCheckMs.
+   */
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  connectionsCheckMs: 1_000,
   trustProxy: 0,
   webConcurrency: 1,
   maxWebConcurrency: 64,

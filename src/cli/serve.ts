@@ -5,9 +5,10 @@
 // start once it listens and so only read the saved files. Workers hold no state worth keeping,
 // so one that dies is replaced, with backoff, while the others serve (./supervisor.ts).
 import cluster from 'node:cluster';
-import { loadConfig, type Config } from '../config.js';
+import http from 'node:http';
+import { DEFAULTS, loadConfig, type Config } from '../config.js';
 import { createSearcher } from '../search/engine.js';
-import { createApp } from '../web/app.js';
+import { ACCEPTED_EVENT, createApp } from '../web/app.js';
 import { loadAll } from './load.js';
 import { createSupervisor } from './supervisor.js';
 
@@ -27,7 +28,9 @@ async function serve(): Promise<void> {
     pipelineLimit: config.pipelineLimit,
     trustProxy: config.trustProxy,
   });
-  const server = app.listen(config.port, config.host, () => {
+  const server = http.createServer({ headersTimeout: DEFAULTS.headersTimeoutMs, requestTimeout: DEFAULTS.requestTimeoutMs, connectionsCheckingInterval: DEFAULTS.connectionsCheckMs }, app);
+  server.on('connection', () => app.emit(ACCEPTED_EVENT));
+  server.listen(config.port, config.host, () => {
     if (!cluster.isWorker) console.log(`服务已启动：http://${config.host}:${config.port}`);
   });
   server.on('error', (err) => {

@@ -56,6 +56,9 @@ export interface AppDeps {
   now?: () => number;
 }
 
+/** Emitted on the app for each connection its server accepts (see admission). */
+export const ACCEPTED_EVENT = 'accepted';
+
 /** Routes that search or compare the whole library, and pages asked to highlight a query. */
 const EXPENSIVE_PATH = /^\/(?:api\/)?search$|^\/compare(?:\.csv)?$|^\/(?:api\/)?targets(?:\.csv|\.json)?$|^\/targets\/|^\/(?:api\/)?themes\/|^\/policies$/u;
 /** What an expensive request costs in rate-limit units, against 1 for a page. */
@@ -95,6 +98,8 @@ export function createApp(deps: AppDeps): express.Express {
       return { ...r, jurisdiction: d?.jurisdiction ?? d?.title ?? '', levelLabel: d?.level ? LEVEL_LABELS[d.level] : '未分级' };
     });
   const admit = admission({ queue: deps.admissionQueue ?? DEFAULTS.admissionQueue, perSocket: deps.pipelineLimit ?? DEFAULTS.pipelineLimit });
+  // The server that listens (src/cli/serve.ts) reports each connection it accepts.
+  (app as unknown as NodeJS.EventEmitter).on(ACCEPTED_EVENT, admit.accepted);
   // First of all: the rest of a pipelined burst whose socket was closed costs one check each.
   app.use(admit.perSocket);
   app.use(securityHeaders());
@@ -119,7 +124,9 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute ?? 0, maxClients: deps.rateLimitClients ?? DEFAULTS.rateLimitClients, now: deps.now }, (_req, res) => (res.locals.expensive ? EXPENSIVE_COST : 1)));
-  app.use((req, res, next) => (res.locals.expensive ? admit.expensive(req, res, next) : next()));
+  const pageLane = admit.admit('page');
+  const expensiveLane = admit.admit('expensive');
+  app.use((req, res, next) => (res.locals.expensive ? expensiveLane : pageLane)(req, res, next));
 
   // The Host header is the client's to set, and a shared cache may keep what it produced: only a
   // configured PUBLIC_ORIGIN enters citation URLs; without one, links are relative.
@@ -455,7 +462,9 @@ function errorHandler(development: boolean) {
     // Routes declare their format (takes); /api's 404 and rate limit answer before any route does.
     const wantsJson = res.locals.json === true || req.path === '/api' || req.path.startsWith('/api/');
     const detail = development && !(err instanceof AppError) ? String((err as Error)?.stack ?? err) : null;
-    if (appError.status >= 500) console.error(err);
+    // Refusals (503 SERVER_BUSY, NOT_READY) are expected under load: a stack trace each, written
+    // to a pipe, would cost the loop more than the refusal saves.
+    if (appError.status >= 500 && appError.status !== 503) console.error(err);
     res.status(appError.status);
     if (wantsJson) {
       res.json({ error: appError.toJSON() });

@@ -1,9 +1,12 @@
 // Issue 16's attacks on the web layer, against the real server in a child process: pipelined
-// bursts on sockets that close, expensive routes saturated while /healthz is probed, 20,000
-// distinct clients through the rate limiter, and a forged Host header. What is asserted holds on
-// any machine: /healthz keeps answering, RSS stays bounded, the queue refuses with 503 and
-// Retry-After, cost per request stays flat. Latency figures depend on the machine's load and are
-// measured by npm run loadtest, not asserted here (see README, Hardening).
+// bursts on sockets that close, the expensive routes and the pages saturated while /healthz is
+// probed, a full queue, slow-header sockets, 20,000 distinct clients through the rate limiter,
+// and a forged Host header.
+// /healthz latency is asserted as the issue asks (within 100 ms under saturation, within 1 s
+// around bursts), but the load generators, the prober and the rest of the suite share this
+// machine's cores with the server: 9 probes in 10 must make 100 ms, and every one 1 s. Before the
+// admission lanes one probe in this test waited 3.7 s. The figures under a longer, mixed attack
+// are npm run loadtest -- --hostile's (README, Hardening).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -15,7 +18,7 @@ let server: LoggedServer;
 let port: number;
 
 beforeAll(async () => {
-  server = await startLoggedServer({ CORPUS_DIR: copyCorpus(), INDEX_DIR: copySavedIndex(), RATE_LIMIT_PER_MINUTE: '0', ADMISSION_QUEUE: '4' });
+  server = await startLoggedServer({ CORPUS_DIR: copyCorpus(), INDEX_DIR: copySavedIndex(), RATE_LIMIT_PER_MINUTE: '0' });
   port = Number(new URL(server.url).port);
 }, 120_000);
 
@@ -39,7 +42,7 @@ function timedGet(path: string, headers: Record<string, string> = {}): Promise<{
   });
 }
 
-function timedGetHeaders(path: string): Promise<{ status: number; retryAfter: string | undefined }> {
+function timedGetHeaders(port: number, path: string): Promise<{ status: number; retryAfter: string | undefined }> {
   return new Promise((resolve, reject) => {
     http
       .get({ host: '127.0.0.1', port, path, agent: false }, (res) => {
@@ -118,7 +121,7 @@ Promise.all(Array.from({ length: Number(clients) }, loop)).then(() => { agent.de
 `;
 
 describe('the real server under hostile load', () => {
-  it('pipelined bursts on sockets that close: /healthz keeps answering during and after, RSS stays within 100 MB', async () => {
+  it('pipelined bursts on sockets that close: /healthz answers within 1 s during and after, RSS stays within 100 MB', async () => {
     await timedGet(COMPARE);
     const before = rssMb(server.child.pid as number);
     const probing = runChild(PROBE, [String(port), '20', '2500']);
@@ -128,28 +131,49 @@ describe('the real server under hostile load', () => {
     const after = await timedGet('/healthz');
     expect(during.length).toBeGreaterThan(1);
     expect(during.map((p) => p.status).filter((s) => s !== 200)).toEqual([]);
+    expect(during.filter((p) => p.ms > 1000)).toEqual([]);
     expect(after.status).toBe(200);
+    expect(after.ms).toBeLessThan(1000);
     expect(rssMb(server.child.pid as number) - before).toBeLessThan(100);
   }, 120_000);
 
-  it('expensive routes saturated: /healthz keeps answering, and expensive requests past the queue get 503 with Retry-After', async () => {
-    const load = runChild(SATURATE, [String(port), COMPARE, '40', '3500']);
+  it('the expensive routes and the pages saturated by 80 clients: /healthz within 100 ms, and every request answered', async () => {
+    const searches = runChild(SATURATE, [String(port), COMPARE, '40', '3500']);
+    const pages = runChild(SATURATE, [String(port), '/docs/chengdu-carbon-peak-2024', '40', '3500']);
     await new Promise((r) => setTimeout(r, 500));
     const probes = JSON.parse(await runChild(PROBE, [String(port), '25', '2500'])) as Probe[];
-    const counts = JSON.parse(await load) as Record<string, number>;
-    expect(probes.length).toBeGreaterThan(0);
+    const counts = [JSON.parse(await searches), JSON.parse(await pages)] as Record<string, number>[];
+    expect(probes.length).toBeGreaterThan(10);
     expect(probes.map((p) => p.status).filter((s) => s !== 200)).toEqual([]);
-    // Only answers and refusals: no 5xx but the queue's 503.
-    expect(Object.keys(counts).filter((s) => /^\d+$/u.test(s) && s !== '200' && s !== '503')).toEqual([]);
-    expect(counts['200']).toBeGreaterThan(0);
-    // Fill the queue again and read the refusals' headers.
-    const answers = await Promise.all(Array.from({ length: 60 }, () => timedGetHeaders(COMPARE)));
-    const refused = answers.filter((a) => a.status === 503);
-    expect(answers.filter((a) => a.status !== 200 && a.status !== 503)).toEqual([]);
-    // The queue (ADMISSION_QUEUE=4) refused some, under the load or in this burst, each with Retry-After.
-    expect((counts['503'] ?? 0) + refused.length).toBeGreaterThan(0);
-    for (const r of refused) expect(r.retryAfter).toMatch(/^\d+$/u);
+    const slow = probes.filter((p) => p.ms > 100);
+    expect(slow.length, `probes over 100 ms: ${slow.map((p) => Math.round(p.ms)).join(', ')}`).toBeLessThanOrEqual(Math.floor(probes.length / 10));
+    expect(probes.filter((p) => p.ms > 1000)).toEqual([]);
+    // Within the default queue's length nothing is refused: the lanes only order the work.
+    for (const c of counts) {
+      expect(Object.keys(c)).toEqual(['200']);
+      expect(c['200']).toBeGreaterThan(0);
+    }
   }, 120_000);
+
+  it('slow-header sockets are answered 408 and closed once the headers timeout passes', async () => {
+    const started = performance.now();
+    const outcome = await new Promise<{ answer: string; ms: number }>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      const request = 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ' + 'a'.repeat(10_000);
+      let i = 0;
+      let answer = '';
+      const drip = setInterval(() => socket.write(request[i++ % request.length] as string), 200);
+      socket.on('data', (d: Buffer) => (answer += d.toString()));
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearInterval(drip);
+        resolve({ answer, ms: performance.now() - started });
+      });
+    });
+    expect(outcome.answer).toMatch(/^HTTP\/1\.1 408/u);
+    // DEFAULTS.headersTimeoutMs (10 s), checked every second, not Node's default minute.
+    expect(outcome.ms).toBeLessThan(20_000);
+  }, 60_000);
 
   it('a forged Host header never reaches a citation, a reference or a download', async () => {
     const forged = { Host: 'cache-poison.example' };
@@ -159,6 +183,31 @@ describe('the real server under hostile load', () => {
       expect(r.body, path).not.toContain('cache-poison.example');
     }
   });
+});
+
+describe('a full admission queue', () => {
+  let small: LoggedServer;
+  let smallPort: number;
+
+  beforeAll(async () => {
+    small = await startLoggedServer({ CORPUS_DIR: copyCorpus(), INDEX_DIR: copySavedIndex(), RATE_LIMIT_PER_MINUTE: '0', ADMISSION_QUEUE: '4' });
+    smallPort = Number(new URL(small.url).port);
+  }, 120_000);
+
+  afterAll(async () => {
+    await small?.stop();
+  });
+
+  it('refuses expensive requests past the queue with 503 and Retry-After, and answers the rest', async () => {
+    const answers = await Promise.all(Array.from({ length: 60 }, () => timedGetHeaders(smallPort, COMPARE)));
+    const refused = answers.filter((a) => a.status === 503);
+    expect(answers.filter((a) => a.status !== 200 && a.status !== 503)).toEqual([]);
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(4);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) expect(r.retryAfter).toMatch(/^\d+$/u);
+    // Pages have their own lane: a refused search never costs a reader its page.
+    expect((await timedGetHeaders(smallPort, '/docs/chengdu-carbon-peak-2024')).status).toBe(200);
+  }, 120_000);
 });
 
 describe('the rate limiter with 20,000 distinct clients', () => {
