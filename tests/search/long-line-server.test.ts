@@ -82,4 +82,13 @@ describe('a plan with a 5 MB line, served by the real server', () => {
     expect(page.ms).toBeLessThan(BOUND_MS);
     expect(page.body).toContain('检索词已达上限，未加入');
   }, 30_000);
+
+  it('opens the long plan highlighted for the 20-term query, and compares on it, within 2 s each', async () => {
+    const q = encodeURIComponent(TWENTY_OR);
+    for (const url of [`/docs/longline?hl=${q}`, `/compare?q=${q}`, `/compare.csv?q=${q}`]) {
+      const r = await timedGet(`${server?.url}${url}`);
+      expect(r.status, url).toBe(200);
+      expect(r.ms, url).toBeLessThan(BOUND_MS);
+    }
+  }, 60_000);
 });
