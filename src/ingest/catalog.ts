@@ -3,17 +3,30 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { AppError } from '../errors.js';
+import { printableName } from '../printable-name.js';
+import { readCorpusFile } from './read-file.js';
 import { LEVEL_ORDER, type CatalogEntry, type Level } from './types.js';
 
 export const DOC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 
-export function loadCatalog(file: string): Map<string, CatalogEntry> {
-  if (!fs.existsSync(file)) return new Map();
+export interface CatalogReadOptions {
+  /**
+   * Set when the catalogue sits in the corpus folder: it is then read as a corpus file is, so a
+   * catalog.json that is a symlink (to /etc/passwd) or over the size limit is refused unread.
+   */
+  corpusMaxBytes?: number;
+}
+
+export function loadCatalog(file: string, options: CatalogReadOptions = {}): Map<string, CatalogEntry> {
+  if (!fs.existsSync(file) && !isDanglingLink(file)) return new Map();
+  const shown = printableName(file);
+  const bytes = options.corpusMaxBytes === undefined ? fs.readFileSync(file) : readCorpusFile({ file, shown, maxBytes: options.corpusMaxBytes });
   let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    data = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
-    throw new AppError('CATALOG_INVALID', `${file}: ${(err as Error).message}`);
+    // Not the parser's message: it quotes the file's first characters.
+    throw new AppError('CATALOG_INVALID', `${shown}: 不是合法的 JSON（${(err as Error).name}）`);
   }
   const docs = (data as { documents?: unknown }).documents;
   if (!Array.isArray(docs)) throw new AppError('CATALOG_INVALID', `${file}: 缺少 documents 数组`);
@@ -23,6 +36,14 @@ export function loadCatalog(file: string): Map<string, CatalogEntry> {
     entries.set(entry.file, entry);
   }
   return entries;
+}
+
+function isDanglingLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function checkEntry(raw: unknown, file: string): CatalogEntry {

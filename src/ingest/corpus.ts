@@ -39,8 +39,10 @@ const NOT_A_DOCUMENT = /^(?:readme|catalog|catalogue|license|changelog)(?:\.[a-z
 export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
   const { corpusDir } = options;
   if (!fs.existsSync(corpusDir)) throw new AppError('CORPUS_DIR_MISSING', printableName(corpusDir));
-  const catalog = loadCatalog(options.catalogFile ?? path.join(corpusDir, 'catalog.json'));
   const limits = { ...EXTRACT_DEFAULTS, ...options.limits };
+  const catalogFile = options.catalogFile ?? path.join(corpusDir, 'catalog.json');
+  const inCorpus = path.resolve(path.dirname(catalogFile)) === path.resolve(corpusDir);
+  const catalog = loadCatalog(catalogFile, inCorpus ? { corpusMaxBytes: limits.maxBytes } : {});
   const files = fs.readdirSync(corpusDir).filter((f) => formatOf(f) !== null && !NOT_A_DOCUMENT.test(f)).sort();
   const parsed: ParsedDocument[] = [];
   const errors: IngestProblem[] = [];

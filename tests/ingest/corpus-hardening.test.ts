@@ -217,6 +217,25 @@ describe('symlinks and files outside the corpus folder', () => {
     expect(corpus.errors.map((e) => e.code)).toEqual(['FILE_OUTSIDE_CORPUS', 'FILE_OUTSIDE_CORPUS', 'FILE_OUTSIDE_CORPUS']);
   });
 
+  it('regression: catalog.json as a symlink was followed; now FILE_OUTSIDE_CORPUS before it is read', async () => {
+    const outside = tempDir();
+    fs.writeFileSync(path.join(outside, 'catalog.json'), JSON.stringify({ documents: [{ file: 'plan.txt', id: 'secret-plan', title: '外部目录' }] }));
+    for (const target of [path.join(outside, 'catalog.json'), '/etc/passwd']) {
+      const dir = folderWith({ 'plan.txt': PLAN });
+      fs.symlinkSync(target, path.join(dir, 'catalog.json'));
+      const err = await loadCorpus({ corpusDir: dir }).catch((e: unknown) => e);
+      expect((err as AppError).code, target).toBe('FILE_OUTSIDE_CORPUS');
+      expect((err as AppError).message).not.toContain('root');
+    }
+  });
+
+  it('a catalogue that is not JSON is CATALOG_INVALID without quoting its content', async () => {
+    const dir = folderWith({ 'plan.txt': PLAN, 'catalog.json': 'root:x:0:0:root:/root:/bin/bash\n' });
+    const err = await loadCorpus({ corpusDir: dir }).catch((e: unknown) => e);
+    expect((err as AppError).code).toBe('CATALOG_INVALID');
+    expect((err as AppError).message).not.toContain('root:x');
+  });
+
   it('a file named ..plan.txt is inside the folder and loads', async () => {
     const corpus = await loadCorpus({ corpusDir: folderWith({ '..plan.txt': PLAN }) });
     expect(corpus.errors).toEqual([]);
