@@ -4,11 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { DEFAULTS } from '../src/config.js';
-import { loadTaxonomy } from '../src/enrich/themes.js';
-import { buildLibrary } from '../src/index/library.js';
-import { openIndex } from '../src/index/open.js';
-import { loadCorpus } from '../src/ingest/corpus.js';
+import { BUNDLED_SOURCES, openEngine } from '../src/engine/open.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,9 +14,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-index-'));
-  const taxonomy = loadTaxonomy(path.join(DEFAULTS.corpusDir, DEFAULTS.themesName));
-  const library = buildLibrary(await loadCorpus({ corpusDir: DEFAULTS.corpusDir }), { taxonomy });
-  await openIndex({ library, dir });
+  await openEngine({ sources: BUNDLED_SOURCES, indexDir: dir });
   project.provide('indexDir', dir);
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }

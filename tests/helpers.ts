@@ -3,20 +3,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { DEFAULTS } from '../src/config.js';
+import { assembleLibrary, BUNDLED_SOURCES, savedIndexOf } from '../src/engine/open.js';
 import { AppError } from '../src/errors.js';
 import { loadIndicators, type IndicatorCatalog } from '../src/enrich/indicators.js';
 import { loadTaxonomy, type Taxonomy } from '../src/enrich/themes.js';
-import { buildLibrary, type Library } from '../src/index/library.js';
-import { buildIndex, restoreIndex, type SearchIndex } from '../src/index/search-index.js';
-import { readData, readManifest } from '../src/index/store.js';
+import type { Library } from '../src/library/library.js';
+import { buildIndex, type SearchIndex } from '../src/index/search-index.js';
 import { createSearcher, type Searcher } from '../src/search/engine.js';
 import { createApp, type AppDeps } from '../src/web/app.js';
 import { loadCorpus } from '../src/ingest/corpus.js';
 import type { Corpus, ParsedDocument } from '../src/ingest/types.js';
 
 // The bundled corpus is plain text: loading it is quick, and every test file may read it.
-const bundled: Corpus = await loadCorpus({ corpusDir: DEFAULTS.corpusDir });
+const bundled: Corpus = await loadCorpus({ corpusDir: BUNDLED_SOURCES.corpusDir });
 
 export function realCorpus(): Corpus {
   return bundled;
@@ -25,21 +24,21 @@ export function realCorpus(): Corpus {
 let cachedTaxonomy: Taxonomy | null = null;
 
 export function realTaxonomy(): Taxonomy {
-  cachedTaxonomy ??= loadTaxonomy(path.join(DEFAULTS.corpusDir, DEFAULTS.themesName));
+  cachedTaxonomy ??= loadTaxonomy(BUNDLED_SOURCES.themesFile);
   return cachedTaxonomy;
 }
 
 let cachedIndicators: IndicatorCatalog | null = null;
 
 export function realIndicators(): IndicatorCatalog {
-  cachedIndicators ??= loadIndicators(path.join(DEFAULTS.corpusDir, DEFAULTS.indicatorsName));
+  cachedIndicators ??= loadIndicators(BUNDLED_SOURCES.indicatorsFile);
   return cachedIndicators;
 }
 
 let cachedLibrary: Library | null = null;
 
 export function realLibrary(): Library {
-  cachedLibrary ??= buildLibrary(realCorpus(), { taxonomy: realTaxonomy(), indicators: realIndicators() });
+  cachedLibrary ??= assembleLibrary(realCorpus(), BUNDLED_SOURCES);
   return cachedLibrary;
 }
 
@@ -47,12 +46,7 @@ let cachedIndex: SearchIndex | null = null;
 
 /** The real index, built with jieba by tests/global-setup.ts and loaded from disk here. */
 export function realIndex(): SearchIndex {
-  if (!cachedIndex) {
-    const dir = inject('indexDir');
-    const manifest = readManifest(dir);
-    if (!manifest) throw new Error(`no index in ${dir}`);
-    cachedIndex = restoreIndex(realLibrary(), readData(dir, manifest));
-  }
+  cachedIndex ??= savedIndexOf(realLibrary(), inject('indexDir'));
   return cachedIndex;
 }
 

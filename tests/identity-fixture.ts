@@ -1,7 +1,7 @@
 // A small library with a national level, two provinces, a city and a county, built in memory
 // for the identity facet and filter tests: one national plan's identity is inferred from its
 // text (no catalogue entry), the others come with catalogue entries.
-import { buildLibrary, type Library } from '../src/index/library.js';
+import { buildLibrary, type Library } from '../src/library/library.js';
 import { ingestBytes } from '../src/ingest/corpus.js';
 import type { CatalogEntry, ParsedDocument } from '../src/ingest/types.js';
 import { realIndicators, realTaxonomy } from './helpers.js';

@@ -2,14 +2,10 @@
 // scale starts with a clean heap: library and index load times, query latency for the engine and
 // both baselines over the same query mix, and a check that all three find the same clauses.
 // Prints one JSON object on stdout.
-import path from 'node:path';
-import { DEFAULTS } from '../../src/config.js';
-import { loadIndicators } from '../../src/enrich/indicators.js';
-import { loadTaxonomy } from '../../src/enrich/themes.js';
-import { buildLibrary, type Library } from '../../src/index/library.js';
+import { BUNDLED_SOURCES, openLibrary } from '../../src/engine/open.js';
+import type { Library } from '../../src/library/library.js';
 import { restoreIndex, type SearchIndex } from '../../src/index/search-index.js';
 import { readData, readManifest } from '../../src/index/store.js';
-import { loadCorpus } from '../../src/ingest/corpus.js';
 import { createSearcher } from '../../src/search/engine.js';
 import { parseQuery } from '../../src/search/query.js';
 import { presentSearch } from '../../src/web/search-view.js';
@@ -45,8 +41,8 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 async function measure(input: MeasureInput): Promise<MeasureOutput> {
   const started = performance.now();
-  const corpus = await loadCorpus({ corpusDir: input.corpusDir, catalogFile: input.catalogFile });
-  const library: Library = buildLibrary(corpus, { taxonomy: loadTaxonomy(path.join(DEFAULTS.corpusDir, DEFAULTS.themesName)), indicators: loadIndicators(path.join(DEFAULTS.corpusDir, DEFAULTS.indicatorsName)) });
+  // The bundled taxonomy and indicators over the measured corpus (a synthetic one has none).
+  const library: Library = await openLibrary({ ...BUNDLED_SOURCES, corpusDir: input.corpusDir, catalogFile: input.catalogFile });
   const libraryMs = performance.now() - started;
   const manifest = readManifest(input.indexDir);
   if (!manifest) throw new Error(`没有索引：${input.indexDir}`);

@@ -4,11 +4,9 @@
 // the code it checks: it reads the clause texts and the extractor's page seams afresh.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULTS } from '../../src/config.js';
-import { loadIndicators } from '../../src/enrich/indicators.js';
-import { loadTaxonomy } from '../../src/enrich/themes.js';
+import { assembleLibrary, BUNDLED_SOURCES } from '../../src/engine/open.js';
 import type { Target } from '../../src/enrich/targets.js';
-import { buildLibrary, type Library } from '../../src/index/library.js';
+import type { Library } from '../../src/library/library.js';
 import { buildIndex } from '../../src/index/search-index.js';
 import { formatOf } from '../../src/ingest/extract/index.js';
 import type { Extracted } from '../../src/ingest/extract/types.js';
@@ -75,10 +73,7 @@ export async function evaluateStructure(options: { dir: string; cacheDir?: strin
   const extractMs = performance.now() - started;
   // Claims the ids: documents that name themselves alike (成都, 方案, 2022) are told apart here.
   const corpus = assembleCorpus(loaded.flatMap((l) => ('doc' in l ? [l.doc] : [])), []);
-  const library = buildLibrary(corpus, {
-    taxonomy: loadTaxonomy(path.join(DEFAULTS.corpusDir, DEFAULTS.themesName)),
-    indicators: loadIndicators(path.join(DEFAULTS.corpusDir, DEFAULTS.indicatorsName)),
-  });
+  const library = assembleLibrary(corpus, BUNDLED_SOURCES);
   const searcher = createSearcher(library, buildIndex({ library, segmenter: CHAR_SEGMENTER }).index);
   const found = (docId: string, query: string) => searcher.matching(parseQuery(`"${query}"`), { docs: [docId], levels: [] }).length > 0;
   return {

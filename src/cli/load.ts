@@ -1,21 +1,14 @@
-// What every command-line entry point does first: check configuration, load the corpus and
-// open (or rebuild) the search index, reporting problems on stderr (file names and messages
+// What every command-line entry point does first: check configuration and open the engine
+// (src/engine/open.ts), reporting progress and problems on stderr (file names and messages
 // through printableName: they name corpus files, whose names may hold escape sequences).
-import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
-import { loadIndicators } from '../enrich/indicators.js';
-import { loadTaxonomy } from '../enrich/themes.js';
-import { buildLibrary, type Library } from '../index/library.js';
-import { openIndex, type OpenedIndex } from '../index/open.js';
-import { loadCorpus } from '../ingest/corpus.js';
-import { maxBytesOf } from '../ingest/extract/limits.js';
+import { openEngine, openLibrary, sourcesOf, type Engine } from '../engine/open.js';
+import type { Library } from '../library/library.js';
 import { printableName } from '../printable-name.js';
 import { progressPrinter } from './progress.js';
 
-export interface Loaded {
+export interface Loaded extends Engine {
   config: Config;
-  library: Library;
-  opened: OpenedIndex;
 }
 
 export interface LoadOptions {
@@ -25,11 +18,6 @@ export interface LoadOptions {
   ownFileReport?: boolean;
 }
 
-/** Extracted PDF, Word and web-page blocks are cached beside the index, by content hash. */
-export function extractCacheDir(config: Config): string {
-  return path.join(config.indexDir, 'extracted');
-}
-
 /** Configuration, corpus and enrichment, without the search index (and so without jieba). */
 export async function loadLibrary(options: LoadOptions = {}): Promise<{ config: Config; library: Library; say: (message: string) => void }> {
   const config = loadConfig();
@@ -37,23 +25,16 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<{ config: 
     if (!options.quiet) console.error(printableName(message));
   };
   const progress = options.quiet ? undefined : progressPrinter('读取语料');
-  const corpus = await loadCorpus({
-    corpusDir: config.corpusDir,
-    catalogFile: config.catalogFile,
-    cacheDir: extractCacheDir(config),
-    limits: { maxBytes: maxBytesOf(config.maxFileMb) },
-    onFile: progress && ((_file, done, total) => progress(done, total)),
-  });
+  const library = await openLibrary(sourcesOf(config), progress && ((_file, done, total) => progress(done, total)));
   if (!options.ownFileReport) {
-    for (const w of corpus.warnings) say(`警告 ${w.message}`);
-    for (const e of corpus.errors) console.error(printableName(`错误 [${e.code}] ${e.message}`));
+    for (const w of library.corpus.warnings) say(`警告 ${w.message}`);
+    for (const e of library.corpus.errors) console.error(printableName(`错误 [${e.code}] ${e.message}`));
   }
-  const library = buildLibrary(corpus, { taxonomy: loadTaxonomy(config.themesFile), indicators: loadIndicators(config.indicatorsFile) });
   return { config, library, say };
 }
 
 export async function loadAll(options: LoadOptions & { force?: boolean } = {}): Promise<Loaded> {
   const { config, library, say } = await loadLibrary(options);
-  const opened = await openIndex({ library, dir: config.indexDir, force: options.force, log: say, onProgress: progressPrinter('建立索引') });
-  return { config, library, opened };
+  const engine = await openEngine({ sources: sourcesOf(config), indexDir: config.indexDir, library, force: options.force, log: say, onIndexProgress: progressPrinter('建立索引') });
+  return { config, ...engine };
 }

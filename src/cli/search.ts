@@ -1,7 +1,6 @@
 // `npm run search -- <query> [--json] [--limit N] [--offset N] [--doc ID] [--level L] [--region …]`:
 // the same search as /api/search, printed for a terminal (or as the API's JSON with --json).
 import { AppError } from '../errors.js';
-import { createSearcher } from '../search/engine.js';
 import { searchParams } from '../search/params.js';
 import { presentSearch, searchJson } from '../web/search-view.js';
 import { asParams, parseCliArgs } from './args.js';
@@ -18,9 +17,9 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return args.help ? 0 : 2;
   }
-  const { library, opened } = await loadAll({ quiet: true });
+  const { library, searcher } = await loadAll({ quiet: true });
   const params = searchParams({ limit: '10', ...asParams(args.values), q: args.query.join(' ') }, library);
-  const view = presentSearch({ library, params, outcome: createSearcher(library, opened.index).search(params) });
+  const view = presentSearch({ library, params, outcome: searcher.search(params) });
   console.log(args.json ? JSON.stringify(searchJson(view), null, 2) : formatResults(view, useColor()));
   return 0;
 }

@@ -7,19 +7,18 @@
 import cluster from 'node:cluster';
 import http from 'node:http';
 import { DEFAULTS, loadConfig, type Config } from '../config.js';
-import { createSearcher } from '../search/engine.js';
 import { ACCEPTED_EVENT, createApp } from '../web/app.js';
 import { loadAll } from './load.js';
 import { createSupervisor } from './supervisor.js';
 
 async function serve(): Promise<void> {
   const started = Date.now();
-  const { config, library, opened } = await loadAll();
+  const { config, library, searcher, opened } = await loadAll();
   const who = cluster.isWorker ? `工作进程 ${cluster.worker?.id}（pid ${process.pid}）：` : '';
   console.log(`${who}已载入 ${library.documents.length} 份文档、${library.clauseCount} 个条款；检索索引${opened.built ? '已重建' : '已载入'}（共 ${Date.now() - started} ms）`);
   const app = createApp({
     library,
-    searcher: createSearcher(library, opened.index),
+    searcher,
     publicOrigin: config.publicOrigin,
     development: config.nodeEnv === 'development',
     rateLimitPerMinute: config.rateLimitPerMinute,

@@ -2,7 +2,7 @@
 // analyzer and dictionary and its data file matches the manifest's hash, otherwise build
 // (loading jieba only then) and save it. The reason for a rebuild is logged.
 import { USER_DICT_PATH } from '../analyse/analyzer.js';
-import type { Library } from './library.js';
+import type { Library } from '../library/library.js';
 import { buildIndex, restoreIndex, type SearchIndex } from './search-index.js';
 import { fingerprint, inspectManifest, readData, staleReason, writeIndex, type Manifest } from './store.js';
 

@@ -6,7 +6,7 @@ import { Index } from 'flexsearch';
 import { identityNormalized, isIdentity, normalize, recallTokens, type Normalized } from '../analyse/analyzer.js';
 import type { Segmenter } from '../analyse/segment.js';
 import { HEADING_KINDS, type Clause } from '../ingest/types.js';
-import type { Library } from './library.js';
+import type { Library } from '../library/library.js';
 import { computeRelated, decodeRelated, encodeRelated, type Related } from './related.js';
 
 /** Separates pre-computed tokens in the indexed field; normalised text never holds a newline. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { ANALYZER_VERSION } from '../analyse/analyzer.js';
 import { PROJECT_ROOT } from '../config.js';
 import { indexedClauses, levelTag, type SavedData } from './search-index.js';
-import type { Library } from './library.js';
+import type { Library } from '../library/library.js';
 
 export const INDEX_FORMAT = 4;
 export const MANIFEST_NAME = 'manifest.json';

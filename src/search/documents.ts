@@ -1,8 +1,8 @@
 // Filtering documents by level and identity (region, issuer, type, status, year of issue) with
 // document counts per value: /docs and /api/docs, the columns of /compare and the rows of
 // /targets. The same facet columns and disjunctive counts as search, over documents.
-import { DOC_DIMENSIONS } from '../index/doc-facets.js';
-import type { Library } from '../index/library.js';
+import { DOC_DIMENSIONS } from '../library/doc-facets.js';
+import type { Library } from '../library/library.js';
 import { NO_LEVEL } from '../index/search-index.js';
 import { LEVEL_ORDER, type DocumentMeta } from '../ingest/types.js';
 import { FILTER_KEY } from './engine.js';

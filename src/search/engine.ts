@@ -3,9 +3,9 @@
 // exact), ranking, facets and the per-term counts that the zero-result page needs. Every
 // request is metered against the query budget (budget.ts) as it goes.
 import { termTokens } from '../analyse/analyzer.js';
-import type { DocDimension } from '../index/doc-facets.js';
+import type { DocDimension } from '../library/doc-facets.js';
 import { levelTag, NO_LEVEL, postings, type IndexedClause, type SearchIndex } from '../index/search-index.js';
-import type { Library } from '../index/library.js';
+import type { Library } from '../library/library.js';
 import { LEVEL_ORDER } from '../ingest/types.js';
 import { queryCost, type QueryBudget, type QueryCost } from './budget.js';
 import { facetColumn, facetTable, type FacetColumn, type FacetCount, type Flags } from './facets.js';

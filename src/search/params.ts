@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { PARAM_DEFAULTS, SEARCH_DEFAULTS, TARGET_DEFAULTS } from '../config.js';
 import { AppError, quoteValue, type ErrorCode } from '../errors.js';
-import type { Library } from '../index/library.js';
+import type { Library } from '../library/library.js';
 import { NO_LEVEL } from '../index/search-index.js';
 import { LEVEL_ORDER } from '../ingest/types.js';
 import type { Filters } from './engine.js';

@@ -2,7 +2,7 @@
 // (indicator, document, year, level; sort) narrowed to the documents whose identity passes the
 // region, issuer, type, status and year-of-issue filters.
 import type { Target } from '../enrich/targets.js';
-import type { Library } from '../index/library.js';
+import type { Library } from '../library/library.js';
 import { passingDocIds } from './documents.js';
 import { identityFiltersFrom, type IdentityFilters, type ParamsOf } from './params.js';
 import { filterTargets, sortTargets, targetQueryFrom, type TargetQuery } from './targets.js';

@@ -7,7 +7,7 @@ import type { Indicator } from '../enrich/indicators.js';
 import type { Target } from '../enrich/targets.js';
 import { baseUnit, convert } from '../enrich/units.js';
 import { AppError, quoteValue } from '../errors.js';
-import type { Library } from '../index/library.js';
+import type { Library } from '../library/library.js';
 import { chainOf, divisionByCode } from '../ingest/infer/divisions.js';
 import { LEVEL_ORDER, type DocumentMeta, type Level } from '../ingest/types.js';
 import { readParams, TARGET_SORTS, type ParamsOf } from './params.js';

@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import { DEFAULTS, PROJECT_ROOT } from '../config.js';
 import { groupBy } from '../group.js';
 import { AppError, quoteValue } from '../errors.js';
-import type { Library } from '../index/library.js';
+import type { Library } from '../library/library.js';
 import type { Clause } from '../ingest/types.js';
 import { HEADING_KINDS, LEVEL_LABELS, LEVEL_ORDER } from '../ingest/types.js';
 import type { Searcher } from '../search/engine.js';

@@ -1,7 +1,7 @@
 // Cited policies resolved to documents, as the reader pages and the API show them: the links
 // laid over a clause's 《title》 or 文号, the plans citing a document, and the library's
 // documents a plan cites.
-import type { Library } from '../index/library.js';
+import type { Library } from '../library/library.js';
 import type { DocumentMeta } from '../ingest/types.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
 import { clauseUrl, docUrl } from './present.js';

@@ -1,8 +1,8 @@
 // View model of /docs and /api/docs: the documents that pass the level and identity filters,
 // grouped by level (national first) and then by region (province, 全国 for national), with
 // counts, and the facet links that toggle each filter. Page and API come from one function.
-import { DOC_DIMENSIONS } from '../index/doc-facets.js';
-import type { Library } from '../index/library.js';
+import { DOC_DIMENSIONS } from '../library/doc-facets.js';
+import type { Library } from '../library/library.js';
 import { NO_LEVEL } from '../index/search-index.js';
 import { LEVEL_LABELS, LEVEL_ORDER, type DocumentMeta, type Level } from '../ingest/types.js';
 import { FILTER_KEY } from '../search/engine.js';

@@ -2,7 +2,7 @@
 // Pages render from the same objects so HTML and JSON never disagree.
 import type { Policy } from '../enrich/policies.js';
 import type { Theme } from '../enrich/themes.js';
-import type { Library } from '../index/library.js';
+import type { Library } from '../library/library.js';
 import { SOURCE_FORMAT_LABELS } from '../ingest/extract/types.js';
 import { referenceFor } from '../ingest/identity.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';

@@ -3,7 +3,7 @@
 // form, as a 400.
 import { SEARCH_DEFAULTS } from '../config.js';
 import { AppError } from '../errors.js';
-import type { Library } from '../index/library.js';
+import type { Library } from '../library/library.js';
 import { DIMENSIONS, FILTER_KEY, type Dimension, type Filters, type Searcher } from '../search/engine.js';
 import { DOC_FACETS } from '../search/documents.js';
 import { readParams, searchFrom } from '../search/params.js';

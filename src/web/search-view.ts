@@ -1,6 +1,6 @@
 // Turns a search outcome into the API's JSON and the results page's view model; both come
 // from one function so the page and /api/search always agree.
-import type { Library } from '../index/library.js';
+import type { Library } from '../library/library.js';
 import { LEVEL_LABELS, type Level } from '../ingest/types.js';
 import { DIMENSIONS, FILTER_KEY, type Dimension, type SearchOutcome } from '../search/engine.js';
 import { queryWithout, queryWithoutExclusion } from '../search/query.js';

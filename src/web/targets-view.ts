@@ -3,7 +3,7 @@
 // the server-rendered bar charts (drawn by views/partials/bar-chart.ejs, no client script).
 import type { Target } from '../enrich/targets.js';
 import { formatNumber } from '../enrich/units.js';
-import type { Library } from '../index/library.js';
+import type { Library } from '../library/library.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
 import type { IdentityFilters } from '../search/params.js';
 import type { ChartGroup, LevelCheck, ProvinceCheck, TargetQuery, UpperLevel } from '../search/targets.js';

@@ -1,7 +1,7 @@
 // View models of the cross-reference pages: the themes × documents grid, one theme across
 // jurisdictions (with explicit 未提及 rows), side-by-side comparison and its CSV export.
 import type { Theme } from '../enrich/themes.js';
-import type { Library } from '../index/library.js';
+import type { Library } from '../library/library.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
 import type { Searcher } from '../search/engine.js';

@@ -1,7 +1,7 @@
 // Terminal output of `npm run search`: corpus text cannot drive the reader's terminal.
 import { describe, expect, it } from 'vitest';
 import { formatResults, printable } from '../../src/cli/format.js';
-import { buildLibrary } from '../../src/index/library.js';
+import { buildLibrary } from '../../src/library/library.js';
 import { ingestBytes } from '../../src/ingest/corpus.js';
 import { searchParams } from '../../src/search/params.js';
 import { presentSearch } from '../../src/web/search-view.js';

@@ -13,7 +13,7 @@ import { USER_DICT_PATH } from '../../src/analyse/analyzer.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { loadIndicators } from '../../src/enrich/indicators.js';
 import { loadTaxonomy } from '../../src/enrich/themes.js';
-import { buildLibrary, type Library } from '../../src/index/library.js';
+import { buildLibrary, type Library } from '../../src/library/library.js';
 import { openIndex } from '../../src/index/open.js';
 import { fingerprint, inspectManifest } from '../../src/index/store.js';
 import { loadCorpus } from '../../src/ingest/corpus.js';

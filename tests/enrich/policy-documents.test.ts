@@ -2,7 +2,7 @@
 // or not, 关于 or not, (试行) or not), by 文号, and by scope, so that a generic title never lands
 // on another jurisdiction's document of the same name. Documents are made up and held in memory.
 import { describe, expect, it } from 'vitest';
-import type { Library } from '../../src/index/library.js';
+import type { Library } from '../../src/library/library.js';
 import { ALL, full, GENERIC, library, national } from '../fixtures/cited-library.js';
 
 /** [cited text, cited document] for each citation in a clause. */

@@ -1,7 +1,7 @@
 // Bugs the fuzz suites found, each pinned by its (shrunk) counterexample.
 import { describe, expect, it } from 'vitest';
 import { normalize, normalizeText } from '../../src/analyse/analyzer.js';
-import { buildLibrary } from '../../src/index/library.js';
+import { buildLibrary } from '../../src/library/library.js';
 import { ingestBytes } from '../../src/ingest/corpus.js';
 import { parseQuery, queryWithout, queryWithoutExclusion, splitQuery } from '../../src/search/query.js';
 import { snippetParts } from '../../src/search/snippet.js';

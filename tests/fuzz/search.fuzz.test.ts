@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../src/analyse/analyzer.js';
 import { AppError } from '../../src/errors.js';
-import { buildLibrary, type Library } from '../../src/index/library.js';
+import { buildLibrary, type Library } from '../../src/library/library.js';
 import type { IndexedClause } from '../../src/index/search-index.js';
 import { ingestBytes } from '../../src/ingest/corpus.js';
 import { DIMENSIONS, type Filters, type Searcher } from '../../src/search/engine.js';

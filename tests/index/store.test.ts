@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { ANALYZER_VERSION, USER_DICT_PATH } from '../../src/analyse/analyzer.js';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { buildLibrary } from '../../src/index/library.js';
+import { buildLibrary } from '../../src/library/library.js';
 import { openIndex } from '../../src/index/open.js';
 import { buildIndex, restoreIndex } from '../../src/index/search-index.js';
 import { fingerprint, inspectManifest, MANIFEST_NAME, readData, readManifest, staleReason, writeIndex } from '../../src/index/store.js';

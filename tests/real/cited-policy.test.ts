@@ -6,7 +6,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { buildLibrary, type Library } from '../../src/index/library.js';
+import { buildLibrary, type Library } from '../../src/library/library.js';
 import { ingestPath } from '../../src/ingest/corpus.js';
 import type { DocumentMeta } from '../../src/ingest/types.js';
 import { createApp } from '../../src/web/app.js';

@@ -1,7 +1,7 @@
 // Corpus text and request values that contain markup are escaped everywhere they are shown.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../src/index/library.js';
+import { buildLibrary } from '../../src/library/library.js';
 import { ingestBytes } from '../../src/ingest/corpus.js';
 import { createApp } from '../../src/web/app.js';
 import { realApp, searcherFor } from '../helpers.js';

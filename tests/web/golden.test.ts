@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Library } from '../../src/index/library.js';
+import type { Library } from '../../src/library/library.js';
 import { QUERY_MIX } from '../../scripts/bench/queries.js';
 import { realApp, realLibrary } from '../helpers.js';
 

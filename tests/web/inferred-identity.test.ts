@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../src/index/library.js';
+import { buildLibrary } from '../../src/library/library.js';
 import { loadCorpus } from '../../src/ingest/corpus.js';
 import { createApp } from '../../src/web/app.js';
 import { searcherFor, tempDir } from '../helpers.js';
