@@ -106,7 +106,10 @@ export const TARGET_DEFAULTS = {
 export const SEARCH_DEFAULTS = {
   maxQueryChars: 200,
   maxTerms: 20,
+  /** Hits per page: the results page's page size and the API's default limit. */
   limit: 20,
+  /** Hits `npm run search` prints unless --limit says otherwise: a terminal's screenful. */
+  cliLimit: 10,
   maxLimit: 1000,
   maxOffset: 100_000,
   snippetFragments: 3,

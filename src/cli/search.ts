@@ -1,5 +1,6 @@
 // `npm run search -- <query> [--json] [--limit N] [--offset N] [--doc ID] [--level L] [--region …]`:
 // the same search as /api/search, printed for a terminal (or as the API's JSON with --json).
+import { SEARCH_DEFAULTS } from '../config.js';
 import { AppError } from '../errors.js';
 import { searchParams } from '../search/params.js';
 import { presentSearch, searchJson } from '../web/search-view.js';
@@ -18,7 +19,7 @@ async function main(): Promise<number> {
     return args.help ? 0 : 2;
   }
   const { library, searcher } = await loadAll({ quiet: true });
-  const params = searchParams({ limit: '10', ...asParams(args.values), q: args.query.join(' ') }, library);
+  const params = searchParams({ limit: String(SEARCH_DEFAULTS.cliLimit), ...asParams(args.values), q: args.query.join(' ') }, library);
   const view = presentSearch({ library, params, outcome: searcher.search(params) });
   console.log(args.json ? JSON.stringify(searchJson(view), null, 2) : formatResults(view, useColor()));
   return 0;

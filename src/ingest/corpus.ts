@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULTS } from '../config.js';
 import { AppError } from '../errors.js';
 import { printableName } from '../printable-name.js';
 import { idFromFileName, loadCatalog } from './catalog.js';
@@ -40,7 +41,7 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
   const { corpusDir } = options;
   if (!fs.existsSync(corpusDir)) throw new AppError('CORPUS_DIR_MISSING', printableName(corpusDir));
   const limits = { ...EXTRACT_DEFAULTS, ...options.limits };
-  const catalogFile = options.catalogFile ?? path.join(corpusDir, 'catalog.json');
+  const catalogFile = options.catalogFile ?? path.join(corpusDir, DEFAULTS.catalogName);
   const inCorpus = path.resolve(path.dirname(catalogFile)) === path.resolve(corpusDir);
   const catalog = loadCatalog(catalogFile, inCorpus ? { corpusMaxBytes: limits.maxBytes } : {});
   const files = fs.readdirSync(corpusDir).filter((f) => formatOf(f) !== null && !NOT_A_DOCUMENT.test(f)).sort();
