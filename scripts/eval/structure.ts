@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { assembleLibrary, BUNDLED_SOURCES } from '../../src/engine/open.js';
-import type { Target } from '../../src/enrich/targets.js';
+import type { Target } from '../../src/enrich/targets/index.js';
 import type { Library } from '../../src/library/library.js';
 import { buildIndex } from '../../src/index/search-index.js';
 import { formatOf } from '../../src/ingest/extract/index.js';

@@ -3,8 +3,7 @@
 // Needs no search index, so it never loads jieba.
 import { AppError } from '../errors.js';
 import { readParams } from '../search/params.js';
-import { selectTargets } from '../search/target-selection.js';
-import { indicatorSummaries, verticalChecks } from '../search/targets.js';
+import { indicatorSummaries, selectTargets, verticalChecks } from '../search/targets/index.js';
 import { figureLabel, RELATION_LABELS, targetRecord, targetsCsv, targetsJson, type TargetRecord } from '../web/targets-view.js';
 import { asParams, parseCliArgs } from './args.js';
 import { printable } from './format.js';

@@ -5,7 +5,7 @@ import { groupBy } from '../group.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { extractDepartments, type Departments } from './departments.js';
 import type { IndicatorCatalog } from './indicators.js';
-import { extractTargets, type Target } from './targets.js';
+import { extractTargets, type Target } from './targets/index.js';
 import { policyGraph, type ClauseCitation, type Policy } from './policies.js';
 import { tagClauses, type Taxonomy, type ThemeMatch, type ThemeTags } from './themes.js';
 

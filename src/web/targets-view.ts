@@ -1,12 +1,12 @@
 // Targets as the API, the CSV/JSON downloads and the pages show them: one flat record per
 // target carrying its citation and permalink, Chinese labels for the table, and the geometry of
 // the server-rendered bar charts (drawn by views/partials/bar-chart.ejs, no client script).
-import type { Target } from '../enrich/targets.js';
+import type { Target } from '../enrich/targets/index.js';
 import { formatNumber } from '../enrich/units.js';
 import type { Library } from '../library/library.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
 import type { IdentityFilters } from '../search/params.js';
-import type { ChartGroup, LevelCheck, ProvinceCheck, TargetQuery, UpperLevel } from '../search/targets.js';
+import type { ChartGroup, LevelCheck, ProvinceCheck, TargetQuery, UpperLevel } from '../search/targets/index.js';
 import { clauseUrl } from './present.js';
 import { toCsv } from './themes-view.js';
 

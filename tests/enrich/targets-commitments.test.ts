@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/analyse/analyzer.js';
-import { fallbackYear, proseTargets } from '../../src/enrich/targets-prose.js';
-import { extractTargets, isReviewHeading, type RawTarget, type Target } from '../../src/enrich/targets.js';
+import { fallbackYear, proseTargets } from '../../src/enrich/targets/from-prose.js';
+import { extractTargets, isReviewHeading, type RawTarget, type Target } from '../../src/enrich/targets/index.js';
 import type { Clause, ClauseKind, DocumentMeta } from '../../src/ingest/types.js';
 import { realIndicators } from '../helpers.js';
 

@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize, normalizeText } from '../../src/analyse/analyzer.js';
-import { fallbackYear, proseTargets } from '../../src/enrich/targets-prose.js';
-import type { Target } from '../../src/enrich/targets.js';
+import { fallbackYear, proseTargets } from '../../src/enrich/targets/from-prose.js';
+import type { Target } from '../../src/enrich/targets/index.js';
 import type { Clause, DocumentMeta } from '../../src/ingest/types.js';
 import { CHENGDU, LESHAN, MIANYANG, QUXIAN, realLibrary, SICHUAN } from '../helpers.js';
 

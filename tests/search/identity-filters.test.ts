@@ -7,7 +7,7 @@ import { selectDocuments } from '../../src/search/documents.js';
 import type { Filters } from '../../src/search/engine.js';
 import { readParams, searchParams } from '../../src/search/params.js';
 import { parseQuery } from '../../src/search/query.js';
-import { selectTargets } from '../../src/search/target-selection.js';
+import { selectTargets } from '../../src/search/targets/index.js';
 import { errorCode, searcherFor } from '../helpers.js';
 import { identityLibrary, inferredId, SHARED_TERM } from '../identity-fixture.js';
 

@@ -1,8 +1,8 @@
 // Asking the targets: filter and sort parameters with their errors, the headline figure of a
 // plan, the vertical check against the province, and the chart groups of one indicator.
 import { describe, expect, it } from 'vitest';
-import type { Target } from '../../src/enrich/targets.js';
-import { chartGroups, filterTargets, headline, indicatorSummaries, measureOf, provinceChecks, provinceOf, sortTargets, targetQuery } from '../../src/search/targets.js';
+import type { Target } from '../../src/enrich/targets/index.js';
+import { chartGroups, filterTargets, headline, indicatorSummaries, measureOf, provinceChecks, provinceOf, sortTargets, targetQuery } from '../../src/search/targets/index.js';
 import { barChart, niceAxis } from '../../src/web/targets-view.js';
 import { CHENGDU, errorCode, LESHAN, MIANYANG, QUXIAN, realLibrary, SICHUAN } from '../helpers.js';
 

@@ -3,7 +3,7 @@
 // the library holds those plans; found through admin codes (the division table), else names.
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../src/ingest/types.js';
-import { jurisdictionsAbove, plansAbove, provinceChecks, provinceOf, verticalChecks, type LevelCheck } from '../../src/search/targets.js';
+import { jurisdictionsAbove, plansAbove, provinceChecks, provinceOf, verticalChecks, type LevelCheck } from '../../src/search/targets/index.js';
 import { VERTICAL_DOCS, verticalLibrary } from '../fixtures/vertical-library.js';
 
 const library = verticalLibrary();

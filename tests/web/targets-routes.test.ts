@@ -3,7 +3,7 @@
 // and the CSV and JSON downloads.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import type { Target } from '../../src/enrich/targets.js';
+import type { Target } from '../../src/enrich/targets/index.js';
 import { CHENGDU, LESHAN, MIANYANG, QUXIAN, realApp, realLibrary, SICHUAN } from '../helpers.js';
 
 const ORIGIN = 'https://policy.example.org';

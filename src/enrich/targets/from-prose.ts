@@ -4,10 +4,10 @@
 // back to the display text for every label and figure. Only commitments count: a sentence about
 // the past (截至2020年, 目前, 已建成) and a number that names (专栏3, GB 50189-2015, a contents
 // page number) give none; "“十四五”、“十五五”期间分别新增…" gives one target per period.
-import { displaySpan, normalizeText, type Normalized } from '../analyse/analyzer.js';
-import type { Clause } from '../ingest/types.js';
-import type { Bound, Direction, RawTarget, YearSource } from './targets.js';
-import { labelSpans, readFigure, type Figure } from './units.js';
+import { displaySpan, normalizeText, type Normalized } from '../../analyse/analyzer.js';
+import type { Clause } from '../../ingest/types.js';
+import type { Bound, Direction, RawTarget, YearSource } from './types.js';
+import { labelSpans, readFigure, type Figure } from '../units.js';
 
 export interface ProseInput {
   clause: Clause;

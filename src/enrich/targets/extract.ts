@@ -2,65 +2,13 @@
 // joined to a canonical indicator and put in comparable units. Figures are only ever read from
 // the clause text; a cell such as 完成省下目标 stays text and is never turned into a number.
 // Sections that look back (发展基础, “十三五”…成效, 现状, 回顾) commit to nothing and give none.
-import { normalizeText, type Normalized } from '../analyse/analyzer.js';
-import type { Clause, DocumentMeta } from '../ingest/types.js';
-import { compareUnitFor, matchIndicator, phraseId, type IndicatorCatalog } from './indicators.js';
-import { fallbackYear, periodYear, proseTargets, type FallbackYear } from './targets-prose.js';
-import { tableTargets } from './targets-table.js';
-import { baseUnit, convert, scaled } from './units.js';
-
-export type Direction = 'reach' | 'reduce' | 'increase';
-export type Bound = 'exact' | 'approx' | 'min' | 'max' | 'range';
-export type YearSource = 'explicit' | 'period' | 'heading' | 'title' | 'column';
-
-/** What an extractor reads from one clause, before indicators and units are resolved. */
-export interface RawTarget {
-  /** The indicator as the plan words it (display text). */
-  phrase: string;
-  value: number | null;
-  valueMax: number | null;
-  /** The figure exactly as in the clause text (45%左右, ≤4.03, 完成省下目标). */
-  valueText: string;
-  /** Unit as written (display text), e.g. 亿千瓦; null for a pure number. */
-  unit: string | null;
-  year: number | null;
-  yearSource: YearSource | null;
-  baselineYear: number | null;
-  /** The table's base-year value, number or text (/ or —). */
-  baselineValue: number | null;
-  baselineText: string | null;
-  direction: Direction;
-  bound: Bound;
-  /** The qualifying words as written, in reading order (力争 以上, 约, ≤, 不高于). */
-  qualifiers: string[];
-  aspirational: boolean;
-  /** 约束性 / 预期性 from a table's 属性 column. */
-  attribute: string | null;
-  /** The table column the figure came from (2025年预计, 年均或 [累计数]). */
-  column: string | null;
-  source: 'prose' | 'table';
-  /** Display offsets of valueText in the clause text. */
-  span: [number, number];
-}
-
-export interface Target extends RawTarget {
-  /** `<clause id>~<n>`: stable while the clause text is. */
-  id: string;
-  doc: string;
-  clause: string;
-  indicator: string;
-  indicatorLabel: string;
-  /** False when no canonical indicator covers the phrase; the id then derives from the phrase. */
-  canonical: boolean;
-  qualifier: string | null;
-  /** value (and valueMax) with the 万/亿 scale taken out, in baseUnit. */
-  baseValue: number | null;
-  baseValueMax: number | null;
-  baseUnit: string | null;
-  /** value in the indicator's comparison unit (12900 for 1.29亿千瓦 when the unit is 万千瓦). */
-  compareValue: number | null;
-  compareUnit: string | null;
-}
+import { normalizeText, type Normalized } from '../../analyse/analyzer.js';
+import type { Clause, DocumentMeta } from '../../ingest/types.js';
+import { compareUnitFor, matchIndicator, phraseId, type IndicatorCatalog } from '../indicators.js';
+import { baseUnit, convert, scaled } from '../units.js';
+import { fallbackYear, periodYear, proseTargets, type FallbackYear } from './from-prose.js';
+import { tableTargets } from './from-tables.js';
+import type { RawTarget, Target } from './types.js';
 
 export interface ExtractOptions {
   documents: DocumentMeta[];

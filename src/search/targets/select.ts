@@ -1,11 +1,11 @@
 // The rows of /targets, its downloads, /api/targets and `npm run targets`: the targets query
 // (indicator, document, year, level; sort) narrowed to the documents whose identity passes the
 // region, issuer, type, status and year-of-issue filters.
-import type { Target } from '../enrich/targets.js';
-import type { Library } from '../library/library.js';
-import { passingDocIds } from './documents.js';
-import { identityFiltersFrom, type IdentityFilters, type ParamsOf } from './params.js';
-import { filterTargets, sortTargets, targetQueryFrom, type TargetQuery } from './targets.js';
+import type { Target } from '../../enrich/targets/index.js';
+import type { Library } from '../../library/library.js';
+import { passingDocIds } from '../documents.js';
+import { identityFiltersFrom, type IdentityFilters, type ParamsOf } from '../params.js';
+import { filterTargets, sortTargets, targetQueryFrom, type TargetQuery } from './query.js';
 
 export interface TargetSelection {
   query: TargetQuery;

@@ -2,10 +2,10 @@
 // 2030年; 四川 2020年实际/2025年预计) where the first year is the base year and its cell the
 // baseline, a 年均或[累计数] change column, a 属性 column (约束性/预期性), and paired rows such
 // as 森林/草原火灾受害控制率 with ≤ 0.9/3. Cells that are not figures stay text.
-import { normalize } from '../analyse/analyzer.js';
-import type { Clause } from '../ingest/types.js';
-import type { Bound, RawTarget } from './targets.js';
-import { readFigure } from './units.js';
+import { normalize } from '../../analyse/analyzer.js';
+import type { Clause } from '../../ingest/types.js';
+import type { Bound, RawTarget } from './types.js';
+import { readFigure } from '../units.js';
 
 interface Layout {
   name: number;

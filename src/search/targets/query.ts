@@ -1,0 +1,124 @@
+// The targets query: filter by indicator, document, year and level, and sort; parsed from
+// URL or CLI parameters.
+import type { Target } from '../../enrich/targets/index.js';
+import { AppError, quoteValue } from '../../errors.js';
+import type { Library } from '../../library/library.js';
+import type { Level } from '../../ingest/types.js';
+import { readParams, TARGET_SORTS, type ParamsOf } from '../params.js';
+
+export interface TargetFilters {
+  indicators: string[];
+  docs: string[];
+  years: number[];
+  levels: Level[];
+}
+
+export { TARGET_SORTS };
+export type TargetSort = (typeof TARGET_SORTS)[number];
+
+export interface TargetQuery {
+  filters: TargetFilters;
+  sort: TargetSort;
+  order: 'asc' | 'desc';
+}
+
+const knownIndicators = new WeakMap<Library, Set<string>>();
+
+/** Indicators a filter may name: the data file's and those of extracted targets; read once per library. */
+function indicatorIds(library: Library): Set<string> {
+  let ids = knownIndicators.get(library);
+  if (!ids) {
+    ids = new Set([...library.enrichment.indicators.byId.keys(), ...library.enrichment.targets.map((t) => t.indicator)]);
+    knownIndicators.set(library, ids);
+  }
+  return ids;
+}
+
+/**
+ * Reads and checks ?indicator=&doc=&year=&level=&sort=&order= once; a bad value is a 400 naming
+ * it. `strict` refuses unknown parameters (the API, downloads and CLI; pages ignore them).
+ */
+export function targetQuery(raw: Record<string, unknown>, library: Library, options: { strict?: boolean } = {}): TargetQuery {
+  return targetQueryFrom(readParams('targets', raw, options), library);
+}
+
+/** The same, from parameters already read by readParams: the checks that need the corpus. */
+export function targetQueryFrom(p: ParamsOf<'targets'>, library: Library): TargetQuery {
+  const known = indicatorIds(library);
+  const indicators = p.indicator ?? [];
+  for (const id of indicators) if (!known.has(id)) throw new AppError('FILTER_UNKNOWN', `indicator=${quoteValue(id)}`);
+  const docs = p.doc ?? [];
+  for (const id of docs) if (!library.getDocument(id)) throw new AppError('FILTER_UNKNOWN', `doc=${quoteValue(id)}`);
+  const filters = { indicators, docs, years: (p.year ?? []).map(Number), levels: (p.level ?? []) as Level[] };
+  return { filters, sort: (p.sort ?? 'indicator') as TargetSort, order: p.order === 'desc' ? 'desc' : 'asc' };
+}
+
+export function filterTargets(library: Library, filters: TargetFilters): Target[] {
+  return library.enrichment.targets.filter((t) => {
+    if (filters.indicators.length && !filters.indicators.includes(t.indicator)) return false;
+    if (filters.docs.length && !filters.docs.includes(t.doc)) return false;
+    if (filters.years.length && (t.year === null || !filters.years.includes(t.year))) return false;
+    if (filters.levels.length) {
+      const level = library.getDocument(t.doc)?.level;
+      if (!level || !filters.levels.includes(level)) return false;
+    }
+    return true;
+  });
+}
+
+const keysOf = new WeakMap<Library, { docRank: Map<string, number>; indicatorRank: (t: Target) => number }>();
+
+/**
+ * Integer sort keys, worked out once per library rather than per request: documents in library
+ * order; indicators in the data file's order (energy, then intensity, industry …), then the rest,
+ * each by its label in Chinese collation.
+ */
+function sortKeys(library: Library) {
+  let keys = keysOf.get(library);
+  if (!keys) {
+    const catalogOrder = new Map(library.enrichment.indicators.indicators.map((ind, i) => [ind.id, i]));
+    const keyOf = (t: Pick<Target, 'indicator' | 'indicatorLabel'>) => `${t.indicator}\u0000${t.indicatorLabel}`;
+    const collator = new Intl.Collator('zh-Hans-CN');
+    const pairs = [...new Map(library.enrichment.targets.map((t) => [keyOf(t), t])).values()].sort(
+      (a, b) => (catalogOrder.get(a.indicator) ?? catalogOrder.size) - (catalogOrder.get(b.indicator) ?? catalogOrder.size) || collator.compare(a.indicatorLabel, b.indicatorLabel),
+    );
+    const rank = new Map(pairs.map((t, i) => [keyOf(t), i]));
+    keys = { docRank: new Map(library.documents.map((d, i) => [d.id, i])), indicatorRank: (t) => rank.get(keyOf(t)) ?? rank.size };
+    keysOf.set(library, keys);
+  }
+  return keys;
+}
+
+/**
+ * Sorted copies; ties keep the input's order (corpus order, as filterTargets returns it), so an
+ * indicator's rows stay grouped by jurisdiction. Indicators sort in the data file's order, then the rest by label.
+ */
+export function sortTargets(library: Library, targets: Target[], query: Pick<TargetQuery, 'sort' | 'order'>): Target[] {
+  const { docRank, indicatorRank } = sortKeys(library);
+  const sign = query.order === 'desc' ? -1 : 1;
+  // Each target's keys are looked up once, not in every comparison.
+  const items = targets.map((t, i) => ({ t, i, indicator: indicatorRank(t), doc: docRank.get(t.doc) ?? 0 }));
+  type Item = (typeof items)[number];
+  const nulls = (a: number | null, b: number | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : sign * (a - b));
+  const key: Record<TargetSort, (a: Item, b: Item) => number> = {
+    indicator: (a, b) => sign * (a.indicator - b.indicator),
+    doc: (a, b) => sign * (a.doc - b.doc),
+    year: (a, b) => nulls(a.t.year, b.t.year),
+    value: (a, b) => nulls(a.t.compareValue, b.t.compareValue),
+  };
+  const order = [key[query.sort], key.indicator, key.doc, key.year];
+  return items
+    .sort((a, b) => {
+      for (const compare of order) {
+        const c = compare(a, b);
+        if (c !== 0) return c;
+      }
+      return a.i - b.i;
+    })
+    .map(({ t }) => t);
+}
+
+/**
+ * Figures compare only within one measure: a level in the same base unit, or a change against
+ * the same base year (下降19% vs 2020 and 下降70% vs 2005 are different promises).
+ */
