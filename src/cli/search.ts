@@ -2,7 +2,7 @@
 // the same search as /api/search, printed for a terminal (or as the API's JSON with --json).
 import { SEARCH_DEFAULTS } from '../config.js';
 import { AppError } from '../errors.js';
-import { searchParams } from '../search/params.js';
+import { searchParams } from '../request/search.js';
 import { presentSearch, searchJson } from '../web/search-view.js';
 import { asParams, parseCliArgs } from './args.js';
 import { formatResults, useColor } from './format.js';

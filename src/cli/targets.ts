@@ -2,7 +2,8 @@
 // the targets table of /targets on the terminal, or the same CSV and JSON as the downloads.
 // Needs no search index, so it never loads jieba.
 import { AppError } from '../errors.js';
-import { readParams } from '../search/params.js';
+import { readParams } from '../request/params.js';
+import { targetSelectionFrom } from '../request/targets.js';
 import { indicatorSummaries, selectTargets, verticalChecks } from '../search/targets/index.js';
 import { figureLabel, RELATION_LABELS, targetRecord, targetsCsv, targetsJson, type TargetRecord } from '../web/targets-view.js';
 import { asParams, parseCliArgs } from './args.js';
@@ -34,7 +35,7 @@ async function main(): Promise<number> {
     for (const s of indicatorSummaries(library)) console.log(printable(`${s.id}\t${s.label}\t${s.count}`));
     return 0;
   }
-  const { query, identity, targets } = selectTargets(library, readParams('targets', asParams(args.values, ['origin']), { strict: true }));
+  const { query, identity, targets } = selectTargets(library, targetSelectionFrom(readParams('targets', asParams(args.values, ['origin']), { strict: true }), library));
   const checks = verticalChecks(library);
   const origin = args.values.origin?.[0] ?? config.publicOrigin ?? `http://${config.host}:${config.port}`;
   const records = targets.map((target) => targetRecord({ library, target, check: checks.get(target.id), origin }));

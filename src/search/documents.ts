@@ -7,7 +7,7 @@ import { NO_LEVEL } from '../index/search-index.js';
 import { LEVEL_ORDER, type DocumentMeta } from '../ingest/types.js';
 import { FILTER_KEY } from './engine.js';
 import { facetColumn, facetTable, type FacetCount, type FacetTable } from './facets.js';
-import type { DocFilters } from './params.js';
+import type { DocFilters } from './engine.js';
 
 export const DOC_FACETS = ['level', ...DOC_DIMENSIONS] as const;
 export type DocFacet = (typeof DOC_FACETS)[number];

@@ -26,6 +26,10 @@ export interface Filters {
   issued?: string[];
 }
 
+/** The filters a document's identity answers: /docs, /compare and /targets take these. */
+export type IdentityFilters = Pick<Filters, 'regions' | 'issuers' | 'types' | 'statuses' | 'issued'>;
+export type DocFilters = Pick<Filters, 'levels'> & IdentityFilters;
+
 /** The facet dimensions; each has a filter list in Filters and values per clause. */
 export const DIMENSIONS = ['doc', 'level', 'region', 'issuer', 'type', 'status', 'issued', 'theme', 'policy', 'department'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];

@@ -13,7 +13,10 @@ import type { Searcher } from '../search/engine.js';
 import { parseQuery, type ParsedQuery } from '../search/query.js';
 import { displayRanges, type Range } from '../search/snippet.js';
 import type { Expansion } from '../search/expand.js';
-import { docFiltersFrom, paramsQuery, readParams, searchFrom, type IdentityFilters, type ParamKind, type ParamsOf } from '../search/params.js';
+import { paramsQuery, readParams, type ParamKind, type ParamsOf } from '../request/params.js';
+import { docFiltersFrom, searchFrom } from '../request/search.js';
+import { targetSelectionFrom } from '../request/targets.js';
+import type { IdentityFilters } from '../search/engine.js';
 import { selectDocuments } from '../search/documents.js';
 import { docsJson, docsView, identityChoices, identityParams } from './docs-view.js';
 import { columnsFor, compareCsv, themeGrid, type Column } from './themes-view.js';
@@ -228,7 +231,7 @@ export function createApp(deps: AppDeps): express.Express {
     const base = origin(req);
     return targets.map((target) => targetRecord({ library, target, check: checks.get(target.id), origin: base }));
   };
-  const queried = (res: Response) => selectTargets(library, params(res, 'targets'));
+  const queried = (res: Response) => selectTargets(library, targetSelectionFrom(params(res, 'targets'), library));
 
   app.get('/api/targets', api('targets'), (req, res) => {
     const { query, identity, targets } = queried(res);
@@ -368,7 +371,7 @@ export function createApp(deps: AppDeps): express.Express {
     const summary = indicators.find((s) => s.id === req.params.indicator);
     const indicator = library.enrichment.indicators.byId.get(req.params.indicator);
     if (!summary && !indicator) throw new AppError('INDICATOR_NOT_FOUND', quoteValue(req.params.indicator));
-    const selection = selectTargets(library, { ...params(res, 'targets'), indicator: [req.params.indicator] });
+    const selection = selectTargets(library, targetSelectionFrom({ ...params(res, 'targets'), indicator: [req.params.indicator] }, library));
     const { query, identity } = selection;
     const targets = sortTargets(library, selection.targets, { sort: 'doc', order: 'asc' });
     const label = summary?.label ?? indicator?.label ?? req.params.indicator;

@@ -6,7 +6,8 @@ import { AppError } from '../errors.js';
 import type { Library } from '../library/library.js';
 import { DIMENSIONS, FILTER_KEY, type Dimension, type Filters, type Searcher } from '../search/engine.js';
 import { DOC_FACETS } from '../search/documents.js';
-import { readParams, searchFrom } from '../search/params.js';
+import { readParams } from '../request/params.js';
+import { searchFrom } from '../request/search.js';
 import { presentSearch, type SearchView } from './search-view.js';
 
 const PAGE_SIZE = SEARCH_DEFAULTS.limit;

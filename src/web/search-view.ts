@@ -7,7 +7,7 @@ import { queryWithout, queryWithoutExclusion } from '../search/query.js';
 import type { RankedHit } from '../search/rank.js';
 import { snippetParts, toHtml, type MarkedSegment } from '../search/snippet.js';
 import { docUrl, toHit, type Hit } from './present.js';
-import type { SearchParams } from '../search/params.js';
+import type { SearchParams } from '../request/search.js';
 import { normOf } from '../index/search-index.js';
 
 export interface SearchHit extends Hit {

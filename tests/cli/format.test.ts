@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatResults, printable } from '../../src/cli/format.js';
 import { buildLibrary } from '../../src/library/library.js';
 import { ingestBytes } from '../../src/ingest/corpus.js';
-import { searchParams } from '../../src/search/params.js';
+import { searchParams } from '../../src/request/search.js';
 import { presentSearch } from '../../src/web/search-view.js';
 import { searcherFor } from '../helpers.js';
 

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs, asParams } from '../../src/cli/args.js';
 import { selectDocuments } from '../../src/search/documents.js';
 import type { Filters } from '../../src/search/engine.js';
-import { readParams, searchParams } from '../../src/search/params.js';
+import { readParams } from '../../src/request/params.js';
+import { searchParams } from '../../src/request/search.js';
+import { targetSelectionFrom } from '../../src/request/targets.js';
 import { parseQuery } from '../../src/search/query.js';
 import { selectTargets } from '../../src/search/targets/index.js';
 import { errorCode, searcherFor } from '../helpers.js';
@@ -114,11 +116,11 @@ describe('documents and targets filter the same way', () => {
   });
 
   it('targets narrow to the documents whose identity passes', () => {
-    const all = selectTargets(library, {}).targets;
+    const all = selectTargets(library, targetSelectionFrom({}, library)).targets;
     expect(new Set(all.map((t) => t.doc)).size).toBe(6);
-    expect([...new Set(selectTargets(library, { region: ['全国'] }).targets.map((t) => t.doc))].sort()).toEqual([GUOWUYUAN, 'nea-renewables'].sort());
-    expect(selectTargets(library, { status: ['试行'], issued: ['2024'] }).targets.map((t) => t.doc)).toEqual(['quxian-peak']);
-    expect(selectTargets(library, { level: ['national'], issuer: ['国家能源局'] }).targets.map((t) => t.doc)).toEqual(['nea-renewables']);
+    expect([...new Set(selectTargets(library, targetSelectionFrom({ region: ['全国'] }, library)).targets.map((t) => t.doc))].sort()).toEqual([GUOWUYUAN, 'nea-renewables'].sort());
+    expect(selectTargets(library, targetSelectionFrom({ status: ['试行'], issued: ['2024'] }, library)).targets.map((t) => t.doc)).toEqual(['quxian-peak']);
+    expect(selectTargets(library, targetSelectionFrom({ level: ['national'], issuer: ['国家能源局'] }, library)).targets.map((t) => t.doc)).toEqual(['nea-renewables']);
   });
 });
 

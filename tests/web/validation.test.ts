@@ -3,7 +3,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { PARAM_DEFAULTS, SEARCH_DEFAULTS } from '../../src/config.js';
-import { PARAMS, readParams } from '../../src/search/params.js';
+import { PARAMS, readParams } from '../../src/request/params.js';
 import { CHENGDU, errorCode, realApp, realLibrary } from '../helpers.js';
 
 const app = realApp();

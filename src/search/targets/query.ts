@@ -1,10 +1,8 @@
-// The targets query: filter by indicator, document, year and level, and sort; parsed from
-// URL or CLI parameters.
+// The targets query: filter by indicator, document, year and level, and sort. Read from URL
+// or CLI parameters by src/request/targets.ts.
 import type { Target } from '../../enrich/targets/index.js';
-import { AppError, quoteValue } from '../../errors.js';
 import type { Library } from '../../library/library.js';
 import type { Level } from '../../ingest/types.js';
-import { readParams, TARGET_SORTS, type ParamsOf } from '../params.js';
 
 export interface TargetFilters {
   indicators: string[];
@@ -13,44 +11,14 @@ export interface TargetFilters {
   levels: Level[];
 }
 
-export { TARGET_SORTS };
+/** The orders the targets table takes (?sort=). */
+export const TARGET_SORTS = ['indicator', 'doc', 'year', 'value'] as const;
 export type TargetSort = (typeof TARGET_SORTS)[number];
 
 export interface TargetQuery {
   filters: TargetFilters;
   sort: TargetSort;
   order: 'asc' | 'desc';
-}
-
-const knownIndicators = new WeakMap<Library, Set<string>>();
-
-/** Indicators a filter may name: the data file's and those of extracted targets; read once per library. */
-function indicatorIds(library: Library): Set<string> {
-  let ids = knownIndicators.get(library);
-  if (!ids) {
-    ids = new Set([...library.enrichment.indicators.byId.keys(), ...library.enrichment.targets.map((t) => t.indicator)]);
-    knownIndicators.set(library, ids);
-  }
-  return ids;
-}
-
-/**
- * Reads and checks ?indicator=&doc=&year=&level=&sort=&order= once; a bad value is a 400 naming
- * it. `strict` refuses unknown parameters (the API, downloads and CLI; pages ignore them).
- */
-export function targetQuery(raw: Record<string, unknown>, library: Library, options: { strict?: boolean } = {}): TargetQuery {
-  return targetQueryFrom(readParams('targets', raw, options), library);
-}
-
-/** The same, from parameters already read by readParams: the checks that need the corpus. */
-export function targetQueryFrom(p: ParamsOf<'targets'>, library: Library): TargetQuery {
-  const known = indicatorIds(library);
-  const indicators = p.indicator ?? [];
-  for (const id of indicators) if (!known.has(id)) throw new AppError('FILTER_UNKNOWN', `indicator=${quoteValue(id)}`);
-  const docs = p.doc ?? [];
-  for (const id of docs) if (!library.getDocument(id)) throw new AppError('FILTER_UNKNOWN', `doc=${quoteValue(id)}`);
-  const filters = { indicators, docs, years: (p.year ?? []).map(Number), levels: (p.level ?? []) as Level[] };
-  return { filters, sort: (p.sort ?? 'indicator') as TargetSort, order: p.order === 'desc' ? 'desc' : 'asc' };
 }
 
 export function filterTargets(library: Library, filters: TargetFilters): Target[] {

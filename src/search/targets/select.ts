@@ -4,18 +4,20 @@
 import type { Target } from '../../enrich/targets/index.js';
 import type { Library } from '../../library/library.js';
 import { passingDocIds } from '../documents.js';
-import { identityFiltersFrom, type IdentityFilters, type ParamsOf } from '../params.js';
-import { filterTargets, sortTargets, targetQueryFrom, type TargetQuery } from './query.js';
+import type { IdentityFilters } from '../engine.js';
+import { filterTargets, sortTargets, type TargetQuery } from './query.js';
 
-export interface TargetSelection {
+export interface TargetSelectionRequest {
   query: TargetQuery;
   identity: Required<IdentityFilters>;
+}
+
+export interface TargetSelection extends TargetSelectionRequest {
   targets: Target[];
 }
 
-export function selectTargets(library: Library, p: ParamsOf<'targets'>): TargetSelection {
-  const query = targetQueryFrom(p, library);
-  const identity = identityFiltersFrom(p, library);
+export function selectTargets(library: Library, request: TargetSelectionRequest): TargetSelection {
+  const { query, identity } = request;
   const allowed = passingDocIds(library, { levels: [], ...identity });
   const targets = filterTargets(library, query.filters).filter((t) => !allowed || allowed.has(t.doc));
   return { query, identity, targets: sortTargets(library, targets, query) };

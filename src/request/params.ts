@@ -5,14 +5,12 @@
 import { z } from 'zod';
 import { PARAM_DEFAULTS, SEARCH_DEFAULTS, TARGET_DEFAULTS } from '../config.js';
 import { AppError, quoteValue, type ErrorCode } from '../errors.js';
-import type { Library } from '../library/library.js';
 import { NO_LEVEL } from '../index/search-index.js';
 import { LEVEL_ORDER } from '../ingest/types.js';
-import type { Filters } from './engine.js';
-import { expandQuery, type Expansion } from './expand.js';
-import { parseQuery, queryTooLong, type ParsedQuery } from './query.js';
+import { queryTooLong } from '../search/query.js';
+import { TARGET_SORTS } from '../search/targets/index.js';
 
-type Raw = Record<string, unknown>;
+export type Raw = Record<string, unknown>;
 /** A custom issue may carry the error code it stands for; anything else is PARAM_INVALID. */
 type CodedParams = { code: ErrorCode };
 
@@ -57,7 +55,6 @@ function many(item: z.ZodType<string, string> = z.string(), options: { split?: b
 }
 
 /** How the targets table may be sorted. */
-export const TARGET_SORTS = ['indicator', 'doc', 'year', 'value'] as const;
 
 const LEVEL_VALUES = [...LEVEL_ORDER, NO_LEVEL] as const;
 const flag = () => oneOf(['0', '1']);
@@ -146,63 +143,4 @@ export function paramsQuery(values: Record<string, string | number | string[] | 
   const out = new URLSearchParams();
   for (const [name, value] of Object.entries(values)) for (const v of [value ?? []].flat()) out.append(name, String(v));
   return out.toString();
-}
-
-export interface SearchParams {
-  query: ParsedQuery;
-  /** Theme expansions applied to the query (expand=1); empty when off. */
-  expansions: Expansion[];
-  filters: Filters;
-  limit: number;
-  offset: number;
-}
-
-/** Values a filter names must exist; an unknown one is FILTER_UNKNOWN, naming it. */
-function check(name: string, values: string[] | undefined, exists: (v: string) => boolean, hint: string): string[] {
-  for (const v of values ?? []) if (!exists(v)) throw new AppError('FILTER_UNKNOWN', `${name}=${quoteValue(v)}（${hint}）`);
-  return values ?? [];
-}
-
-export type IdentityFilters = Pick<Filters, 'regions' | 'issuers' | 'types' | 'statuses' | 'issued'>;
-export type DocFilters = Pick<Filters, 'levels'> & IdentityFilters;
-
-/** Region, issuer, type and status must be values some document has; a year of issue need not. */
-export function identityFiltersFrom(p: Partial<Record<'region' | 'issuer' | 'type' | 'status' | 'issued', string[]>>, library: Library): Required<IdentityFilters> {
-  const known = library.docFacets.values;
-  return {
-    regions: check('region', p.region, (v) => known.region.includes(v), '语料中没有这个地区'),
-    issuers: check('issuer', p.issuer, (v) => known.issuer.includes(v), '语料中没有这个发文机关'),
-    types: check('type', p.type, (v) => known.type.includes(v), '语料中没有这种文档类型'),
-    statuses: check('status', p.status, (v) => known.status.includes(v), '语料中没有这种状态'),
-    issued: p.issued ?? [],
-  };
-}
-
-/** /docs and /compare: level and identity. */
-export function docFiltersFrom(p: ParamsOf<'docs'>, library: Library): Required<DocFilters> {
-  return { levels: p.level ?? [], ...identityFiltersFrom(p, library) };
-}
-
-/** The filters' values that the schema cannot know: ids, themes, policies, departments and identity values must exist. */
-export function filtersFrom(p: ParamsOf<'search'>, library: Library): Filters {
-  const { enrichment } = library;
-  return {
-    docs: check('doc', p.doc, (id) => library.getDocument(id) !== undefined, '没有这份文档'),
-    ...docFiltersFrom(p, library),
-    themes: check('theme', p.theme, (id) => enrichment.taxonomy.byId.has(id), '没有这个主题'),
-    policies: check('policy', p.policy, (key) => enrichment.policies.some((x) => x.key === key), '语料中没有引用这份政策'),
-    departments: check('department', p.department, (name) => enrichment.departments.includes(name), '语料中没有这个部门'),
-  };
-}
-
-/** A search from parameters already read by readParams (search or searchPage kinds). */
-export function searchFrom(p: ParamsOf<'search'>, library: Library): SearchParams {
-  const parsed = parseQuery(p.q ?? '');
-  const { query, expansions } = p.expand === '1' ? expandQuery(parsed, library.enrichment.taxonomy) : { query: parsed, expansions: [] };
-  return { query, expansions, filters: filtersFrom(p, library), limit: p.limit ?? SEARCH_DEFAULTS.limit, offset: p.offset ?? 0 };
-}
-
-/** /api/search and the CLI: every parameter checked, unknown ones refused. */
-export function searchParams(raw: Raw, library: Library): SearchParams {
-  return searchFrom(readParams('search', raw, { strict: true }), library);
 }
