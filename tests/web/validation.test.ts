@@ -156,8 +156,11 @@ describe('pages: bad values are a Chinese 400 page, unknown parameters are ignor
 
 describe('every route checks its parameters before it runs', () => {
   it('each GET route starts with checkParams (except /search, whose page shows its own errors, and the health checks, which take nothing and must stay cheap)', () => {
-    const stack = (app as unknown as { router: { stack: { route?: { path: string; stack: { name: string }[] } }[] } }).router.stack;
-    const routes = stack.filter((layer) => layer.route).map((layer) => layer.route as { path: string; stack: { name: string }[] });
+    // Routes live in one router per area (src/web/routes/), mounted on the app: walk them all.
+    type Route = { path: string; stack: { name: string }[] };
+    type Layer = { route?: Route; handle?: { stack?: Layer[] } };
+    const routesOf = (stack: Layer[]): Route[] => stack.flatMap((layer) => (layer.route ? [layer.route] : layer.handle?.stack ? routesOf(layer.handle.stack) : []));
+    const routes = routesOf((app as unknown as { router: { stack: Layer[] } }).router.stack);
     expect(routes.length).toBeGreaterThan(20);
     const unchecked = routes.filter((r) => !['/search', '/healthz', '/readyz'].includes(r.path) && r.stack[0]?.name !== 'checkParams').map((r) => r.path);
     expect(unchecked).toEqual([]);

@@ -1,0 +1,87 @@
+// The JSON API, mounted at /api: documents, clauses, cited policies, themes, search, targets and
+// indicators. Every route refuses parameters it does not take; errors answer in JSON.
+import express from 'express';
+import { AppError, quoteValue } from '../../errors.js';
+import { docFiltersFrom, searchFrom } from '../../request/search.js';
+import { citedBy, citedDocs } from '../citations-view.js';
+import { docsJson, docsView } from '../docs-view.js';
+import { onlineReference, policySummary, summarizeDoc, themeSummary, toHit } from '../present.js';
+import { presentSearch, searchJson } from '../search-view.js';
+import { targetsJson } from '../targets-view.js';
+import { columnsFor, themeGrid } from '../themes-view.js';
+import { findClause, findDoc, findTheme, type RouteContext } from './context.js';
+import { targetRows } from './targets.js';
+import { api, paramsOf } from './takes.js';
+
+export function apiRouter(ctx: RouteContext): express.Router {
+  const { library, searcher } = ctx;
+  const router = express.Router();
+  const { indicators, records, queried } = targetRows(ctx);
+
+  router.get('/docs', api('docs'), (_req, res) => {
+    res.json(docsJson(docsView(library, docFiltersFrom(paramsOf(res, 'docs'), library))));
+  });
+
+  router.get('/docs/:id', api('none'), (req, res) => {
+    const doc = findDoc(library, req.params.id);
+    res.json({
+      doc: summarizeDoc(doc),
+      clauses: library.clausesOf(doc.id).map((c) => toHit(library, c)),
+      citedBy: citedBy(library, doc.id),
+      cites: citedDocs(library, doc.id),
+    });
+  });
+
+  router.get('/clauses/:id', api('none'), (req, res) => {
+    const clause = findClause(library, req.params.id);
+    const doc = findDoc(library, clause.docId);
+    const related = searcher.related(clause.id).map((r) => ({
+      ...toHit(library, r.clause),
+      score: r.score,
+      /** Set when the clause is listed as the best match on this specific shared theme. */
+      sharedTheme: r.theme,
+      docTitle: library.getDocument(r.clause.docId)?.title ?? r.clause.docId,
+    }));
+    res.json({ ...toHit(library, clause), docTitle: doc.title, reference: onlineReference(doc, ctx.origin, ctx.today()), related });
+  });
+
+  router.get('/policies', api('none'), (_req, res) => {
+    res.json({ policies: library.enrichment.policies.map(policySummary) });
+  });
+
+  router.get('/themes', api('none'), (_req, res) => {
+    res.json({ themes: themeGrid(library).map((row) => ({ ...themeSummary(row.theme), count: row.total, counts: Object.fromEntries(row.cells.map((c) => [c.doc, c.count])) })) });
+  });
+
+  router.get('/themes/:id', api('none'), (req, res) => {
+    const theme = findTheme(library, req.params.id);
+    const columns = columnsFor({ library, searcher, docs: library.documents, theme: theme.id });
+    res.json({
+      ...themeSummary(theme),
+      clauses: columns.flatMap((c) => c.clauses.map(({ segments: _s, ...hit }) => hit)),
+      documents: columns.map((c) => ({ doc: c.doc.id, title: c.doc.title, jurisdiction: c.doc.jurisdiction, level: c.doc.level, count: c.clauses.length, mentioned: c.clauses.length > 0 })),
+    });
+  });
+
+  router.get('/search', api('search'), (_req, res) => {
+    const search = searchFrom(paramsOf(res, 'search'), library);
+    res.json(searchJson(presentSearch({ library, params: search, outcome: searcher.search(search) })));
+  });
+
+  router.get('/targets', api('targets'), (_req, res) => {
+    const { query, identity, targets } = queried(res);
+    res.json(targetsJson(query, records(targets), identity));
+  });
+
+  router.get('/indicators', api('none'), (_req, res) => {
+    res.json({
+      indicators: indicators.map((s) => {
+        const ind = library.enrichment.indicators.byId.get(s.id);
+        return { ...s, aliases: ind?.aliases ?? [], unit: ind?.unit ?? null, better: ind?.better ?? null, url: `/targets/${encodeURIComponent(s.id)}` };
+      }),
+    });
+  });
+
+  router.use((req, _res, next) => next(new AppError('ROUTE_NOT_FOUND', quoteValue(req.originalUrl))));
+  return router;
+}

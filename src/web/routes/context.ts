@@ -1,0 +1,34 @@
+// What every router is built from: the engine and the two request-independent facts a citation
+// needs. The Host header is the client's to set, and a shared cache may keep what it produced:
+// only a configured PUBLIC_ORIGIN enters citation URLs; without one, links are relative.
+import type { Clause } from '../../ingest/types.js';
+import { AppError, quoteValue } from '../../errors.js';
+import type { Library } from '../../library/library.js';
+import type { Searcher } from '../../search/engine.js';
+
+export interface RouteContext {
+  library: Library;
+  searcher: Searcher;
+  /** PUBLIC_ORIGIN, or '' for relative links. */
+  origin: string;
+  /** Today's date for GB/T 7714 access dates. */
+  today: () => string;
+}
+
+export function findDoc(library: Library, id: string) {
+  const doc = library.getDocument(id);
+  if (!doc) throw new AppError('DOC_NOT_FOUND', quoteValue(id));
+  return doc;
+}
+
+export function findClause(library: Library, id: string): Clause {
+  const clause = library.getClause(id);
+  if (!clause) throw new AppError('CLAUSE_NOT_FOUND', quoteValue(id));
+  return clause;
+}
+
+export function findTheme(library: Library, id: string) {
+  const theme = library.enrichment.taxonomy.byId.get(id);
+  if (!theme) throw new AppError('THEME_NOT_FOUND', quoteValue(id));
+  return theme;
+}

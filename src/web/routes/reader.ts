@@ -1,0 +1,98 @@
+// The reader area: the home page, the list of documents (/docs), a document (/docs/<id>) and a
+// clause's permalink (/c/<id>), each optionally highlighting a query (?hl=).
+import express, { type Response } from 'express';
+import { HEADING_KINDS, LEVEL_LABELS, LEVEL_ORDER, type Clause } from '../../ingest/types.js';
+import { normOf } from '../../index/search-index.js';
+import { docFiltersFrom } from '../../request/search.js';
+import { parseQuery, type ParsedQuery } from '../../search/query.js';
+import { displayRanges, type Range } from '../../search/snippet.js';
+import { citedBy, citedDocs } from '../citations-view.js';
+import { docsView } from '../docs-view.js';
+import { onlineReference, summarizeDoc, toHit } from '../present.js';
+import { clauseExtras, targetsOfClause, themeLabels } from '../reader-view.js';
+import { renderBlocks } from '../render.js';
+import { findClause, findDoc, type RouteContext } from './context.js';
+import { page, paramsOf } from './takes.js';
+
+export function readerRouter(ctx: RouteContext): express.Router {
+  const { library, searcher } = ctx;
+  const router = express.Router();
+
+  router.get('/', page('none'), (_req, res) => {
+    const groups: Array<{ level: string; label: string; docs: ReturnType<typeof summarizeDoc>[] }> = LEVEL_ORDER.map((level) => ({
+      level,
+      label: LEVEL_LABELS[level],
+      docs: library.documents.filter((d) => d.level === level).map(summarizeDoc),
+    })).filter((g) => g.docs.length > 0);
+    const unplaced = library.documents.filter((d) => d.level === null).map(summarizeDoc);
+    // Its own anchor: 未分级 shared lv-county with the county group.
+    if (unplaced.length) groups.push({ level: 'none', label: '未分级', docs: unplaced });
+    res.render('home', { title: '文档', groups, problems: library.corpus.errors, clauseCount: library.clauseCount });
+  });
+
+  /**
+   * Highlights for the reader (?hl=query): every occurrence of a positive term is marked, and the
+   * clauses that satisfy the whole query (AND, OR, NOT) are listed. A query that does not parse
+   * just highlights nothing: the page is still the page asked for.
+   */
+  const highlightsFor = (res: Response, docId: string, clauses: Clause[]) => {
+    const hl = paramsOf(res, 'reader').hl ?? '';
+    const marks: Record<string, Range[]> = {};
+    let query: ParsedQuery | null = null;
+    try {
+      query = hl ? parseQuery(hl) : null;
+    } catch {
+      query = null;
+    }
+    if (!query) return { hl: '', marks, hits: [] as Clause[], hitEIds: new Set<string>() };
+    for (const c of clauses) {
+      const entry = searcher.entry(c.id);
+      const matches = searcher.matchesIn(c.id, query);
+      if (entry && matches.length > 0) marks[c.eId] = displayRanges(normOf(entry), matches);
+    }
+    const hitIds = new Set(searcher.matching(query, { docs: [docId], levels: [] }));
+    const hits = clauses.filter((c) => hitIds.has(c.id));
+    return { hl, marks, hits, hitEIds: new Set(hits.map((c) => c.eId)) };
+  };
+
+  router.get('/docs', page('docs'), (_req, res) => {
+    res.render('docs', { title: '全部文档', view: docsView(library, docFiltersFrom(paramsOf(res, 'docs'), library)) });
+  });
+
+  router.get('/docs/:id', page('reader'), (req, res) => {
+    const doc = findDoc(library, req.params.id);
+    const clauses = library.clausesOf(doc.id);
+    res.render('doc', {
+      highlight: highlightsFor(res, doc.id, clauses),
+      title: doc.title,
+      doc: summarizeDoc(doc),
+      blocks: renderBlocks(clauses),
+      toc: clauses.filter((c) => HEADING_KINDS.has(c.kind)),
+      reference: onlineReference(doc, ctx.origin, ctx.today()),
+      citedBy: citedBy(library, doc.id),
+      cites: citedDocs(library, doc.id),
+      ...clauseExtras(library, searcher, clauses),
+    });
+  });
+
+  router.get('/c/:id', page('reader'), (req, res) => {
+    const clause = findClause(library, req.params.id);
+    const doc = findDoc(library, clause.docId);
+    const hit = toHit(library, clause);
+    res.render('clause', {
+      highlight: highlightsFor(res, doc.id, [clause]),
+      title: `${clause.label} · ${doc.title}`,
+      doc: summarizeDoc(doc),
+      clause,
+      hit,
+      ancestors: library.ancestorsOf(clause),
+      children: library.childrenOf(clause),
+      neighbours: library.neighbours(clause),
+      reference: onlineReference(doc, ctx.origin, ctx.today()),
+      ...clauseExtras(library, searcher, [clause]),
+      targets: targetsOfClause(library, clause.id),
+      themeLabels: themeLabels(library, hit.themes),
+    });
+  });
+  return router;
+}

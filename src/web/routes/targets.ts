@@ -1,0 +1,124 @@
+// The targets area: /targets (the table, filtered and sorted), its CSV and JSON downloads, and
+// /targets/<indicator> (charts per year and measure). /api/targets reads the same rows.
+import express, { type Response } from 'express';
+import type { Target } from '../../enrich/targets/index.js';
+import { AppError, quoteValue } from '../../errors.js';
+import type { Library } from '../../library/library.js';
+import { targetSelectionFrom } from '../../request/targets.js';
+import { selectDocuments } from '../../search/documents.js';
+import type { IdentityFilters } from '../../search/engine.js';
+import { chartGroups, indicatorSummaries, selectTargets, sortTargets, TARGET_SORTS, verticalChecks, type IndicatorSummary, type LevelCheck, type TargetQuery } from '../../search/targets/index.js';
+import { identityChoices, identityParams } from '../docs-view.js';
+import { summarizeDoc } from '../present.js';
+import { barChart, targetRecord, targetsCsv, targetsJson } from '../targets-view.js';
+import { type RouteContext } from './context.js';
+import { api, file, page, paramsOf } from './takes.js';
+
+interface TargetFacts {
+  /** The vertical check per target: it depends only on the corpus, so it is worked out once. */
+  checks: Map<string, LevelCheck[]>;
+  indicators: IndicatorSummary[];
+  years: number[];
+}
+
+const factsOf = new WeakMap<Library, TargetFacts>();
+
+function targetFacts(library: Library): TargetFacts {
+  let facts = factsOf.get(library);
+  if (!facts) {
+    const years = [...new Set(library.enrichment.targets.map((t) => t.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+    facts = { checks: verticalChecks(library), indicators: indicatorSummaries(library), years };
+    factsOf.set(library, facts);
+  }
+  return facts;
+}
+
+/** The rows of the table and its downloads, and the rows a request asks for. */
+export function targetRows(ctx: RouteContext) {
+  const { library } = ctx;
+  const facts = targetFacts(library);
+  return {
+    indicators: facts.indicators,
+    records: (targets: Target[]) => targets.map((target) => targetRecord({ library, target, check: facts.checks.get(target.id), origin: ctx.origin })),
+    queried: (res: Response) => selectTargets(library, targetSelectionFrom(paramsOf(res, 'targets'), library)),
+  };
+}
+
+/** The same filters, as a query string for the downloads and the sort links. */
+function targetHref(path: string, q: TargetQuery, identity: Required<IdentityFilters>, change: Partial<Record<'sort' | 'order', string>> = {}) {
+  const params = new URLSearchParams();
+  for (const id of q.filters.indicators) params.append('indicator', id);
+  for (const id of q.filters.docs) params.append('doc', id);
+  for (const y of q.filters.years) params.append('year', String(y));
+  for (const l of q.filters.levels) params.append('level', l);
+  for (const [name, values] of identityParams(identity)) for (const v of values) params.append(name, v);
+  const sort = change.sort ?? q.sort;
+  const order = change.order ?? q.order;
+  if (sort !== 'indicator') params.set('sort', sort);
+  if (order !== 'asc') params.set('order', order);
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function sortLinks(path: string, q: TargetQuery, identity: Required<IdentityFilters>) {
+  return Object.fromEntries(TARGET_SORTS.map((key) => [key, { href: targetHref(path, q, identity, { sort: key, order: q.sort === key && q.order === 'asc' ? 'desc' : 'asc' }), active: q.sort === key ? q.order : null }]));
+}
+
+export function targetsRouter(ctx: RouteContext): express.Router {
+  const { library } = ctx;
+  const router = express.Router();
+  const { indicators, records, queried } = targetRows(ctx);
+
+  router.get('/targets', page('targets'), (_req, res) => {
+    const { query, identity, targets } = queried(res);
+    const { docs, facets } = selectDocuments(library, { levels: query.filters.levels, ...identity });
+    res.render('targets', {
+      title: '量化目标',
+      query,
+      rows: records(targets),
+      indicators,
+      docs: docs.map(summarizeDoc),
+      choices: identityChoices(library, facets, { levels: query.filters.levels, ...identity }),
+      years: targetFacts(library).years,
+      sorts: sortLinks('/targets', query, identity),
+      csvHref: targetHref('/targets.csv', query, identity),
+      jsonHref: targetHref('/targets.json', query, identity),
+      total: library.enrichment.targets.length,
+    });
+  });
+
+  const download = (res: Response, kind: 'csv' | 'json') => {
+    const { query, identity, targets } = queried(res);
+    const name = query.filters.indicators.length === 1 ? `targets-${query.filters.indicators[0]}` : 'targets';
+    res.set('Content-Disposition', `attachment; filename="${name}.${kind}"`);
+    if (kind === 'csv') {
+      res.set('Content-Type', 'text/csv; charset=utf-8');
+      res.send(targetsCsv(records(targets)));
+    } else {
+      res.json(targetsJson(query, records(targets), identity));
+    }
+  };
+  router.get('/targets.csv', file('targets'), (_req, res) => download(res, 'csv'));
+  router.get('/targets.json', api('targets'), (_req, res) => download(res, 'json'));
+
+  router.get('/targets/:indicator', page('targets'), (req, res) => {
+    const summary = indicators.find((s) => s.id === req.params.indicator);
+    const indicator = library.enrichment.indicators.byId.get(req.params.indicator);
+    if (!summary && !indicator) throw new AppError('INDICATOR_NOT_FOUND', quoteValue(req.params.indicator));
+    const selection = selectTargets(library, targetSelectionFrom({ ...paramsOf(res, 'targets'), indicator: [req.params.indicator] }, library));
+    const { query, identity } = selection;
+    const targets = sortTargets(library, selection.targets, { sort: 'doc', order: 'asc' });
+    const label = summary?.label ?? indicator?.label ?? req.params.indicator;
+    res.render('target', {
+      title: `${label} · 量化目标`,
+      label,
+      summary,
+      indicator,
+      charts: chartGroups(library, targets).map(barChart),
+      rows: records(targets),
+      csvHref: targetHref('/targets.csv', query, identity),
+      jsonHref: targetHref('/targets.json', query, identity),
+    });
+  });
+  return router;
+}
