@@ -5,7 +5,7 @@
 import { SEARCH_DEFAULTS } from '../config.js';
 import { AppError, quoteValue } from '../errors.js';
 import type { Library } from '../library/library.js';
-import type { DocFilters, Filters, IdentityFilters } from '../search/engine.js';
+import type { DocFilters, Filters, IdentityFilters } from '../search/types.js';
 import { expandQuery, type Expansion } from '../search/expand.js';
 import { parseQuery, type ParsedQuery } from '../search/query.js';
 import { readParams, type ParamsOf, type Raw } from './params.js';

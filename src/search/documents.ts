@@ -5,9 +5,8 @@ import { DOC_DIMENSIONS } from '../library/doc-facets.js';
 import type { Library } from '../library/library.js';
 import { NO_LEVEL } from '../index/search-index.js';
 import { LEVEL_ORDER, type DocumentMeta } from '../ingest/types.js';
-import { FILTER_KEY } from './engine.js';
 import { facetColumn, facetTable, type FacetCount, type FacetTable } from './facets.js';
-import type { DocFilters } from './engine.js';
+import { FILTER_KEY, type DocFilters } from './types.js';
 
 export const DOC_FACETS = ['level', ...DOC_DIMENSIONS] as const;
 export type DocFacet = (typeof DOC_FACETS)[number];

@@ -5,9 +5,8 @@ import { DOC_DIMENSIONS } from '../library/doc-facets.js';
 import type { Library } from '../library/library.js';
 import { NO_LEVEL } from '../index/search-index.js';
 import { LEVEL_LABELS, LEVEL_ORDER, type DocumentMeta, type Level } from '../ingest/types.js';
-import { FILTER_KEY } from '../search/engine.js';
 import { DOC_FACETS, selectDocuments, type DocFacet, type DocSelection } from '../search/documents.js';
-import type { DocFilters, IdentityFilters } from '../search/engine.js';
+import { FILTER_KEY, type DocFilters, type IdentityFilters } from '../search/types.js';
 import { summarizeDoc, type DocSummary } from './present.js';
 import { facetLabel, type FacetValue } from './search-view.js';
 

@@ -4,7 +4,8 @@
 import { SEARCH_DEFAULTS } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Library } from '../library/library.js';
-import { DIMENSIONS, FILTER_KEY, type Dimension, type Filters, type Searcher } from '../search/engine.js';
+import { type Searcher } from '../search/engine.js';
+import { DIMENSIONS, FILTER_KEY, type Dimension, type Filters } from '../search/types.js';
 import { DOC_FACETS } from '../search/documents.js';
 import { readParams } from '../request/params.js';
 import { searchFrom } from '../request/search.js';

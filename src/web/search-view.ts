@@ -2,7 +2,7 @@
 // from one function so the page and /api/search always agree.
 import type { Library } from '../library/library.js';
 import { LEVEL_LABELS, type Level } from '../ingest/types.js';
-import { DIMENSIONS, FILTER_KEY, type Dimension, type SearchOutcome } from '../search/engine.js';
+import { DIMENSIONS, FILTER_KEY, type Dimension, type SearchOutcome } from '../search/types.js';
 import { queryWithout, queryWithoutExclusion } from '../search/query.js';
 import type { RankedHit } from '../search/rank.js';
 import { snippetParts, toHtml, type MarkedSegment } from '../search/snippet.js';

@@ -5,7 +5,7 @@ import type { Target } from '../enrich/targets/index.js';
 import { formatNumber } from '../enrich/units.js';
 import type { Library } from '../library/library.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
-import type { IdentityFilters } from '../search/engine.js';
+import type { IdentityFilters } from '../search/types.js';
 import type { ChartGroup, LevelCheck, ProvinceCheck, TargetQuery, UpperLevel } from '../search/targets/index.js';
 import { clauseUrl } from './present.js';
 import { toCsv } from './themes-view.js';

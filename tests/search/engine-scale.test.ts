@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText, termTokens } from '../../src/analyse/analyzer.js';
 import { postings, type IndexedClause } from '../../src/index/search-index.js';
-import { DIMENSIONS, FILTER_KEY, type Dimension, type Filters, type SearchOutcome } from '../../src/search/engine.js';
+import { DIMENSIONS, FILTER_KEY, type Dimension, type Filters, type SearchOutcome } from '../../src/search/types.js';
 import { parseQuery, type ParsedQuery, type Term } from '../../src/search/query.js';
 import { matchesOf, planOf, rankHits, scoreHit, WEIGHTS, type Match, type RankedHit } from '../../src/search/rank.js';
 import { CHENGDU, MIANYANG, QUXIAN, realIndex, realLibrary, realSearcher, SICHUAN } from '../helpers.js';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, asParams } from '../../src/cli/args.js';
 import { selectDocuments } from '../../src/search/documents.js';
-import type { Filters } from '../../src/search/engine.js';
+import type { Filters } from '../../src/search/types.js';
 import { readParams } from '../../src/request/params.js';
 import { searchParams } from '../../src/request/search.js';
 import { targetSelectionFrom } from '../../src/request/targets.js';

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../src/analyse/analyzer.js';
-import type { SearchOutcome } from '../../src/search/engine.js';
+import type { SearchOutcome } from '../../src/search/types.js';
 import { parseQuery } from '../../src/search/query.js';
 import { MIANYANG, realIndex, realLibrary, realSearcher, SICHUAN } from '../helpers.js';
 

@@ -4,7 +4,7 @@
 import type { Target } from '../../enrich/targets/index.js';
 import type { Library } from '../../library/library.js';
 import { passingDocIds } from '../documents.js';
-import type { IdentityFilters } from '../engine.js';
+import type { IdentityFilters } from '../types.js';
 import { filterTargets, sortTargets, type TargetQuery } from './query.js';
 
 export interface TargetSelectionRequest {

@@ -6,7 +6,7 @@ import { AppError, quoteValue } from '../../errors.js';
 import type { Library } from '../../library/library.js';
 import { targetSelectionFrom } from '../../request/targets.js';
 import { selectDocuments } from '../../search/documents.js';
-import type { IdentityFilters } from '../../search/engine.js';
+import type { IdentityFilters } from '../../search/types.js';
 import { chartGroups, indicatorSummaries, selectTargets, sortTargets, TARGET_SORTS, verticalChecks, type IndicatorSummary, type LevelCheck, type TargetQuery } from '../../search/targets/index.js';
 import { identityChoices, identityParams } from '../docs-view.js';
 import { summarizeDoc } from '../present.js';

@@ -1,0 +1,21 @@
+// What the zero-result page offers: how many clauses match if one AND group or one exclusion is
+// left out, and the count of the query split where a term was joined across export spacing.
+// Worked out only when nothing matched.
+import { parseQuery, splitQuery, type ParsedQuery } from './query.js';
+
+export interface ZeroResultHints {
+  withoutGroup: { group: number; count: number }[];
+  withoutExclusion: { exclusion: number; count: number }[];
+  split: { query: string; count: number } | null;
+}
+
+/** `count` runs a query (with one part skipped) under the request's filters. */
+export function zeroResultHints(query: ParsedQuery, count: (q: ParsedQuery, skip: { group?: number; exclusion?: number }) => number): ZeroResultHints {
+  const withoutGroup = query.groups.length > 1 ? query.groups.map((_, group) => ({ group, count: count(query, { group }) })) : [];
+  const withoutExclusion = query.exclude.map((_, exclusion) => ({ exclusion, count: count(query, { exclusion }) }));
+  const splitText = splitQuery(query);
+  const split = splitText ? { query: splitText, count: count(parseQuery(splitText), {}) } : null;
+  return { withoutGroup, withoutExclusion, split };
+}
+
+export const noHints = (): ZeroResultHints => ({ withoutGroup: [], withoutExclusion: [], split: null });
