@@ -5,14 +5,12 @@
 import { Index } from 'flexsearch';
 import { identityNormalized, isIdentity, normalize, recallTokens, type Normalized } from '../analyse/analyzer.js';
 import type { Segmenter } from '../analyse/segment.js';
-import { HEADING_KINDS, type Clause } from '../ingest/types.js';
+import { HEADING_KINDS, NO_LEVEL, type Clause } from '../ingest/types.js';
 import type { Library } from '../library/library.js';
 import { computeRelated, decodeRelated, encodeRelated, type Related } from './related.js';
 
 /** Separates pre-computed tokens in the indexed field; normalised text never holds a newline. */
 const TOKEN_SEPARATOR = '\n';
-/** The level tag and facet value of documents without a catalogue entry. */
-export const NO_LEVEL = 'none';
 
 export interface IndexedClause {
   clause: Clause;

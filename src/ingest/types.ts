@@ -5,6 +5,8 @@ export type Level = 'national' | 'province' | 'city' | 'county';
 
 /** National plans first: provinces implement them, cities their province's, counties their city's. */
 export const LEVEL_ORDER: readonly Level[] = ['national', 'province', 'city', 'county'];
+/** The level tag and facet value of documents whose level is not known. */
+export const NO_LEVEL = 'none';
 
 export const LEVEL_LABELS: Record<Level, string> = {
   national: '国家级',

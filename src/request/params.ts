@@ -5,8 +5,7 @@
 import { z } from 'zod';
 import { PARAM_DEFAULTS, SEARCH_DEFAULTS, TARGET_DEFAULTS } from '../config.js';
 import { AppError, quoteValue, type ErrorCode } from '../errors.js';
-import { NO_LEVEL } from '../index/search-index.js';
-import { LEVEL_ORDER } from '../ingest/types.js';
+import { LEVEL_ORDER, NO_LEVEL } from '../ingest/types.js';
 import { queryTooLong } from '../search/query.js';
 import { TARGET_SORTS } from '../search/targets/index.js';
 

@@ -3,8 +3,7 @@
 // /targets. The same facet columns and disjunctive counts as search, over documents.
 import { DOC_DIMENSIONS } from '../library/doc-facets.js';
 import type { Library } from '../library/library.js';
-import { NO_LEVEL } from '../index/search-index.js';
-import { LEVEL_ORDER, type DocumentMeta } from '../ingest/types.js';
+import { LEVEL_ORDER, NO_LEVEL, type DocumentMeta } from '../ingest/types.js';
 import { facetColumn, facetTable, type FacetCount, type FacetTable } from './facets.js';
 import { FILTER_KEY, type DocFilters } from './types.js';
 

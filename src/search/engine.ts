@@ -2,7 +2,7 @@
 // OR and NOT (match.ts, set-ops.ts), filtered and counted by facet (facet-columns.ts,
 // facets.ts), ranked (rank.ts), and, when nothing matched, the hints of the zero-result page
 // (suggestions.ts). Every request is metered against the query budget (budget.ts) as it goes.
-import type { IndexedClause, SearchIndex } from '../index/search-index.js';
+import { normOf, type IndexedClause, type SearchIndex } from '../index/search-index.js';
 import type { Library } from '../library/library.js';
 import type { QueryBudget } from './budget.js';
 import { clauseFacetTable } from './facet-columns.js';
@@ -11,6 +11,7 @@ import { matchAll } from './match.js';
 import type { ParsedQuery } from './query.js';
 import { matchesOf, rankHits, type Match } from './rank.js';
 import { createSetOps } from './set-ops.js';
+import { displayRanges, type Range } from './snippet.js';
 import { noHints, zeroResultHints } from './suggestions.js';
 import { containing, lookupFor } from './term-lookup.js';
 import { DIMENSIONS, FILTER_KEY, type Dimension, type Filters, type SearchOutcome, type SearchRequest } from './types.js';
@@ -19,8 +20,12 @@ export interface Searcher {
   search(request: SearchRequest): SearchOutcome;
   /** Ids of the clauses a query matches under filters, in corpus order: the set without ranking. */
   matching(query: ParsedQuery, filters?: Filters): string[];
-  /** Matches of the query's positive terms in one clause (for the reader's highlights). */
+  /** Matches of the query's positive terms in one clause, in normalised offsets. */
   matchesIn(clauseId: string, query: ParsedQuery): Match[];
+  /** Where the query's positive terms are in one clause's display text (the reader's marks). */
+  highlights(clauseId: string, query: ParsedQuery): Range[];
+  /** Where the words that tag a clause with a theme are in its display text. */
+  themeHighlights(clauseId: string, theme: string): Range[];
   entry(clauseId: string): IndexedClause | undefined;
   /** The precomputed most similar clauses in other documents. */
   related(clauseId: string): { clause: IndexedClause['clause']; score: number; theme: string | null }[];
@@ -60,6 +65,19 @@ export function createSearcher(library: Library, index: SearchIndex, options: { 
       const n = index.byId.get(clauseId);
       if (n === undefined) return [];
       return matchesOf(entries[n] as IndexedClause, query, options.budget?.maxMatchesPerTerm);
+    },
+    highlights(clauseId, query) {
+      const n = index.byId.get(clauseId);
+      if (n === undefined) return [];
+      const entry = entries[n] as IndexedClause;
+      const matches = matchesOf(entry, query, options.budget?.maxMatchesPerTerm);
+      return matches.length > 0 ? displayRanges(normOf(entry), matches) : [];
+    },
+    themeHighlights(clauseId, theme) {
+      const n = index.byId.get(clauseId);
+      if (n === undefined) return [];
+      const match = library.enrichment.themesOf(clauseId).find((m) => m.theme === theme);
+      return displayRanges(normOf(entries[n] as IndexedClause), (match?.spans ?? []).map(([from, to]) => ({ from, to, term: 0, whole: false })));
     },
     entry(clauseId) {
       const n = index.byId.get(clauseId);

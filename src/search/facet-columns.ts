@@ -2,8 +2,8 @@
 // themes, cited policies, departments), looked up once when a searcher is made, so a query's
 // filtering and counting touch only integer arrays (facets.ts).
 import type { IndexedClause, SearchIndex } from '../index/search-index.js';
-import { levelTag, NO_LEVEL } from '../index/search-index.js';
-import { LEVEL_ORDER } from '../ingest/types.js';
+import { levelTag } from '../index/search-index.js';
+import { LEVEL_ORDER, NO_LEVEL } from '../ingest/types.js';
 import type { DocDimension } from '../library/doc-facets.js';
 import type { Library } from '../library/library.js';
 import { facetColumn, facetTable, type FacetColumn, type FacetTable } from './facets.js';

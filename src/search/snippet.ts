@@ -2,7 +2,8 @@
 // wrapped in <mark>; everything else is escaped, so <mark> is the only markup in a snippet.
 import { displaySpan, type Normalized } from '../analyse/analyzer.js';
 import { SEARCH_DEFAULTS } from '../config.js';
-import type { Match } from './rank.js';
+import { normOf } from '../index/search-index.js';
+import type { Match, RankedHit } from './rank.js';
 
 export type Range = [number, number];
 
@@ -72,6 +73,11 @@ export function snippetParts(text: string, norm: Normalized, matches: Match[]): 
   });
   if ((windows.at(-1) as Range)[1] < text.length) parts.push(ELLIPSIS);
   return parts;
+}
+
+/** A ranked hit's snippet. */
+export function hitSnippet(hit: RankedHit): MarkedSegment[] {
+  return snippetParts(hit.entry.clause.text, normOf(hit.entry), hit.matches);
 }
 
 export function snippetHtml(text: string, norm: Normalized, matches: Match[]): string {

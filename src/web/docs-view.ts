@@ -3,8 +3,7 @@
 // counts, and the facet links that toggle each filter. Page and API come from one function.
 import { DOC_DIMENSIONS } from '../library/doc-facets.js';
 import type { Library } from '../library/library.js';
-import { NO_LEVEL } from '../index/search-index.js';
-import { LEVEL_LABELS, LEVEL_ORDER, type DocumentMeta, type Level } from '../ingest/types.js';
+import { LEVEL_LABELS, LEVEL_ORDER, NO_LEVEL, type DocumentMeta, type Level } from '../ingest/types.js';
 import { DOC_FACETS, selectDocuments, type DocFacet, type DocSelection } from '../search/documents.js';
 import { FILTER_KEY, type DocFilters, type IdentityFilters } from '../search/types.js';
 import { summarizeDoc, type DocSummary } from './present.js';

@@ -5,10 +5,9 @@ import { LEVEL_LABELS, type Level } from '../ingest/types.js';
 import { DIMENSIONS, FILTER_KEY, type Dimension, type SearchOutcome } from '../search/types.js';
 import { queryWithout, queryWithoutExclusion } from '../search/query.js';
 import type { RankedHit } from '../search/rank.js';
-import { snippetParts, toHtml, type MarkedSegment } from '../search/snippet.js';
+import { hitSnippet, toHtml, type MarkedSegment } from '../search/snippet.js';
 import { docUrl, toHit, type Hit } from './present.js';
 import type { SearchParams } from '../request/search.js';
-import { normOf } from '../index/search-index.js';
 
 export interface SearchHit extends Hit {
   rank: number;
@@ -59,7 +58,7 @@ export function readerUrl(hit: { doc: string; eId: string }, query: string): str
 function presentHit(library: Library, ranked: RankedHit, options: { rank: number; query: string; groups: number }) {
   const { clause } = ranked.entry;
   const doc = library.getDocument(clause.docId);
-  const parts = snippetParts(clause.text, normOf(ranked.entry), ranked.matches);
+  const parts = hitSnippet(ranked);
   return {
     ...toHit(library, clause, toHtml(parts)),
     snippetParts: parts,

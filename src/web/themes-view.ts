@@ -6,9 +6,8 @@ import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
 import type { Searcher } from '../search/engine.js';
 import type { ParsedQuery } from '../search/query.js';
-import { displayRanges, markSegments, toHtml, type MarkedSegment, type Range } from '../search/snippet.js';
+import { markSegments, toHtml, type MarkedSegment, type Range } from '../search/snippet.js';
 import { toHit, type Hit } from './present.js';
-import { normOf } from '../index/search-index.js';
 
 export interface GridRow {
   theme: Theme;
@@ -43,14 +42,9 @@ export interface MarkedHit extends Hit {
 /** A hit whose marks are the given theme's matched terms (or the query's terms). */
 export function markedHit(options: { library: Library; searcher: Searcher; clause: Clause; theme?: string; query?: ParsedQuery }): MarkedHit {
   const { library, searcher, clause } = options;
-  const entry = searcher.entry(clause.id);
   let ranges: Range[] = [];
-  if (entry && options.theme) {
-    const match = library.enrichment.themesOf(clause.id).find((m) => m.theme === options.theme);
-    ranges = displayRanges(normOf(entry), (match?.spans ?? []).map(([from, to]) => ({ from, to, term: 0, whole: false })));
-  } else if (entry && options.query) {
-    ranges = displayRanges(normOf(entry), searcher.matchesIn(clause.id, options.query));
-  }
+  if (options.theme) ranges = searcher.themeHighlights(clause.id, options.theme);
+  else if (options.query) ranges = searcher.highlights(clause.id, options.query);
   const segments = markSegments(clause.text, ranges);
   return { ...toHit(library, clause, toHtml(segments)), segments };
 }

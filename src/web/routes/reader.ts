@@ -2,10 +2,9 @@
 // clause's permalink (/c/<id>), each optionally highlighting a query (?hl=).
 import express, { type Response } from 'express';
 import { HEADING_KINDS, LEVEL_LABELS, LEVEL_ORDER, type Clause } from '../../ingest/types.js';
-import { normOf } from '../../index/search-index.js';
 import { docFiltersFrom } from '../../request/search.js';
 import { parseQuery, type ParsedQuery } from '../../search/query.js';
-import { displayRanges, type Range } from '../../search/snippet.js';
+import type { Range } from '../../search/snippet.js';
 import { citedBy, citedDocs } from '../citations-view.js';
 import { docsView } from '../docs-view.js';
 import { onlineReference, summarizeDoc, toHit } from '../present.js';
@@ -46,9 +45,8 @@ export function readerRouter(ctx: RouteContext): express.Router {
     }
     if (!query) return { hl: '', marks, hits: [] as Clause[], hitEIds: new Set<string>() };
     for (const c of clauses) {
-      const entry = searcher.entry(c.id);
-      const matches = searcher.matchesIn(c.id, query);
-      if (entry && matches.length > 0) marks[c.eId] = displayRanges(normOf(entry), matches);
+      const ranges = searcher.highlights(c.id, query);
+      if (ranges.length > 0) marks[c.eId] = ranges;
     }
     const hitIds = new Set(searcher.matching(query, { docs: [docId], levels: [] }));
     const hits = clauses.filter((c) => hitIds.has(c.id));
