@@ -20,6 +20,7 @@ import { readerRouter } from './routes/reader.js';
 import { searchRouter } from './routes/search.js';
 import { targetsRouter } from './routes/targets.js';
 import { securityHeaders } from './security.js';
+import { urls } from './urls.js';
 
 export interface AppDeps {
   library: Library;
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.locals.pageLabel = pageLabel;
   app.locals.inferredNote = inferredNote;
   app.locals.headingKinds = HEADING_KINDS;
+  app.locals.urls = urls;
   const admit = admission({ queue: deps.admissionQueue ?? DEFAULTS.admissionQueue, perSocket: deps.pipelineLimit ?? DEFAULTS.pipelineLimit });
   // The server that listens (src/cli/serve.ts) reports each connection it accepts.
   (app as unknown as NodeJS.EventEmitter).on(ACCEPTED_EVENT, admit.accepted);

@@ -4,7 +4,7 @@
 import type { Library } from '../library/library.js';
 import type { DocumentMeta } from '../ingest/types.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
-import { clauseUrl, docUrl } from './present.js';
+import { urls } from './urls.js';
 import type { SegmentLink } from './render.js';
 
 export interface CitingClause {
@@ -29,14 +29,14 @@ export interface DocCitation {
 export function citationLinks(library: Library, clauseId: string): SegmentLink[] {
   return library.enrichment.citationsIn(clauseId).flatMap((c) => {
     const doc = c.doc ? library.getDocument(c.doc) : undefined;
-    return doc ? [{ start: c.start, end: c.end, href: docUrl(doc.id), title: `本库收录：${doc.title}` }] : [];
+    return doc ? [{ start: c.start, end: c.end, href: urls.doc(doc.id), title: `本库收录：${doc.title}` }] : [];
   });
 }
 
 function citationOf(library: Library, meta: DocumentMeta, clauseIds: string[]): DocCitation {
   const clauses = clauseIds.flatMap((id) => {
     const c = library.getClause(id);
-    return c ? [{ id: c.id, label: c.label, url: clauseUrl(c.id), citation: c.citation }] : [];
+    return c ? [{ id: c.id, label: c.label, url: urls.clause(c.id), citation: c.citation }] : [];
   });
   return {
     doc: meta.id,
@@ -44,7 +44,7 @@ function citationOf(library: Library, meta: DocumentMeta, clauseIds: string[]): 
     jurisdiction: meta.jurisdiction,
     level: meta.level,
     levelLabel: meta.level ? LEVEL_LABELS[meta.level] : null,
-    url: docUrl(meta.id),
+    url: urls.doc(meta.id),
     clauses,
   };
 }

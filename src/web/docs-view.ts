@@ -8,6 +8,7 @@ import { DOC_FACETS, selectDocuments, type DocFacet, type DocSelection } from '.
 import { FILTER_KEY, type DocFilters, type IdentityFilters } from '../search/types.js';
 import { summarizeDoc, type DocSummary } from './present.js';
 import { facetLabel, type FacetValue } from './search-view.js';
+import { urls } from './urls.js';
 
 export interface DocItem extends DocSummary {
   /** Province (全国 for national documents), issuing organs one by one, year of issue. */
@@ -54,7 +55,7 @@ export function docsHref(filters: Required<DocFilters>): string {
   const params = new URLSearchParams();
   for (const dim of DOC_FACETS) for (const v of filters[FILTER_KEY[dim] as keyof DocFilters]) params.append(dim, v);
   const qs = params.toString();
-  return qs ? `/docs?${qs}` : '/docs';
+  return urls.docs(qs);
 }
 
 function toggled(filters: Required<DocFilters>, dim: DocFacet, value: string): Required<DocFilters> {

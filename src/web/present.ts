@@ -8,6 +8,7 @@ import { referenceFor } from '../ingest/identity.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
 import { escapeHtml } from '../search/snippet.js';
+import { urls } from './urls.js';
 
 export interface DocSummary {
   id: string;
@@ -70,14 +71,6 @@ export interface Hit {
   pages: [number, number] | null;
 }
 
-export function docUrl(id: string): string {
-  return `/docs/${encodeURIComponent(id)}`;
-}
-
-export function clauseUrl(id: string): string {
-  return `/c/${encodeURIComponent(id)}`;
-}
-
 export function summarizeDoc(meta: DocumentMeta): DocSummary {
   return {
     id: meta.id,
@@ -93,7 +86,7 @@ export function summarizeDoc(meta: DocumentMeta): DocSummary {
     status: meta.status,
     clauseCount: meta.clauseCount,
     reference: meta.reference,
-    url: docUrl(meta.id),
+    url: urls.doc(meta.id),
     sourceFile: meta.sourceFile,
     contentHash: meta.contentHash,
     format: meta.format,
@@ -118,11 +111,11 @@ export function toHit(lib: Library, clause: Clause, snippet?: string): Hit {
     text: clause.text,
     snippet: snippet ?? escapeHtml(clause.text),
     citation: clause.citation,
-    url: clauseUrl(clause.id),
+    url: urls.clause(clause.id),
     themes: lib.enrichment.themesOf(clause.id).map((m) => m.theme),
     policies: lib.enrichment.policiesOf(clause.id),
     departments: departmentsOf(lib, clause.id),
-    breadcrumb: lib.ancestorsOf(clause).map((a) => ({ id: a.id, eId: a.eId, label: a.label, title: a.title, url: clauseUrl(a.id) })),
+    breadcrumb: lib.ancestorsOf(clause).map((a) => ({ id: a.id, eId: a.eId, label: a.label, title: a.title, url: urls.clause(a.id) })),
     order: clause.order,
     cells: clause.cells,
     columns: table?.columns ?? clause.table?.columns ?? null,
@@ -153,7 +146,7 @@ export function onlineReference(meta: DocumentMeta, origin: string, today: strin
   const base = { title: meta.title, issuer: meta.issuer, docNumber: meta.docNumber, date: meta.date };
   // Without a configured PUBLIC_ORIGIN there is no absolute address to give: the entry is
   // the offline [A] form rather than one built from the request's Host header.
-  return origin ? referenceFor({ ...base, url: `${origin}${docUrl(meta.id)}`, accessed: today }) : referenceFor(base);
+  return origin ? referenceFor({ ...base, url: `${origin}${urls.doc(meta.id)}`, accessed: today }) : referenceFor(base);
 }
 
 /** A theme as the API shows it: its definition, without the taxonomy's internals. */

@@ -10,6 +10,7 @@ import { DOC_FACETS } from '../search/documents.js';
 import { readParams } from '../request/params.js';
 import { searchFrom } from '../request/search.js';
 import { presentSearch, type SearchView } from './search-view.js';
+import { urls } from './urls.js';
 
 const PAGE_SIZE = SEARCH_DEFAULTS.limit;
 
@@ -43,7 +44,7 @@ export function searchHref(state: PageState): string {
   for (const dim of DIMENSIONS) for (const v of state.filters[FILTER_KEY[dim]] ?? []) params.append(dim, v);
   if (state.expand) params.set('expand', '1');
   if (state.page && state.page > 1) params.set('page', String(state.page));
-  return `/search?${params.toString()}`;
+  return urls.search(params.toString());
 }
 
 export function searchPage(options: { library: Library; searcher: Searcher; raw: Record<string, unknown> }): SearchPage {
@@ -73,7 +74,7 @@ export function searchPage(options: { library: Library; searcher: Searcher; raw:
     if (expand) compare.set('expand', '1');
     // The comparison keeps the filters on documents: level and identity.
     for (const dim of DOC_FACETS) for (const v of filters[FILTER_KEY[dim]] ?? []) compare.append(dim, v);
-    return { ...base, status: 200, title: `${q} · 检索`, view, page, pages: Math.ceil(outcome.total / PAGE_SIZE), unfilteredTotal, compareHref: `/compare?${compare.toString()}` };
+    return { ...base, status: 200, title: `${q} · 检索`, view, page, pages: Math.ceil(outcome.total / PAGE_SIZE), unfilteredTotal, compareHref: urls.compare(compare.toString()) };
   } catch (err) {
     if (!(err instanceof AppError) || err.status >= 500) throw err;
     return { ...base, status: err.status, title: '检索式有误', error: err };

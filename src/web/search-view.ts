@@ -6,7 +6,8 @@ import { DIMENSIONS, FILTER_KEY, type Dimension, type SearchOutcome } from '../s
 import { queryWithout, queryWithoutExclusion } from '../search/query.js';
 import type { RankedHit } from '../search/rank.js';
 import { hitSnippet, toHtml, type MarkedSegment } from '../search/snippet.js';
-import { docUrl, toHit, type Hit } from './present.js';
+import { toHit, type Hit } from './present.js';
+import { urls } from './urls.js';
 import type { SearchParams } from '../request/search.js';
 
 export interface SearchHit extends Hit {
@@ -51,10 +52,6 @@ export interface SearchView {
   expansions: SearchParams['expansions'];
 }
 
-export function readerUrl(hit: { doc: string; eId: string }, query: string): string {
-  return `${docUrl(hit.doc)}?hl=${encodeURIComponent(query)}#${hit.eId}`;
-}
-
 function presentHit(library: Library, ranked: RankedHit, options: { rank: number; query: string; groups: number }) {
   const { clause } = ranked.entry;
   const doc = library.getDocument(clause.docId);
@@ -68,7 +65,7 @@ function presentHit(library: Library, ranked: RankedHit, options: { rank: number
     docTitle: doc?.title ?? clause.docId,
     jurisdiction: doc?.jurisdiction ?? null,
     level: doc?.level ?? null,
-    readerUrl: readerUrl({ doc: clause.docId, eId: clause.eId }, options.query),
+    readerUrl: urls.doc(clause.docId, { hl: options.query, anchor: clause.eId }),
   };
 }
 

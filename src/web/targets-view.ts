@@ -7,7 +7,7 @@ import type { Library } from '../library/library.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
 import type { IdentityFilters } from '../search/types.js';
 import type { ChartGroup, LevelCheck, ProvinceCheck, TargetQuery, UpperLevel } from '../search/targets/index.js';
-import { clauseUrl } from './present.js';
+import { urls } from './urls.js';
 import { toCsv } from './themes-view.js';
 
 export const DIRECTION_LABELS: Record<Target['direction'], string> = { reach: '达到', reduce: '下降', increase: '提高' };
@@ -88,7 +88,7 @@ function upperFigure(checks: LevelCheck[] | undefined, level: UpperLevel): Upper
   if (!c) return null;
   const t = c.target;
   const figure = { target: t.id, doc: t.doc, jurisdiction: c.jurisdiction, valueText: t.valueText, label: figureLabel(t), value: t.value };
-  return { ...figure, compareValue: t.compareValue, compareUnit: t.compareUnit, url: clauseUrl(t.clause), relation: c.relation, ambition: c.ambition };
+  return { ...figure, compareValue: t.compareValue, compareUnit: t.compareUnit, url: urls.clause(t.clause), relation: c.relation, ambition: c.ambition };
 }
 
 /** `check` is the target's vertical check (verticalChecks in src/search/targets.ts). */
@@ -96,7 +96,7 @@ export function targetRecord(o: { library: Library; target: Target; check: Level
   const { library, target: t, check } = o;
   const doc = library.getDocument(t.doc);
   const clause = library.getClause(t.clause);
-  const url = clauseUrl(t.clause);
+  const url = urls.clause(t.clause);
   return {
     id: t.id,
     doc: t.doc,
@@ -247,7 +247,7 @@ export function barChart(group: ChartGroup): Chart {
     sublabel: b.doc.level ? LEVEL_LABELS[b.doc.level] : '',
     width: scale(b.target.compareValue ?? 0),
     value: `${formatNumber(b.target.compareValue ?? 0)}${group.unit === '%' ? '%' : ''}${b.target.qualifier ? ` ${b.target.qualifier}` : ''}`,
-    href: clauseUrl(b.target.clause),
+    href: urls.clause(b.target.clause),
     title: `${b.doc.title}：${b.target.phrase} ${b.target.valueText}`,
     levelClass: `bar-${b.doc.level ?? 'none'}`,
   }));

@@ -9,6 +9,7 @@ import { onlineReference, policySummary, summarizeDoc, themeSummary, toHit } fro
 import { presentSearch, searchJson } from '../search-view.js';
 import { targetsJson } from '../targets-view.js';
 import { columnsFor, themeGrid } from '../themes-view.js';
+import { urls } from '../urls.js';
 import { findClause, findDoc, findTheme, type RouteContext } from './context.js';
 import { targetRows } from './targets.js';
 import { api, paramsOf } from './takes.js';
@@ -77,7 +78,7 @@ export function apiRouter(ctx: RouteContext): express.Router {
     res.json({
       indicators: indicators.map((s) => {
         const ind = library.enrichment.indicators.byId.get(s.id);
-        return { ...s, aliases: ind?.aliases ?? [], unit: ind?.unit ?? null, better: ind?.better ?? null, url: `/targets/${encodeURIComponent(s.id)}` };
+        return { ...s, aliases: ind?.aliases ?? [], unit: ind?.unit ?? null, better: ind?.better ?? null, url: urls.indicator(s.id) };
       }),
     });
   });

@@ -9,6 +9,7 @@ import type { Expansion } from '../../search/expand.js';
 import { identityChoices } from '../docs-view.js';
 import { policySummary, summarizeDoc } from '../present.js';
 import { columnsFor, compareCsv, themeGrid, type Column } from '../themes-view.js';
+import { urls } from '../urls.js';
 import { findDoc, findTheme, type RouteContext } from './context.js';
 import { file, page, paramsOf } from './takes.js';
 
@@ -57,7 +58,7 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     const input = compareInput(res);
     const title = input.theme ? `${input.theme.label} · 比较` : input.q ? `${input.q} · 比较` : '并排比较';
     // From the checked values: the CSV refuses parameters the page ignores (a tracking tag).
-    const csvHref = `/compare.csv?${paramsQuery(paramsOf(res, 'compare'))}`;
+    const csvHref = urls.compareCsv(paramsQuery(paramsOf(res, 'compare')));
     const { docs: choices, facets } = selectDocuments(library, input.docFilters);
     res.render('compare', { title, ...input, allDocs: choices, choices: identityChoices(library, facets, input.docFilters), themes: library.enrichment.taxonomy.themes, csvHref });
   });

@@ -11,6 +11,7 @@ import { chartGroups, indicatorSummaries, selectTargets, sortTargets, TARGET_SOR
 import { identityChoices, identityParams } from '../docs-view.js';
 import { summarizeDoc } from '../present.js';
 import { barChart, targetRecord, targetsCsv, targetsJson } from '../targets-view.js';
+import { urls } from '../urls.js';
 import { type RouteContext } from './context.js';
 import { api, file, page, paramsOf } from './takes.js';
 
@@ -45,7 +46,7 @@ export function targetRows(ctx: RouteContext) {
 }
 
 /** The same filters, as a query string for the downloads and the sort links. */
-function targetHref(path: string, q: TargetQuery, identity: Required<IdentityFilters>, change: Partial<Record<'sort' | 'order', string>> = {}) {
+function targetHref(to: (qs: string) => string, q: TargetQuery, identity: Required<IdentityFilters>, change: Partial<Record<'sort' | 'order', string>> = {}) {
   const params = new URLSearchParams();
   for (const id of q.filters.indicators) params.append('indicator', id);
   for (const id of q.filters.docs) params.append('doc', id);
@@ -56,12 +57,11 @@ function targetHref(path: string, q: TargetQuery, identity: Required<IdentityFil
   const order = change.order ?? q.order;
   if (sort !== 'indicator') params.set('sort', sort);
   if (order !== 'asc') params.set('order', order);
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
+  return to(params.toString());
 }
 
-function sortLinks(path: string, q: TargetQuery, identity: Required<IdentityFilters>) {
-  return Object.fromEntries(TARGET_SORTS.map((key) => [key, { href: targetHref(path, q, identity, { sort: key, order: q.sort === key && q.order === 'asc' ? 'desc' : 'asc' }), active: q.sort === key ? q.order : null }]));
+function sortLinks(to: (qs: string) => string, q: TargetQuery, identity: Required<IdentityFilters>) {
+  return Object.fromEntries(TARGET_SORTS.map((key) => [key, { href: targetHref(to, q, identity, { sort: key, order: q.sort === key && q.order === 'asc' ? 'desc' : 'asc' }), active: q.sort === key ? q.order : null }]));
 }
 
 export function targetsRouter(ctx: RouteContext): express.Router {
@@ -80,9 +80,9 @@ export function targetsRouter(ctx: RouteContext): express.Router {
       docs: docs.map(summarizeDoc),
       choices: identityChoices(library, facets, { levels: query.filters.levels, ...identity }),
       years: targetFacts(library).years,
-      sorts: sortLinks('/targets', query, identity),
-      csvHref: targetHref('/targets.csv', query, identity),
-      jsonHref: targetHref('/targets.json', query, identity),
+      sorts: sortLinks(urls.targets, query, identity),
+      csvHref: targetHref(urls.targetsCsv, query, identity),
+      jsonHref: targetHref(urls.targetsJson, query, identity),
       total: library.enrichment.targets.length,
     });
   });
@@ -116,8 +116,8 @@ export function targetsRouter(ctx: RouteContext): express.Router {
       indicator,
       charts: chartGroups(library, targets).map(barChart),
       rows: records(targets),
-      csvHref: targetHref('/targets.csv', query, identity),
-      jsonHref: targetHref('/targets.json', query, identity),
+      csvHref: targetHref(urls.targetsCsv, query, identity),
+      jsonHref: targetHref(urls.targetsJson, query, identity),
     });
   });
   return router;

@@ -1,0 +1,39 @@
+// Every address the site links to, built in one place and used by code and templates alike
+// (templates read it as `urls`), so a route's path is written once. A page's parameters come as
+// name/value pairs (encoded here, in the order given, empty ones left out) or as a query string
+// already built from checked values (URLSearchParams, paramsQuery). Templates still escape the
+// result for HTML.
+const enc = encodeURIComponent;
+
+type Query = string | Record<string, string | undefined>;
+
+function withQuery(path: string, q: Query = ''): string {
+  const qs =
+    typeof q === 'string'
+      ? q
+      : Object.entries(q)
+          .filter(([, v]) => v !== undefined && v !== '')
+          .map(([k, v]) => `${k}=${enc(v as string)}`)
+          .join('&');
+  return qs ? `${path}?${qs}` : path;
+}
+
+export const urls = {
+  home: () => '/',
+  docs: (q?: Query) => withQuery('/docs', q),
+  /** A document in the reader, optionally highlighting a query and opened at a clause. */
+  doc: (id: string, options: { hl?: string; anchor?: string } = {}) => withQuery(`/docs/${enc(id)}`, { hl: options.hl }) + (options.anchor ? `#${options.anchor}` : ''),
+  /** A clause's permalink. */
+  clause: (id: string) => `/c/${enc(id)}`,
+  themes: () => '/themes',
+  theme: (id: string) => `/themes/${enc(id)}`,
+  policies: () => '/policies',
+  compare: (q?: Query) => withQuery('/compare', q),
+  compareCsv: (q?: Query) => withQuery('/compare.csv', q),
+  search: (q?: Query) => withQuery('/search', q),
+  targets: (q?: Query) => withQuery('/targets', q),
+  targetsCsv: (q?: Query) => withQuery('/targets.csv', q),
+  targetsJson: (q?: Query) => withQuery('/targets.json', q),
+  /** An indicator's page: its targets, charted. */
+  indicator: (id: string) => `/targets/${enc(id)}`,
+};
