@@ -151,11 +151,15 @@ function rankOf(stage: string): number {
   return STAGE_ORDER.findIndex((names) => names.includes(stage));
 }
 
-/** The imports that break the order, as `<from> -> <to>` (several names of one file counted once). */
+/**
+ * The imports that break the order, as `<from> -> <to>` (several names of one file counted once).
+ * A folder that is not in the order is reported once, as a folder, and its imports not at all.
+ */
 function layerBreaks(edges: Edge[]): string[] {
+  const placed = (stage: string) => stage === BASE || rankOf(stage) >= 0;
   const breaks = edges.flatMap(({ from, to }) => {
     const [a, b] = [stageOf(from), stageOf(to)];
-    if (b === BASE || a === b) return [];
+    if (!placed(a) || !placed(b) || b === BASE || a === b) return [];
     if (a !== BASE && rankOf(b) < rankOf(a)) return [];
     return [`${from} -> ${to}`];
   });
