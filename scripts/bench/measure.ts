@@ -8,7 +8,7 @@ import { restoreIndex, type SearchIndex } from '../../src/index/search-index.js'
 import { readData, readManifest } from '../../src/index/store.js';
 import { createSearcher } from '../../src/search/engine.js';
 import { parseQuery } from '../../src/search/query.js';
-import { presentSearch } from '../../src/web/search-view.js';
+import { presentSearch } from '../../src/present/search-results.js';
 import { miniBaseline, scanMatches, scanSearch } from './baselines.js';
 import { QUERY_MIX } from './queries.js';
 import { median, summarize, time, type Latency } from './stats.js';

@@ -1,6 +1,6 @@
 // Search results as terminal text: one block per hit with label, snippet, citation and link.
 import type { MarkedSegment } from '../search/snippet.js';
-import type { SearchView } from '../web/search-view.js';
+import type { SearchView } from '../present/search-results.js';
 
 export function useColor(): boolean {
   if (process.env.NO_COLOR) return false;

@@ -3,7 +3,7 @@
 import { SEARCH_DEFAULTS } from '../config.js';
 import { AppError } from '../errors.js';
 import { searchParams } from '../request/search.js';
-import { presentSearch, searchJson } from '../web/search-view.js';
+import { presentSearch, searchJson } from '../present/search-results.js';
 import { asParams, parseCliArgs } from './args.js';
 import { formatResults, useColor } from './format.js';
 import { loadAll } from './load.js';

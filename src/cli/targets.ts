@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import { readParams } from '../request/params.js';
 import { targetSelectionFrom } from '../request/targets.js';
 import { indicatorSummaries, selectTargets, verticalChecks } from '../search/targets/index.js';
-import { figureLabel, RELATION_LABELS, targetRecord, targetsCsv, targetsJson, type TargetRecord } from '../web/targets-view.js';
+import { figureLabel, RELATION_LABELS, targetRecord, targetsCsv, targetsJson, type TargetRecord } from '../present/target-table.js';
 import { asParams, parseCliArgs } from './args.js';
 import { printable } from './format.js';
 import { loadLibrary } from './load.js';

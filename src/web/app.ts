@@ -8,9 +8,9 @@ import { AppError, quoteValue } from '../errors.js';
 import type { Library } from '../library/library.js';
 import { HEADING_KINDS, LEVEL_LABELS } from '../ingest/types.js';
 import type { Searcher } from '../search/engine.js';
-import { inferredNote, pageLabel } from './present.js';
-import { cellSegments, richSegments } from './render.js';
-import { AMBITION_LABELS, DIRECTION_LABELS, figureLabel, LEVEL_RELATION_LABELS, RELATION_LABELS, SOURCE_LABELS } from './targets-view.js';
+import { inferredNote, pageLabel } from '../present/summaries.js';
+import { cellSegments, richSegments } from '../present/clause-text.js';
+import { AMBITION_LABELS, DIRECTION_LABELS, figureLabel, LEVEL_RELATION_LABELS, RELATION_LABELS, SOURCE_LABELS } from '../present/target-table.js';
 import { admission } from './admission.js';
 import { capForwardedFor, rateLimiter } from './rate-limit.js';
 import { apiRouter } from './routes/api.js';
@@ -20,7 +20,7 @@ import { readerRouter } from './routes/reader.js';
 import { searchRouter } from './routes/search.js';
 import { targetsRouter } from './routes/targets.js';
 import { securityHeaders } from './security.js';
-import { urls } from './urls.js';
+import { urls } from '../present/urls.js';
 
 export interface AppDeps {
   library: Library;

@@ -4,7 +4,7 @@ import { formatResults, printable } from '../../src/cli/format.js';
 import { buildLibrary } from '../../src/library/library.js';
 import { ingestBytes } from '../../src/ingest/corpus.js';
 import { searchParams } from '../../src/request/search.js';
-import { presentSearch } from '../../src/web/search-view.js';
+import { presentSearch } from '../../src/present/search-results.js';
 import { searcherFor } from '../helpers.js';
 
 const ESC = '\u001b';

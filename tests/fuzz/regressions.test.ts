@@ -5,7 +5,7 @@ import { buildLibrary } from '../../src/library/library.js';
 import { ingestBytes } from '../../src/ingest/corpus.js';
 import { parseQuery, queryWithout, queryWithoutExclusion, splitQuery } from '../../src/search/query.js';
 import { snippetParts } from '../../src/search/snippet.js';
-import { presentSearch } from '../../src/web/search-view.js';
+import { presentSearch } from '../../src/present/search-results.js';
 import { realSearcher, searcherFor } from '../helpers.js';
 
 const texts = (q: string) => {

@@ -14,7 +14,7 @@ import { type Searcher } from '../../src/search/engine.js';
 import { DIMENSIONS, type Filters } from '../../src/search/types.js';
 import { expandQuery } from '../../src/search/expand.js';
 import { parseQuery, type ParsedQuery } from '../../src/search/query.js';
-import { presentSearch, searchJson } from '../../src/web/search-view.js';
+import { presentSearch, searchJson } from '../../src/present/search-results.js';
 import { expectEscapedHtml } from './checks.js';
 import { anyQueryInput, CONTROLS, corpusDisplaySubstring, hittingQuery, LONE_SURROGATES, NFKC, PAYLOADS, PERCENT, REGEX_META } from './arbitraries.js';
 import { realIndex, realLibrary, realSearcher, searcherFor } from '../helpers.js';

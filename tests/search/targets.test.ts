@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Target } from '../../src/enrich/targets/index.js';
 import { chartGroups, filterTargets, headline, indicatorSummaries, measureOf, provinceChecks, provinceOf, sortTargets } from '../../src/search/targets/index.js';
 import { targetQuery } from '../../src/request/targets.js';
-import { barChart, niceAxis } from '../../src/web/targets-view.js';
+import { barChart, niceAxis } from '../../src/present/target-table.js';
 import { CHENGDU, errorCode, LESHAN, MIANYANG, QUXIAN, realLibrary, SICHUAN } from '../helpers.js';
 
 const library = realLibrary();

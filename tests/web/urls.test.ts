@@ -1,10 +1,10 @@
-// The one URL builder (src/web/urls.ts): what it builds, and that templates and code use it
+// The one URL builder (src/present/urls.ts): what it builds, and that templates and code use it
 // instead of writing the site's paths by hand.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { urls } from '../../src/web/urls.js';
+import { urls } from '../../src/present/urls.js';
 
 const files = (dir: string, ext: string): string[] =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name), ext) : e.name.endsWith(ext) ? [path.join(dir, e.name)] : []));
@@ -31,7 +31,7 @@ describe('urls', () => {
 
   it('no web or CLI code writes a page path in a template literal or string', () => {
     const pagePath = /[`'](\/(?:c|docs|themes|targets|compare|search|policies)\b[^`']*)[`']/gu;
-    const found = [...files(path.join(PROJECT_ROOT, 'src', 'web'), '.ts'), ...files(path.join(PROJECT_ROOT, 'src', 'cli'), '.ts')]
+    const found = [...files(path.join(PROJECT_ROOT, 'src', 'web'), '.ts'), ...files(path.join(PROJECT_ROOT, 'src', 'present'), '.ts'), ...files(path.join(PROJECT_ROOT, 'src', 'cli'), '.ts')]
       .filter((f) => !f.endsWith(`${path.sep}urls.ts`))
       .flatMap((f) =>
         fs

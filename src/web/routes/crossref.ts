@@ -6,10 +6,10 @@ import { paramsQuery } from '../../request/params.js';
 import { docFiltersFrom, searchFrom } from '../../request/search.js';
 import { selectDocuments } from '../../search/documents.js';
 import type { Expansion } from '../../search/expand.js';
-import { identityChoices } from '../docs-view.js';
-import { policySummary, summarizeDoc } from '../present.js';
-import { columnsFor, compareCsv, themeGrid, type Column } from '../themes-view.js';
-import { urls } from '../urls.js';
+import { identityChoices } from '../../present/doc-list.js';
+import { policySummary, summarizeDoc } from '../../present/summaries.js';
+import { columnsFor, compareCsv, themeGrid, type Column } from '../../present/theme-columns.js';
+import { urls } from '../../present/urls.js';
 import { findDoc, findTheme, type RouteContext } from './context.js';
 import { file, page, paramsOf } from './takes.js';
 

@@ -5,11 +5,11 @@ import { HEADING_KINDS, LEVEL_LABELS, LEVEL_ORDER, type Clause } from '../../ing
 import { docFiltersFrom } from '../../request/search.js';
 import { parseQuery, type ParsedQuery } from '../../search/query.js';
 import type { Range } from '../../search/snippet.js';
-import { citedBy, citedDocs } from '../citations-view.js';
-import { docsView } from '../docs-view.js';
-import { onlineReference, summarizeDoc, toHit } from '../present.js';
-import { clauseExtras, targetsOfClause, themeLabels } from '../reader-view.js';
-import { renderBlocks } from '../render.js';
+import { citedBy, citedDocs } from '../../present/citations.js';
+import { docsView } from '../../present/doc-list.js';
+import { onlineReference, summarizeDoc, toHit } from '../../present/summaries.js';
+import { clauseExtras, targetsOfClause, themeLabels } from '../../present/reader-extras.js';
+import { renderBlocks } from '../../present/clause-text.js';
 import { findClause, findDoc, type RouteContext } from './context.js';
 import { page, paramsOf } from './takes.js';
 

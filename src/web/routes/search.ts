@@ -1,7 +1,7 @@
 // The search area: the results page (/search), its facets, pages and suggestions. The API's
 // /api/search answers the same request in JSON (./api.ts).
 import express from 'express';
-import { searchPage } from '../search-page.js';
+import { searchPage } from '../../present/search-page.js';
 import type { RouteContext } from './context.js';
 
 export function searchRouter(ctx: RouteContext): express.Router {

@@ -8,10 +8,10 @@ import { targetSelectionFrom } from '../../request/targets.js';
 import { selectDocuments } from '../../search/documents.js';
 import type { IdentityFilters } from '../../search/types.js';
 import { chartGroups, indicatorSummaries, selectTargets, sortTargets, TARGET_SORTS, verticalChecks, type IndicatorSummary, type LevelCheck, type TargetQuery } from '../../search/targets/index.js';
-import { identityChoices, identityParams } from '../docs-view.js';
-import { summarizeDoc } from '../present.js';
-import { barChart, targetRecord, targetsCsv, targetsJson } from '../targets-view.js';
-import { urls } from '../urls.js';
+import { identityChoices, identityParams } from '../../present/doc-list.js';
+import { summarizeDoc } from '../../present/summaries.js';
+import { barChart, targetRecord, targetsCsv, targetsJson } from '../../present/target-table.js';
+import { urls } from '../../present/urls.js';
 import { type RouteContext } from './context.js';
 import { api, file, page, paramsOf } from './takes.js';
 

@@ -9,7 +9,7 @@ import { DIMENSIONS, FILTER_KEY, type Dimension, type Filters } from '../search/
 import { DOC_FACETS } from '../search/documents.js';
 import { readParams } from '../request/params.js';
 import { searchFrom } from '../request/search.js';
-import { presentSearch, type SearchView } from './search-view.js';
+import { presentSearch, type SearchView } from './search-results.js';
 import { urls } from './urls.js';
 
 const PAGE_SIZE = SEARCH_DEFAULTS.limit;

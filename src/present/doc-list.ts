@@ -6,8 +6,8 @@ import type { Library } from '../library/library.js';
 import { LEVEL_LABELS, LEVEL_ORDER, NO_LEVEL, type DocumentMeta, type Level } from '../ingest/types.js';
 import { DOC_FACETS, selectDocuments, type DocFacet, type DocSelection } from '../search/documents.js';
 import { FILTER_KEY, type DocFilters, type IdentityFilters } from '../search/types.js';
-import { summarizeDoc, type DocSummary } from './present.js';
-import { facetLabel, type FacetValue } from './search-view.js';
+import { summarizeDoc, type DocSummary } from './summaries.js';
+import { facetLabel, type FacetValue } from './search-results.js';
 import { urls } from './urls.js';
 
 export interface DocItem extends DocSummary {

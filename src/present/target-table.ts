@@ -8,7 +8,7 @@ import { LEVEL_LABELS } from '../ingest/types.js';
 import type { IdentityFilters } from '../search/types.js';
 import type { ChartGroup, LevelCheck, ProvinceCheck, TargetQuery, UpperLevel } from '../search/targets/index.js';
 import { urls } from './urls.js';
-import { toCsv } from './themes-view.js';
+import { toCsv } from './theme-columns.js';
 
 export const DIRECTION_LABELS: Record<Target['direction'], string> = { reach: '达到', reduce: '下降', increase: '提高' };
 export const RELATION_LABELS: Record<NonNullable<ProvinceCheck['relation']>, string> = { above: '高于省级', below: '低于省级', equal: '与省级持平' };

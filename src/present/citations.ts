@@ -5,7 +5,7 @@ import type { Library } from '../library/library.js';
 import type { DocumentMeta } from '../ingest/types.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
 import { urls } from './urls.js';
-import type { SegmentLink } from './render.js';
+import type { SegmentLink } from './clause-text.js';
 
 export interface CitingClause {
   id: string;

@@ -7,7 +7,7 @@ import { LEVEL_LABELS } from '../ingest/types.js';
 import type { Searcher } from '../search/engine.js';
 import type { ParsedQuery } from '../search/query.js';
 import { markSegments, toHtml, type MarkedSegment, type Range } from '../search/snippet.js';
-import { toHit, type Hit } from './present.js';
+import { toHit, type Hit } from './summaries.js';
 
 export interface GridRow {
   theme: Theme;

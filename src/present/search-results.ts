@@ -6,7 +6,7 @@ import { DIMENSIONS, FILTER_KEY, type Dimension, type SearchOutcome } from '../s
 import { queryWithout, queryWithoutExclusion } from '../search/query.js';
 import type { RankedHit } from '../search/rank.js';
 import { hitSnippet, toHtml, type MarkedSegment } from '../search/snippet.js';
-import { toHit, type Hit } from './present.js';
+import { toHit, type Hit } from './summaries.js';
 import { urls } from './urls.js';
 import type { SearchParams } from '../request/search.js';
 

@@ -6,8 +6,8 @@ import { groupBy } from '../group.js';
 import { LEVEL_LABELS, type Clause } from '../ingest/types.js';
 import type { Library } from '../library/library.js';
 import type { Searcher } from '../search/engine.js';
-import { citationLinks } from './citations-view.js';
-import type { SegmentLink } from './render.js';
+import { citationLinks } from './citations.js';
+import type { SegmentLink } from './clause-text.js';
 
 export type RelatedClause = ReturnType<Searcher['related']>[number];
 
