@@ -20,7 +20,9 @@ document.addEventListener('DOMContentLoaded', () => {
         }
         button.textContent = '请按 Ctrl+C 复制';
       }
-      setTimeout(() => { button.textContent = original; }, 1800);
+      setTimeout(() => {
+        button.textContent = original;
+      }, 1800);
     });
   }
 });

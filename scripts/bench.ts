@@ -93,7 +93,17 @@ async function benchScale(scale: number, rounds: number): Promise<ScaleResult> {
   const { engine, scan, mini } = measured.latency;
   console.log(`  查询 p50/p99：索引 ${ms(engine.p50)}/${ms(engine.p99)}，扫描 ${ms(scan.p50)}/${ms(scan.p99)}，MiniSearch ${ms(mini.p50)}/${ms(mini.p99)}`);
   for (const m of measured.mismatches) console.log(`  不一致：${m}`);
-  return { scale, corpusDir: path.relative(PROJECT_ROOT, corpusDir), buildWallMs: build.ms, buildIndexMs: manifest.buildMs, indexBytes, warmRestartMs: server.warmRestartMs, serverRssAfterLoad: server.rssAfterLoad, serverRssAfterQueries: server.rssAfterQueries, measured };
+  return {
+    scale,
+    corpusDir: path.relative(PROJECT_ROOT, corpusDir),
+    buildWallMs: build.ms,
+    buildIndexMs: manifest.buildMs,
+    indexBytes,
+    warmRestartMs: server.warmRestartMs,
+    serverRssAfterLoad: server.rssAfterLoad,
+    serverRssAfterQueries: server.rssAfterQueries,
+    measured,
+  };
 }
 
 function parseScales(text: string): number[] {

@@ -15,9 +15,17 @@ function line(f: FileFigures): string {
   if (f.status === 'failed') return `失败\t${clean(f.file)}\t${f.code}`;
   const seamsFound = f.seams.filter((s) => s.found).length;
   return [
-    '成功', clean(f.file), f.format, `${f.pages ?? '-'}页`, `${f.clauses}条`, `${f.tables}表`,
-    `跨页${seamsFound}/${f.seams.length}`, `目录残留${f.contentsClauses.length}`, `页码残留${f.pageNumberClauses.length + f.decoratedPageNumbers.length}`,
-    `_dup ${f.dupIds.length}（无据${f.unexplainedDups.length}）`, `目标${f.targets}（可疑${f.suspectTargets.length}）`,
+    '成功',
+    clean(f.file),
+    f.format,
+    `${f.pages ?? '-'}页`,
+    `${f.clauses}条`,
+    `${f.tables}表`,
+    `跨页${seamsFound}/${f.seams.length}`,
+    `目录残留${f.contentsClauses.length}`,
+    `页码残留${f.pageNumberClauses.length + f.decoratedPageNumbers.length}`,
+    `_dup ${f.dupIds.length}（无据${f.unexplainedDups.length}）`,
+    `目标${f.targets}（可疑${f.suspectTargets.length}）`,
   ].join('\t');
 }
 

@@ -137,7 +137,20 @@ async function main(): Promise<void> {
     const health = await probe.stop();
     const loadAfter = os.loadavg()[0] as number;
     const alone = await serviceTimes(server.url, mix);
-    const report = buildReport({ command, machine, date: new Date().toISOString().slice(0, 10), loadAverage: { before: loadBefore, after: loadAfter }, options: { duration, connections, warmup, workers, scale, hostile, rateLimit }, ids, queries: queries.length, mix, run, alone, health, attack: attackFigures });
+    const report = buildReport({
+      command,
+      machine,
+      date: new Date().toISOString().slice(0, 10),
+      loadAverage: { before: loadBefore, after: loadAfter },
+      options: { duration, connections, warmup, workers, scale, hostile, rateLimit },
+      ids,
+      queries: queries.length,
+      mix,
+      run,
+      alone,
+      health,
+      attack: attackFigures,
+    });
     const md = renderMarkdown(report);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, md);

@@ -16,10 +16,16 @@ async function main(): Promise<void> {
   const width = Number(process.env.WIDTH ?? 1280);
   const page = await browser.newPage({ viewport: { width, height: width < 600 ? 844 : 900 } });
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   for (const [i, p] of (paths.length ? paths : ['/']).entries()) {
     await page.goto(baseUrl + p, { waitUntil: 'load' });
-    const slug = p.replace(/[^a-zA-Z0-9]+/gu, '_').replace(/^_|_$/gu, '').slice(0, 60) || 'home';
+    const slug =
+      p
+        .replace(/[^a-zA-Z0-9]+/gu, '_')
+        .replace(/^_|_$/gu, '')
+        .slice(0, 60) || 'home';
     const file = path.join(outDir, `${String(i + 1).padStart(2, '0')}-${slug}.png`);
     await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
     console.log(file);
@@ -28,4 +34,7 @@ async function main(): Promise<void> {
   await browser.close();
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -14,15 +14,7 @@ const body = (share: number) => ['一、总体要求', `（一）主要目标。
 
 /** The State Council's plan, with no catalogue entry: its level (national) is inferred. */
 export const INFERRED_FILE = 'guowuyuan-action.txt';
-const INFERRED_TEXT = [
-  '国务院关于印发2030年前碳达峰行动方案的通知',
-  '各省、自治区、直辖市人民政府：',
-  '现将《2030年前碳达峰行动方案》印发给你们，请认真贯彻执行。',
-  '国务院',
-  '2021年10月24日',
-  '2030年前碳达峰行动方案',
-  ...body(20),
-];
+const INFERRED_TEXT = ['国务院关于印发2030年前碳达峰行动方案的通知', '各省、自治区、直辖市人民政府：', '现将《2030年前碳达峰行动方案》印发给你们，请认真贯彻执行。', '国务院', '2021年10月24日', '2030年前碳达峰行动方案', ...body(20)];
 
 type Entry = Omit<CatalogEntry, 'file'>;
 const none = { docNumber: null, parent: null, status: null } as const;

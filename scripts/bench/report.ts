@@ -93,8 +93,14 @@ export function renderMarkdown(options: { results: ScaleResult[]; command: strin
     row('engine + snippets (API) p50 / p95 / p99', lat('api')),
     row('literal scan p50 / p95 / p99', lat('scan')),
     row('MiniSearch (same tokens) p50 / p95 / p99', lat('mini')),
-    row('scan ÷ engine (p50 / p99 / mean)', (r) => `${ratio(r.measured.latency.scan.p50, r.measured.latency.engine.p50)} / ${ratio(r.measured.latency.scan.p99, r.measured.latency.engine.p99)} / ${ratio(r.measured.latency.scan.mean, r.measured.latency.engine.mean)}`),
-    row('MiniSearch ÷ engine (p50 / p99 / mean)', (r) => `${ratio(r.measured.latency.mini.p50, r.measured.latency.engine.p50)} / ${ratio(r.measured.latency.mini.p99, r.measured.latency.engine.p99)} / ${ratio(r.measured.latency.mini.mean, r.measured.latency.engine.mean)}`),
+    row(
+      'scan ÷ engine (p50 / p99 / mean)',
+      (r) => `${ratio(r.measured.latency.scan.p50, r.measured.latency.engine.p50)} / ${ratio(r.measured.latency.scan.p99, r.measured.latency.engine.p99)} / ${ratio(r.measured.latency.scan.mean, r.measured.latency.engine.mean)}`,
+    ),
+    row(
+      'MiniSearch ÷ engine (p50 / p99 / mean)',
+      (r) => `${ratio(r.measured.latency.mini.p50, r.measured.latency.engine.p50)} / ${ratio(r.measured.latency.mini.p99, r.measured.latency.engine.p99)} / ${ratio(r.measured.latency.mini.mean, r.measured.latency.engine.mean)}`,
+    ),
     row('MiniSearch index build (in memory)', (r) => ms(r.measured.miniBuildMs)),
     row('queries whose answers differ', (r) => String(r.measured.mismatches.length)),
     '',

@@ -26,7 +26,10 @@ export function latencyOf(values: number[]): LatencyFigures {
 }
 
 export function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 export function summarize(samples: number[]): Latency {

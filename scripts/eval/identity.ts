@@ -91,13 +91,23 @@ function canonicalOrgan(name: string): string {
   let n = name.normalize('NFKC').replace(/\s+/gu, '');
   for (const [re, to] of ABBREVIATIONS) n = n.replace(re, to);
   // An office issues for its principal; 中共X委 and X委 (成都市委) are one body.
-  n = n.replace(/(?:办公厅|办公室)$/u, '').replace(/^中共/u, '').replace(/^(.+?)委员会$/u, (m, head: string) => (/[省市县州区]$/u.test(head) ? `${head}委` : m));
+  n = n
+    .replace(/(?:办公厅|办公室)$/u, '')
+    .replace(/^中共/u, '')
+    .replace(/^(.+?)委员会$/u, (m, head: string) => (/[省市县州区]$/u.test(head) ? `${head}委` : m));
   return n.replace(/^内蒙古(?=[^自])/u, '');
 }
 
 export function organsOf(issuer: string | null): string[] {
   if (!issuer) return [];
-  return [...new Set(issuer.split(/[,，、;；\s]+/u).filter(Boolean).map(canonicalOrgan))].sort();
+  return [
+    ...new Set(
+      issuer
+        .split(/[,，、;；\s]+/u)
+        .filter(Boolean)
+        .map(canonicalOrgan),
+    ),
+  ].sort();
 }
 
 export function sameIssuer(got: string | null, want: string | null): boolean {
@@ -121,11 +131,23 @@ function levelOf(want: Label): Level {
 
 /** Label docType classes (行动工作方案…) from our type words. */
 const TYPE_CLASS: Record<string, string> = {
-  规划: '规划', 纲要: '规划',
-  实施方案: '行动工作方案', 行动方案: '行动工作方案', 工作方案: '行动工作方案', 方案: '行动工作方案', 计划: '行动工作方案', 措施: '行动工作方案', 指南: '行动工作方案', 细则: '行动工作方案',
-  意见: '意见决定', 决定: '意见决定',
-  通知: '通知公告', 公告: '通知公告',
-  办法: '办法条例', 条例: '办法条例', 导则: '办法条例',
+  规划: '规划',
+  纲要: '规划',
+  实施方案: '行动工作方案',
+  行动方案: '行动工作方案',
+  工作方案: '行动工作方案',
+  方案: '行动工作方案',
+  计划: '行动工作方案',
+  措施: '行动工作方案',
+  指南: '行动工作方案',
+  细则: '行动工作方案',
+  意见: '意见决定',
+  决定: '意见决定',
+  通知: '通知公告',
+  公告: '通知公告',
+  办法: '办法条例',
+  条例: '办法条例',
+  导则: '办法条例',
 };
 
 /** The text in the comparison form of organs: abbreviations written out, no spaces. */

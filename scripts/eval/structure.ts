@@ -67,12 +67,18 @@ const REVIEW_HEADING = /^(?:发展基础|工作基础|现状|回顾|基本情况
 
 export async function evaluateStructure(options: { dir: string; cacheDir?: string | null }): Promise<StructureReport> {
   const started = performance.now();
-  const files = fs.readdirSync(options.dir).filter((f) => formatOf(f) !== null && formatOf(f) !== 'text').sort();
+  const files = fs
+    .readdirSync(options.dir)
+    .filter((f) => formatOf(f) !== null && formatOf(f) !== 'text')
+    .sort();
   const loaded: Array<{ file: string; doc: ParsedDocument; extracted: Extracted } | { file: string; error: AppError }> = [];
   for (const file of files) loaded.push(await loadOne(path.join(options.dir, file), options.cacheDir ?? null));
   const extractMs = performance.now() - started;
   // Claims the ids: documents that name themselves alike (成都, 方案, 2022) are told apart here.
-  const corpus = assembleCorpus(loaded.flatMap((l) => ('doc' in l ? [l.doc] : [])), []);
+  const corpus = assembleCorpus(
+    loaded.flatMap((l) => ('doc' in l ? [l.doc] : [])),
+    [],
+  );
   const library = assembleLibrary(corpus, BUNDLED_SOURCES);
   const searcher = createSearcher(library, buildIndex({ library, segmenter: CHAR_SEGMENTER }).index);
   const found = (docId: string, query: string) => searcher.matching(parseQuery(`"${query}"`), { docs: [docId], levels: [] }).length > 0;
@@ -94,8 +100,21 @@ async function loadOne(file: string, cacheDir: string | null) {
 
 function failed(file: string, error: AppError): FileFigures {
   return {
-    file, format: formatOf(file), status: 'failed', code: error.code, pages: null, clauses: 0, tables: 0, contentsClauses: [], pageNumberClauses: [],
-    decoratedPageNumbers: [], seams: [], dupIds: [], unexplainedDups: [], targets: 0, suspectTargets: [],
+    file,
+    format: formatOf(file),
+    status: 'failed',
+    code: error.code,
+    pages: null,
+    clauses: 0,
+    tables: 0,
+    contentsClauses: [],
+    pageNumberClauses: [],
+    decoratedPageNumbers: [],
+    seams: [],
+    dupIds: [],
+    unexplainedDups: [],
+    targets: 0,
+    suspectTargets: [],
   };
 }
 
@@ -127,11 +146,13 @@ function figuresOf({ file, doc, extracted, library, found }: FiguresInput): File
     seams: seamsOf(doc, extracted, found),
     dupIds,
     // A dup is explained when the document printed that number twice: both clauses carry it.
-    unexplainedDups: dupIds.filter((eId) => eId.split('__').at(-1)?.includes('_dup')).filter((eId) => {
-      const c = byEId.get(eId) as Clause;
-      const base = byEId.get(eId.replace(/_dup\d+$/u, ''));
-      return c.marker === null || base?.marker == null || c.marker !== base.marker.replace(/\s+/gu, '') && c.kind !== base.kind || isContentsEntry(c.text);
-    }),
+    unexplainedDups: dupIds
+      .filter((eId) => eId.split('__').at(-1)?.includes('_dup'))
+      .filter((eId) => {
+        const c = byEId.get(eId) as Clause;
+        const base = byEId.get(eId.replace(/_dup\d+$/u, ''));
+        return c.marker === null || base?.marker == null || (c.marker !== base.marker.replace(/\s+/gu, '') && c.kind !== base.kind) || isContentsEntry(c.text);
+      }),
     targets: targets.length,
     suspectTargets: targets.flatMap((t) => suspect(t, library)),
   };

@@ -241,11 +241,7 @@ export function startAttack(options: { url: string; docIds: readonly string[]; f
   };
 
   const slow: SlowFigures = { sockets: d.slowSockets, opened: 0, answered: 0, closedByServer: 0, longestOpenMs: 0 };
-  const loops = [
-    ...Array.from({ length: d.bursters }, burster),
-    ...Array.from({ length: d.expensiveConnections }, expensiveLoop),
-    ...Array.from({ length: d.slowSockets }, () => slowSocket(target, () => running, slow)),
-  ];
+  const loops = [...Array.from({ length: d.bursters }, burster), ...Array.from({ length: d.expensiveConnections }, expensiveLoop), ...Array.from({ length: d.slowSockets }, () => slowSocket(target, () => running, slow))];
   return {
     async stop() {
       running = false;

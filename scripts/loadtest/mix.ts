@@ -42,24 +42,41 @@ const enc = encodeURIComponent;
 function pathsOf(kind: RouteKind, ids: CorpusIds, queries: readonly string[], maxItems: number): MixEntry[] {
   const [page, api] = ROUTES[kind] as [string, string | undefined];
   const pair = (items: readonly string[], toPage: (id: string) => string, toApi: ((id: string) => string) | null): MixEntry[] =>
-    evenly(items, maxItems).flatMap((id) => [
-      { kind, route: page, path: toPage(id) },
-      ...(toApi && api ? [{ kind, route: api, path: toApi(id) }] : []),
-    ]);
+    evenly(items, maxItems).flatMap((id) => [{ kind, route: page, path: toPage(id) }, ...(toApi && api ? [{ kind, route: api, path: toApi(id) }] : [])]);
   switch (kind) {
     case 'search':
-      return pair(queries, (q) => `/search?q=${enc(q)}`, (q) => `/api/search?q=${enc(q)}`);
+      return pair(
+        queries,
+        (q) => `/search?q=${enc(q)}`,
+        (q) => `/api/search?q=${enc(q)}`,
+      );
     case 'document':
-      return pair(ids.docs, (id) => `/docs/${enc(id)}`, (id) => `/api/docs/${enc(id)}`);
+      return pair(
+        ids.docs,
+        (id) => `/docs/${enc(id)}`,
+        (id) => `/api/docs/${enc(id)}`,
+      );
     case 'theme':
-      return pair(ids.themes, (id) => `/themes/${enc(id)}`, (id) => `/api/themes/${enc(id)}`);
+      return pair(
+        ids.themes,
+        (id) => `/themes/${enc(id)}`,
+        (id) => `/api/themes/${enc(id)}`,
+      );
     case 'clause':
-      return pair(ids.clauses, (id) => `/c/${enc(id)}`, (id) => `/api/clauses/${enc(id)}`);
+      return pair(
+        ids.clauses,
+        (id) => `/c/${enc(id)}`,
+        (id) => `/api/clauses/${enc(id)}`,
+      );
     case 'compare':
       return pair(ids.themes, (id) => `/compare?theme=${enc(id)}`, null);
     case 'targets':
       // The whole table, then one indicator's chart page, in turn.
-      return pair(ids.indicators, () => '/targets', (id) => `/targets/${enc(id)}`);
+      return pair(
+        ids.indicators,
+        () => '/targets',
+        (id) => `/targets/${enc(id)}`,
+      );
   }
 }
 

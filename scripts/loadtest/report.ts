@@ -7,7 +7,6 @@ import type { DriveResult } from './drive.js';
 import { BURST_QUERY, HOSTILE_DEFAULTS, type AttackFigures, type HealthFigures } from './hostile.js';
 import { checks, errorRate, failures, memoryFigures, type Check, type MemoryFigures, type RssSample } from './verdict.js';
 
-
 export interface RouteFigures extends LatencyFigures {
   kind: string;
   route: string;

@@ -69,7 +69,12 @@ export function memoryFigures(samples: readonly RssSample[], warmupS: number): M
   const last = sorted[sorted.length - 1];
   const at = sorted.findIndex((s) => s.t >= warmupS);
   if (!first || !last || at < 0) throw new Error(`没有预热结束（${warmupS} s）时或之后的内存样本`);
-  const afterWarmup = Math.max(...sorted.slice(0, at + 1).filter((s, i) => i === at || s.t >= warmupS / 2).map((s) => s.rss));
+  const afterWarmup = Math.max(
+    ...sorted
+      .slice(0, at + 1)
+      .filter((s, i) => i === at || s.t >= warmupS / 2)
+      .map((s) => s.rss),
+  );
   const maxAfterWarmup = Math.max(afterWarmup, ...sorted.slice(at + 1).map((s) => s.rss));
   return {
     warmupS,
@@ -129,12 +134,7 @@ export function checks(f: LoadFigures): Check[] {
     { name: 'errors (connection errors + timeouts)', limit: '0', figure: `${f.errors} (${connectionErrors} connection, ${f.timeouts} timeouts)`, pass: f.errors === 0 },
   ];
   if (!f.hostile) {
-    return [
-      ...common,
-      { name: '5xx responses', limit: '0', figure: String(f.status5xx), pass: f.status5xx === 0 },
-      { name: 'non-2xx responses', limit: '0', figure: String(f.non2xx), pass: f.non2xx === 0 },
-      rss,
-    ];
+    return [...common, { name: '5xx responses', limit: '0', figure: String(f.status5xx), pass: f.status5xx === 0 }, { name: 'non-2xx responses', limit: '0', figure: String(f.non2xx), pass: f.non2xx === 0 }, rss];
   }
   const { status503, health } = f.hostile;
   const rate = errorRate(f);

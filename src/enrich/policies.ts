@@ -81,9 +81,7 @@ export interface KnownPolicy {
  * 渠县 cites 国发〔2021〕23号 as 《关于印发2030年碳达峰行动方案的通知》 (前 dropped), so no text
  * rule can join it with the 《2030年前碳达峰行动方案》 the others cite; the official title can.
  */
-export const KNOWN_POLICIES: readonly KnownPolicy[] = [
-  { docNumber: '国发〔2021〕23号', title: '2030年前碳达峰行动方案', issuer: '国务院' },
-];
+export const KNOWN_POLICIES: readonly KnownPolicy[] = [{ docNumber: '国发〔2021〕23号', title: '2030年前碳达峰行动方案', issuer: '国务院' }];
 
 const HAN = '\\p{Script=Han}';
 const DOC_NUMBER = new RegExp(DOC_NUMBER_SOURCE, 'gu');
@@ -131,7 +129,10 @@ function splitIssuerPrefix(title: string): { issuer: string | null; rest: string
   if (at <= 0) return { issuer: null, rest: title };
   // 自治区人民政府办公厅印发关于…: the verb stays with the issuer, not the title.
   const prefix = title.slice(0, at).replace(/印发$/u, '');
-  const pieces = prefix.split(/[、\s]+/u).filter(Boolean).map((p) => p.replace(AND_OTHERS, ''));
+  const pieces = prefix
+    .split(/[、\s]+/u)
+    .filter(Boolean)
+    .map((p) => p.replace(AND_OTHERS, ''));
   if (at > 40 || pieces.length === 0 || !pieces.every(isOrg)) return { issuer: null, rest: title };
   return { issuer: pieces.join('、'), rest: title.slice(at) };
 }
@@ -343,9 +344,7 @@ function sightingsOf(documents: DocumentMeta[], clauses: Clause[]): Sighting[] {
   const rank = new Map(documents.map((d, i) => [d.id, i]));
   const byId = new Map(documents.map((d) => [d.id, d]));
   const ordered = [...clauses].sort((a, b) => (rank.get(a.docId) ?? Infinity) - (rank.get(b.docId) ?? Infinity) || a.order - b.order);
-  return ordered.flatMap((clause) =>
-    extractCitations(clause.text, byId.get(clause.docId)).map((citation) => ({ citation, docId: clause.docId, clauseId: clause.id })),
-  );
+  return ordered.flatMap((clause) => extractCitations(clause.text, byId.get(clause.docId)).map((citation) => ({ citation, docId: clause.docId, clauseId: clause.id })));
 }
 
 /**

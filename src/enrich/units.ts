@@ -10,11 +10,52 @@ const NUMBER = String.raw`\d+(?:\.\d+)?`;
 const SCALE = '万亿|亿|万';
 /** Longest first, so 千瓦时 wins over 千瓦 and 人次 over 人. */
 const UNITS = [
-  '个百分点', '%', '‰',
-  '千瓦时', '兆瓦时', '千瓦', '兆瓦', 'kwh', 'mwh', 'gwh', 'kw', 'mw', 'gw',
-  '吨标准煤', '吨标煤', '吨co2当量', '吨co2', '吨二氧化碳', '吨',
-  '立方米', '平方公里', '平方米', '公顷', '亩', '公里', '千米',
-  '辆', '个', '座', '家', '处', '条', '项', '台', '户', '所', '套', '艘', '架', '场', '人次', '人', '元', '部', '次', '笔',
+  '个百分点',
+  '%',
+  '‰',
+  '千瓦时',
+  '兆瓦时',
+  '千瓦',
+  '兆瓦',
+  'kwh',
+  'mwh',
+  'gwh',
+  'kw',
+  'mw',
+  'gw',
+  '吨标准煤',
+  '吨标煤',
+  '吨co2当量',
+  '吨co2',
+  '吨二氧化碳',
+  '吨',
+  '立方米',
+  '平方公里',
+  '平方米',
+  '公顷',
+  '亩',
+  '公里',
+  '千米',
+  '辆',
+  '个',
+  '座',
+  '家',
+  '处',
+  '条',
+  '项',
+  '台',
+  '户',
+  '所',
+  '套',
+  '艘',
+  '架',
+  '场',
+  '人次',
+  '人',
+  '元',
+  '部',
+  '次',
+  '笔',
 ];
 const DENOMINATORS = ['年', '万元', '元', '吨', '人', '平方米', '千瓦时'];
 
@@ -25,10 +66,7 @@ const AFTER = '及以上|及以下|以上|以下|以内|左右|上下';
 const RANGE_SEP = '—|–|-|~|至|到';
 
 /** A figure at the start of a string: optional symbol, number, optional range, scale and unit, qualifier. */
-export const FIGURE = new RegExp(
-  String.raw`^(?<before>${BEFORE})?\s*(?<num>${NUMBER})(?:(?<scale1>${SCALE})?(?<unit1>${UNIT})?\s*(?:${RANGE_SEP})\s*(?<num2>${NUMBER}))?(?<scale>${SCALE})?(?<unit>${UNIT})?(?<after>${AFTER})?`,
-  'du',
-);
+export const FIGURE = new RegExp(String.raw`^(?<before>${BEFORE})?\s*(?<num>${NUMBER})(?:(?<scale1>${SCALE})?(?<unit1>${UNIT})?\s*(?:${RANGE_SEP})\s*(?<num2>${NUMBER}))?(?<scale>${SCALE})?(?<unit>${UNIT})?(?<after>${AFTER})?`, 'du');
 
 export interface Figure {
   /** Length matched, in normalised characters. */
@@ -146,10 +184,7 @@ export function formatNumber(value: number): string {
  */
 const STANDARD_CODES = 'gb|gbj|gbz|db\\d{0,2}|hj|jgj|cjj|jg|jc|jtg|jt|nb|dl|sh|yb|hg|qb|sj|yd|tb|sl|ly|ny|ga|mt|sy|ws|cecs|iso|iec|en|astm|ashrae|ieee';
 const STANDARD_TAIL = String.raw`(?:[./\-—–]\d+)*(?::\d{4})?`;
-const STANDARD = new RegExp(
-  String.raw`(?<![a-z])(?:(?:${STANDARD_CODES})(?:/[a-z]{1,4})?|[a-z]{1,5}\d{0,2}/[a-z]{1,4})\s?\d+${STANDARD_TAIL}|(?<![a-z])[a-z]{1,5}\s?\d+(?:\.\d+)?[-—–](?:19|20)\d{2}(?!\d)`,
-  'gu',
-);
+const STANDARD = new RegExp(String.raw`(?<![a-z])(?:(?:${STANDARD_CODES})(?:/[a-z]{1,4})?|[a-z]{1,5}\d{0,2}/[a-z]{1,4})\s?\d+${STANDARD_TAIL}|(?<![a-z])[a-z]{1,5}\s?\d+(?:\.\d+)?[-—–](?:19|20)\d{2}(?!\d)`, 'gu');
 /** 专栏3, 附件1、2, 第3章, 表2-1, 见图4: the number of a heading, box, table or annex. 表/图 only as a word of their own. */
 const HEADING_NUMBER = /(?:专栏|附件|附表|附图|附录|第|(?<![\p{Script=Han}])(?:表|图)|(?<=[见如按据详参附和及与])(?:表|图))\s?\d+(?:[.\-—–]\d+)*(?:[、和及与至~]\d+(?:[.\-—–]\d+)*)*/gu;
 /** A contents line's page number after its leader (.......20, ······21, …… 12). */

@@ -44,7 +44,10 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
   const catalogFile = options.catalogFile ?? path.join(corpusDir, DEFAULTS.catalogName);
   const inCorpus = path.resolve(path.dirname(catalogFile)) === path.resolve(corpusDir);
   const catalog = loadCatalog(catalogFile, inCorpus ? { corpusMaxBytes: limits.maxBytes } : {});
-  const files = fs.readdirSync(corpusDir).filter((f) => formatOf(f) !== null && !NOT_A_DOCUMENT.test(f)).sort();
+  const files = fs
+    .readdirSync(corpusDir)
+    .filter((f) => formatOf(f) !== null && !NOT_A_DOCUMENT.test(f))
+    .sort();
   const parsed: ParsedDocument[] = [];
   const errors: IngestProblem[] = [];
   for (const [n, file] of files.entries()) {
@@ -151,9 +154,6 @@ export interface IngestBytesOptions {
 export function ingestBytes({ name, bytes, entry }: IngestBytesOptions): ParsedDocument {
   return ingestExtracted({ name, contentHash: sha256(bytes), extracted: extractText(bytes, name), entry });
 }
-
-
-
 
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
 

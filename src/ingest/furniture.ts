@@ -3,10 +3,7 @@
 // page numbers). Shared by the PDF layout and the plain-text path, which see the same shapes.
 
 const DASH = '[-－—–‐_·•\\s]*';
-const PAGE_NUMBER = new RegExp(
-  `^${DASH}(?:第\\s*)?[0-9０-９]{1,4}(?:\\s*页)?(?:\\s*[/／共]\\s*[0-9０-９]{1,4}\\s*页?)?${DASH}$|^${DASH}[ivxlcIVXLC]{1,6}${DASH}$`,
-  'u',
-);
+const PAGE_NUMBER = new RegExp(`^${DASH}(?:第\\s*)?[0-9０-９]{1,4}(?:\\s*页)?(?:\\s*[/／共]\\s*[0-9０-９]{1,4}\\s*页?)?${DASH}$|^${DASH}[ivxlcIVXLC]{1,6}${DASH}$`, 'u');
 
 /** "— 3 —", "-3-", "第3页", "第 3 页 共 10 页", "3/10", "iv": a line that is only a page number. */
 export function isPageNumber(text: string): boolean {

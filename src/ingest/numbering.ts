@@ -2,7 +2,18 @@
 // numerals, so that ids and levels follow the document's own numbers, not markdown hashes.
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 九十九 → 99. Returns null for anything else. */

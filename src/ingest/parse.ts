@@ -40,9 +40,27 @@ interface Open {
 }
 
 const EID_PREFIX: Record<ClauseKind, string> = {
-  notice: 'p', preamble: 'p', preface: 'preface', component: 'component', volume: 'book', chapter: 'chapter', section: 'section', article: 'art', attachment: 'attachment', part: 'part', item: 'item', para: 'para',
-  subpara: 'subpara', point: 'point', indent: 'indent', heading: 'hcontainer', box: 'box',
-  paragraph: 'p', note: 'note', table: 'table', row: 'row',
+  notice: 'p',
+  preamble: 'p',
+  preface: 'preface',
+  component: 'component',
+  volume: 'book',
+  chapter: 'chapter',
+  section: 'section',
+  article: 'art',
+  attachment: 'attachment',
+  part: 'part',
+  item: 'item',
+  para: 'para',
+  subpara: 'subpara',
+  point: 'point',
+  indent: 'indent',
+  heading: 'hcontainer',
+  box: 'box',
+  paragraph: 'p',
+  note: 'note',
+  table: 'table',
+  row: 'row',
 };
 
 const MAX_LEAD = 40;
@@ -324,7 +342,17 @@ export function leadOf(rest: string): string | null {
 }
 
 const KIND_OF: Record<Marker['kind'], ClauseKind> = {
-  volume: 'volume', chapter: 'chapter', section: 'section', article: 'article', part: 'part', item: 'item', para: 'para', subpara: 'subpara', point: 'point', indent: 'indent', box: 'box',
+  volume: 'volume',
+  chapter: 'chapter',
+  section: 'section',
+  article: 'article',
+  part: 'part',
+  item: 'item',
+  para: 'para',
+  subpara: 'subpara',
+  point: 'point',
+  indent: 'indent',
+  box: 'box',
 };
 
 /** Adds a numbered unit; returns how many following blocks it consumed. */
@@ -354,7 +382,13 @@ function addNumbered(b: TreeBuilder, marker: Marker, block: LineBlock, next: Blo
   const title = leaf ? null : (lead ?? (titleOnly ? marker.rest.replace(/。$/u, '') : null));
   const open = b.add(
     {
-      kind, num, level, marker: marker.printed, title, lead, text,
+      kind,
+      num,
+      level,
+      marker: marker.printed,
+      title,
+      lead,
+      text,
       labelPart: labelPartFor(marker, num),
       lines: [block.start, merge ? (next as LineBlock).end : block.end],
       pages: pagesOf(block, merge ? (next as LineBlock) : block),
@@ -415,10 +449,23 @@ function openComponent(b: TreeBuilder): void {
   const text = titles.map((t) => t.text).join('');
   const first = titles[0] as Clause;
   const last = titles.at(-1) as Clause;
-  b.push(b.add({
-    kind: 'component', num, level: COMPONENT_LEVEL, labelPart: { text: `「${text}」`, kind: 'container' }, marker: null, title: text, lead: null, text,
-    lines: [first.lines[0], last.lines[1]], pages: first.pages && last.pages ? [first.pages[0], last.pages[1]] : null,
-  }, parent));
+  b.push(
+    b.add(
+      {
+        kind: 'component',
+        num,
+        level: COMPONENT_LEVEL,
+        labelPart: { text: `「${text}」`, kind: 'container' },
+        marker: null,
+        title: text,
+        lead: null,
+        text,
+        lines: [first.lines[0], last.lines[1]],
+        pages: first.pages && last.pages ? [first.pages[0], last.pages[1]] : null,
+      },
+      parent,
+    ),
+  );
 }
 
 function isTitleLine(c: Clause): boolean {
@@ -458,10 +505,21 @@ const ATTACHMENT_LEVEL = 0.1;
 function addAttachment(b: TreeBuilder, att: AttachmentMarker, block: LineBlock): void {
   b.popTo(ATTACHMENT_LEVEL);
   const num = att.num ?? b.nextPosition(b.top(), 'attachment');
-  b.push(b.add({
-    kind: 'attachment', num, numText: att.key ?? undefined, level: ATTACHMENT_LEVEL, labelPart: { text: `附件${att.key?.replace('_', '-') ?? ''}`, kind: 'container' },
-    marker: att.printed, title: att.title || null, lead: null, text: block.text, lines: [block.start, block.end], pages: pagesOf(block),
-  }));
+  b.push(
+    b.add({
+      kind: 'attachment',
+      num,
+      numText: att.key ?? undefined,
+      level: ATTACHMENT_LEVEL,
+      labelPart: { text: `附件${att.key?.replace('_', '-') ?? ''}`, kind: 'container' },
+      marker: att.printed,
+      title: att.title || null,
+      lead: null,
+      text: block.text,
+      lines: [block.start, block.end],
+      pages: pagesOf(block),
+    }),
+  );
 }
 
 function isBody(block: LineBlock): boolean {
@@ -470,17 +528,28 @@ function isBody(block: LineBlock): boolean {
 
 function labelPartFor(marker: Marker, num: number): LabelPart {
   switch (marker.kind) {
-    case 'volume': return { text: `第${intToChinese(num)}篇`, kind: 'part' };
-    case 'chapter': return { text: `第${intToChinese(num)}章`, kind: 'part' };
-    case 'section': return { text: `第${intToChinese(num)}节`, kind: 'part' };
-    case 'article': return { text: `第${intToChinese(num)}条`, kind: 'part' };
-    case 'part': return { text: marker.printed.replace(/、$/u, ''), kind: 'part' };
-    case 'item': return { text: `（${marker.printed.replace(/^[（(]|[）)].*$/gu, '')}）`, kind: 'item' };
-    case 'para': return { text: String(num), kind: 'para' };
-    case 'subpara': return { text: `（${num}）`, kind: 'subpara' };
-    case 'point': return { text: marker.printed, kind: 'suffix' };
-    case 'indent': return { text: `第${num}项`, kind: 'suffix' };
-    case 'box': return { text: `专栏${num}`, kind: 'box' };
+    case 'volume':
+      return { text: `第${intToChinese(num)}篇`, kind: 'part' };
+    case 'chapter':
+      return { text: `第${intToChinese(num)}章`, kind: 'part' };
+    case 'section':
+      return { text: `第${intToChinese(num)}节`, kind: 'part' };
+    case 'article':
+      return { text: `第${intToChinese(num)}条`, kind: 'part' };
+    case 'part':
+      return { text: marker.printed.replace(/、$/u, ''), kind: 'part' };
+    case 'item':
+      return { text: `（${marker.printed.replace(/^[（(]|[）)].*$/gu, '')}）`, kind: 'item' };
+    case 'para':
+      return { text: String(num), kind: 'para' };
+    case 'subpara':
+      return { text: `（${num}）`, kind: 'subpara' };
+    case 'point':
+      return { text: marker.printed, kind: 'suffix' };
+    case 'indent':
+      return { text: `第${num}项`, kind: 'suffix' };
+    case 'box':
+      return { text: `专栏${num}`, kind: 'box' };
   }
 }
 
@@ -494,10 +563,7 @@ function addHeading(b: TreeBuilder, block: LineBlock): void {
 function addParagraph(b: TreeBuilder, block: LineBlock, parent: Open, kind: ClauseKind): void {
   const num = b.nextPosition(parent, 'p');
   const scope = kind === 'notice' || kind === 'preamble' ? kind : undefined;
-  b.add(
-    { kind, num, scope, labelPart: { text: `第${num}段`, kind: 'suffix' }, marker: null, title: null, lead: leadOf(block.text), text: block.text, lines: [block.start, block.end], pages: pagesOf(block) },
-    parent,
-  );
+  b.add({ kind, num, scope, labelPart: { text: `第${num}段`, kind: 'suffix' }, marker: null, title: null, lead: leadOf(block.text), text: block.text, lines: [block.start, block.end], pages: pagesOf(block) }, parent);
 }
 
 const INHERITED_COLUMN = /类别|分类|领域|类型/u;
@@ -509,8 +575,15 @@ function addTable(b: TreeBuilder, table: TableBlock, caption: LineBlock | null):
   const tableAt = b.clauses.length;
   const open = b.add(
     {
-      kind: 'table', num, labelPart: { text: `表${num}`, kind: 'suffix' }, marker: null, title: captionText, lead: null,
-      text: captionText ?? `表${num}`, cells: table.header, table: { columns: table.header, caption: captionText },
+      kind: 'table',
+      num,
+      labelPart: { text: `表${num}`, kind: 'suffix' },
+      marker: null,
+      title: captionText,
+      lead: null,
+      text: captionText ?? `表${num}`,
+      cells: table.header,
+      table: { columns: table.header, caption: captionText },
       lines: [caption?.start ?? table.start, table.end],
       pages: pagesOf(caption ?? table, table),
     },
@@ -530,8 +603,16 @@ function addTable(b: TreeBuilder, table: TableBlock, caption: LineBlock | null):
     const serial = serialColumn && /^\d+$/u.test(cells[0] ?? '') ? Number(cells[0]) : index + 1;
     b.add(
       {
-        kind: 'row', num: serial, labelPart: { text: `第${serial}行`, kind: 'suffix' }, marker: null, title: nameColumn === -1 ? null : (cells[nameColumn] || null), lead: null,
-        text: cells.filter((c) => c !== '').join(' '), cells, lines: [table.start, table.end], pages: pagesOf(table),
+        kind: 'row',
+        num: serial,
+        labelPart: { text: `第${serial}行`, kind: 'suffix' },
+        marker: null,
+        title: nameColumn === -1 ? null : cells[nameColumn] || null,
+        lead: null,
+        text: cells.filter((c) => c !== '').join(' '),
+        cells,
+        lines: [table.start, table.end],
+        pages: pagesOf(table),
       },
       open,
     );

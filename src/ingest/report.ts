@@ -8,10 +8,16 @@ import { SOURCE_FORMAT_LABELS, type SourceFormat } from './extract/types.js';
 import type { Corpus, DocumentMeta } from './types.js';
 
 export type FileOutcome =
-  | { file: string; status: 'ok'; id: string; format: SourceFormat; pages: number | null; clauses: number; warnings: string[]; notInferred: string[] }
-  | { file: string; status: 'failed'; code: string; message: string; warnings: string[] };
+  { file: string; status: 'ok'; id: string; format: SourceFormat; pages: number | null; clauses: number; warnings: string[]; notInferred: string[] } | { file: string; status: 'failed'; code: string; message: string; warnings: string[] };
 
-const INFERABLE: Array<[keyof DocumentMeta, string]> = [['issuer', '发文机关'], ['docNumber', '文号'], ['date', '日期'], ['jurisdiction', '辖区'], ['level', '层级'], ['docType', '类型']];
+const INFERABLE: Array<[keyof DocumentMeta, string]> = [
+  ['issuer', '发文机关'],
+  ['docNumber', '文号'],
+  ['date', '日期'],
+  ['jurisdiction', '辖区'],
+  ['level', '层级'],
+  ['docType', '类型'],
+];
 
 /** For a document without a catalogue entry: the identity fields its text did not give (a title from the file name counts). */
 function notInferred(meta: DocumentMeta): string[] {

@@ -128,7 +128,5 @@ function boundLine(line: LineBlock, max: number, tally: Tally): LineBlock[] {
   if (tally.split === 0) tally.firstLine = line.start;
   tally.split++;
   tally.longest = Math.max(tally.longest, line.text.length);
-  return splitLongText(line.text, max).map((text, i) =>
-    i === 0 ? { ...line, text } : { type: 'line', text, hashes: 0, boldLead: null, start: line.start, end: line.end, joins: [], ...(line.pages ? { pages: line.pages } : {}) },
-  );
+  return splitLongText(line.text, max).map((text, i) => (i === 0 ? { ...line, text } : { type: 'line', text, hashes: 0, boldLead: null, start: line.start, end: line.end, joins: [], ...(line.pages ? { pages: line.pages } : {}) }));
 }

@@ -42,7 +42,14 @@ export function regionOf(meta: DocumentMeta): { name: string; code: string } | n
 
 /** Organs joined with 、 (or spaces, as some catalogues write 中共中央 国务院), each once. */
 export function issuersOf(meta: DocumentMeta): string[] {
-  return [...new Set((meta.issuer ?? '').split(/[、，,；;\s]+/u).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (meta.issuer ?? '')
+        .split(/[、，,；;\s]+/u)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The year of issue from 'YYYY-MM-DD' or 'YYYY-MM'; null without a date. */

@@ -46,8 +46,7 @@ export function buildLibrary(corpus: Corpus, options: { taxonomy?: Taxonomy; ind
     clausesOf: (docId) => byDoc.get(docId)?.clauses ?? [],
     getClause: (id) => clauses.get(id),
     childrenOf: (clause) => children.get(clause.id) ?? [],
-    ancestorsOf: (clause) =>
-      clause.ancestors.map((eId) => clauses.get(`${clause.docId}.${eId}`)).filter((c): c is Clause => c !== undefined),
+    ancestorsOf: (clause) => clause.ancestors.map((eId) => clauses.get(`${clause.docId}.${eId}`)).filter((c): c is Clause => c !== undefined),
     neighbours: (clause) => {
       const list = byDoc.get(clause.docId)?.clauses ?? [];
       return { prev: list[clause.order - 1] ?? null, next: list[clause.order + 1] ?? null };

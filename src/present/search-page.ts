@@ -52,8 +52,7 @@ export function searchPage(options: { library: Library; searcher: Searcher; raw:
   const q = typeof raw.q === 'string' ? raw.q : '';
   const expand = raw.expand === '1';
   let filters: Filters = NO_FILTERS;
-  const href: SearchPage['href'] = (change) =>
-    searchHref({ q: change.q ?? q, filters: change.filters ?? filters, expand: change.expand ?? expand, page: change.page });
+  const href: SearchPage['href'] = (change) => searchHref({ q: change.q ?? q, filters: change.filters ?? filters, expand: change.expand ?? expand, page: change.page });
   const toggle: SearchPage['toggle'] = (dim, value) => {
     const key = FILTER_KEY[dim];
     const list = filters[key] ?? [];

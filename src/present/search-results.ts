@@ -78,9 +78,7 @@ export function presentSearch(options: { library: Library; params: SearchParams;
     limit: params.limit,
     offset: params.offset,
     hits: outcome.hits.map((h, i) => presentHit(library, h, { rank: params.offset + i + 1, query: query.raw, groups: query.groups.length })),
-    facets: Object.fromEntries(
-      DIMENSIONS.map((dim) => [dim, outcome.facets[dim].map((f) => ({ ...f, label: facetLabel(library, dim, f.value), selected: (filters[FILTER_KEY[dim]] ?? []).includes(f.value) }))]),
-    ) as Record<Dimension, FacetValue[]>,
+    facets: Object.fromEntries(DIMENSIONS.map((dim) => [dim, outcome.facets[dim].map((f) => ({ ...f, label: facetLabel(library, dim, f.value), selected: (filters[FILTER_KEY[dim]] ?? []).includes(f.value) }))])) as Record<Dimension, FacetValue[]>,
     terms: outcome.termCounts.map((t) => ({ term: t.term.text, source: t.term.source, phrase: t.term.phrase, count: t.count })),
     excluded: query.exclude.map((t) => t.text),
     suggestions: suggestionsFor(params.query, outcome),

@@ -33,7 +33,12 @@ function int(min: number, max: number) {
   return one({ max: 12 })
     .regex(/^\d{1,9}$/u, { error: '应为非负整数' })
     .transform(Number)
-    .pipe(z.number().min(min, { error: `不能小于 ${min}` }).max(max, { error: `不能大于 ${max}` }));
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `不能小于 ${min}` })
+        .max(max, { error: `不能大于 ${max}` }),
+    );
 }
 
 /**
@@ -44,10 +49,21 @@ function many(item: z.ZodType<string, string> = z.string(), options: { split?: b
   const max = PARAM_DEFAULTS.maxValueChars;
   return z
     .union([z.string(), z.array(z.string())], { error: '格式错误' })
-    .transform((v) => [v].flat().flatMap((s) => (options.split ? s.split(',') : [s])).map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      [v]
+        .flat()
+        .flatMap((s) => (options.split ? s.split(',') : [s]))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(
       z
-        .array(z.string().refine((v) => chars(v) <= max, { error: `每个取值最多 ${max} 个字符` }).pipe(item))
+        .array(
+          z
+            .string()
+            .refine((v) => chars(v) <= max, { error: `每个取值最多 ${max} 个字符` })
+            .pipe(item),
+        )
         .max(PARAM_DEFAULTS.maxValues, { error: `最多 ${PARAM_DEFAULTS.maxValues} 个取值` })
         .transform((list) => [...new Set(list)]),
     );

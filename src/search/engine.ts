@@ -77,7 +77,10 @@ export function createSearcher(library: Library, index: SearchIndex, options: { 
       const n = index.byId.get(clauseId);
       if (n === undefined) return [];
       const match = library.enrichment.themesOf(clauseId).find((m) => m.theme === theme);
-      return displayRanges(normOf(entries[n] as IndexedClause), (match?.spans ?? []).map(([from, to]) => ({ from, to, term: 0, whole: false })));
+      return displayRanges(
+        normOf(entries[n] as IndexedClause),
+        (match?.spans ?? []).map(([from, to]) => ({ from, to, term: 0, whole: false })),
+      );
     },
     entry(clauseId) {
       const n = index.byId.get(clauseId);

@@ -74,7 +74,10 @@ const asTerm = (t: string): Term => ({ text: t, source: /[\s"|]/u.test(t) ? `"${
 
 export function expandQuery(query: ParsedQuery, taxonomy: Taxonomy, maxTerms: number = QUERY_BUDGET.maxTerms): { query: ParsedQuery; expansions: Expansion[] } {
   const proposals = propose(query, taxonomy);
-  const kept = allot(proposals.map((p) => p.terms.length), maxTerms - termCount(query));
+  const kept = allot(
+    proposals.map((p) => p.terms.length),
+    maxTerms - termCount(query),
+  );
   const groups = query.groups.map((group) => [...group]);
   const expansions = proposals.map((p, i): Expansion => {
     const fits = kept[i] ?? 0;

@@ -15,15 +15,27 @@ export function clauseFacetTable(library: Library, index: SearchIndex): FacetTab
   const clauseOf = (n: number) => (entries[n] as IndexedClause).clause;
   const byDoc = (dim: DocDimension) => facetColumn(identity.values[dim], entries.length, (n) => identity.of(clauseOf(n).docId)[dim]);
   const columns: Record<Dimension, FacetColumn> = {
-    doc: facetColumn(library.documents.map((d) => d.id), entries.length, (n) => [clauseOf(n).docId]),
+    doc: facetColumn(
+      library.documents.map((d) => d.id),
+      entries.length,
+      (n) => [clauseOf(n).docId],
+    ),
     level: facetColumn([...LEVEL_ORDER, NO_LEVEL], entries.length, (n) => [levelTag(library, clauseOf(n))]),
     region: byDoc('region'),
     issuer: byDoc('issuer'),
     type: byDoc('type'),
     status: byDoc('status'),
     issued: byDoc('issued'),
-    theme: facetColumn(enrichment.taxonomy.themes.map((t) => t.id), entries.length, (n) => enrichment.themesOf(clauseOf(n).id).map((m) => m.theme)),
-    policy: facetColumn(enrichment.policies.map((p) => p.key), entries.length, (n) => enrichment.policiesOf(clauseOf(n).id)),
+    theme: facetColumn(
+      enrichment.taxonomy.themes.map((t) => t.id),
+      entries.length,
+      (n) => enrichment.themesOf(clauseOf(n).id).map((m) => m.theme),
+    ),
+    policy: facetColumn(
+      enrichment.policies.map((p) => p.key),
+      entries.length,
+      (n) => enrichment.policiesOf(clauseOf(n).id),
+    ),
     department: facetColumn(enrichment.departments, entries.length, (n) => enrichment.departmentsOf(clauseOf(n).id)),
   };
   return facetTable(DIMENSIONS, columns);

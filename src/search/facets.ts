@@ -91,7 +91,5 @@ function countFacets<D extends string>(dims: readonly D[], columns: Record<D, Fa
       for (let k = offsets[n] as number; k < (offsets[n + 1] as number); k++) c[codes[k] as number] = (c[codes[k] as number] as number) + 1;
     }
   }
-  return Object.fromEntries(
-    dims.map((dim) => [dim, columns[dim].values.flatMap((value, i) => ((counts[dim][i] as number) > 0 ? [{ value, count: counts[dim][i] as number }] : []))]),
-  ) as Record<D, FacetCount[]>;
+  return Object.fromEntries(dims.map((dim) => [dim, columns[dim].values.flatMap((value, i) => ((counts[dim][i] as number) > 0 ? [{ value, count: counts[dim][i] as number }] : []))])) as Record<D, FacetCount[]>;
 }

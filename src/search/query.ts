@@ -148,7 +148,10 @@ function dedupeGroups(groups: Term[][]): Term[][] {
   const out: Term[][] = [];
   for (const g of groups) {
     const terms = g.filter((t, i) => g.findIndex((x) => x.text === t.text) === i);
-    const key = terms.map((t) => t.text).sort().join('\u0000');
+    const key = terms
+      .map((t) => t.text)
+      .sort()
+      .join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(terms);
@@ -199,7 +202,10 @@ export function splitQuery(query: ParsedQuery): string | null {
   const part = (t: Term) => {
     if (t.phrase || !/\s/u.test(t.source)) return typed(t);
     split = true;
-    return t.source.split(/\s+/u).map((p) => `"${p}"`).join(' ');
+    return t.source
+      .split(/\s+/u)
+      .map((p) => `"${p}"`)
+      .join(' ');
   };
   const text = rebuild([...query.groups.map((g) => g.map(part)), ...query.exclude.map((t) => [typed(t)])]);
   if (!split) return null;

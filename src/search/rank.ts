@@ -209,8 +209,7 @@ export function rankHits(options: { entries: IndexedClause[]; numbers: readonly 
     scores[i] = s.score;
   }
   // i before j: more whole groups, then higher score, then lower entry number.
-  const before = (i: number, j: number) =>
-    whole[i] !== whole[j] ? (whole[i] as number) > (whole[j] as number) : scores[i] !== scores[j] ? (scores[i] as number) > (scores[j] as number) : (numbers[i] as number) < (numbers[j] as number);
+  const before = (i: number, j: number) => (whole[i] !== whole[j] ? (whole[i] as number) > (whole[j] as number) : scores[i] !== scores[j] ? (scores[i] as number) > (scores[j] as number) : (numbers[i] as number) < (numbers[j] as number));
   const take = Math.min(options.take ?? numbers.length, numbers.length);
   return bestFirst(numbers.length, take, before).map((i) => {
     const entry = entries[numbers[i] as number] as IndexedClause;
@@ -221,7 +220,10 @@ export function rankHits(options: { entries: IndexedClause[]; numbers: readonly 
 /** Positions 0..count-1, the best `take` of them in order: a bounded heap when take is small. */
 function bestFirst(count: number, take: number, before: (i: number, j: number) => boolean): number[] {
   const compare = (i: number, j: number) => (before(i, j) ? -1 : before(j, i) ? 1 : 0);
-  if (take * 4 >= count) return Array.from({ length: count }, (_, i) => i).sort(compare).slice(0, take);
+  if (take * 4 >= count)
+    return Array.from({ length: count }, (_, i) => i)
+      .sort(compare)
+      .slice(0, take);
   // Max-heap on "worst kept first": the root is the weakest of the best `take` so far.
   const heap: number[] = [];
   const worse = (i: number, j: number) => before(j, i);

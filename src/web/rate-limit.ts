@@ -61,7 +61,11 @@ export function capForwardedFor(hops: number): (req: Request, _res: Response, ne
     const xff = req.headers['x-forwarded-for'];
     if (typeof xff === 'string' && xff.length > 0) {
       const tail = xff.slice(-(hops + 1) * (MAX_KEY + 2));
-      req.headers['x-forwarded-for'] = tail.split(',').slice(-(hops + 1)).map((s) => s.trim().slice(0, MAX_KEY)).join(', ');
+      req.headers['x-forwarded-for'] = tail
+        .split(',')
+        .slice(-(hops + 1))
+        .map((s) => s.trim().slice(0, MAX_KEY))
+        .join(', ');
     } else if (Array.isArray(xff)) {
       delete req.headers['x-forwarded-for'];
     }

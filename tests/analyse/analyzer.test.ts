@@ -90,9 +90,10 @@ describe('recall tokens', () => {
   it('every token a term needs is among the tokens of any text containing it', () => {
     const text = normalizeText('推动国家核证自愿减排量（CCER）等自愿减排项目储备和开发');
     const tokens = new Set(recallTokens(text));
-    for (let i = 0; i < text.length; i++) for (let j = i + 1; j <= Math.min(text.length, i + 8); j++) {
-      for (const t of termTokens(text.slice(i, j))) expect(tokens.has(t)).toBe(true);
-    }
+    for (let i = 0; i < text.length; i++)
+      for (let j = i + 1; j <= Math.min(text.length, i + 8); j++) {
+        for (const t of termTokens(text.slice(i, j))) expect(tokens.has(t)).toBe(true);
+      }
   });
 
   it('findAll finds non-overlapping occurrences left to right', () => {
@@ -116,7 +117,9 @@ describe('word boundaries (jieba + domain dictionary)', () => {
   it('the dictionary is a data file of at least 200 terms, each found in the corpus', () => {
     const lines = fs.readFileSync(USER_DICT_PATH, 'utf8').trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(200);
-    const corpus = realIndex().entries.map((e) => e.clause.text.replace(/\s+/gu, '')).join('\n');
+    const corpus = realIndex()
+      .entries.map((e) => e.clause.text.replace(/\s+/gu, ''))
+      .join('\n');
     for (const line of lines) {
       const term = line.split(' ')[0] as string;
       expect(corpus.includes(term), term).toBe(true);

@@ -57,25 +57,32 @@ const CASES: [string, (dir: string) => void, RegExp][] = [
 ];
 
 describe('a damaged index at server start', () => {
-  it.each(CASES)('%s: detected, logged, rebuilt, and never served', async (_name, damage, why) => {
-    const indexDir = copySavedIndex();
-    damage(indexDir);
-    const server = await startLoggedServer({ INDEX_DIR: indexDir });
-    try {
-      expect(server.log()).toMatch(why);
-      expect(server.log()).toContain('检索索引已重建');
-      for (const q of QUERIES) {
-        const result = await getJson<{ total: number; hits: { id: string }[] }>(`${server.url}/api/search?q=${encodeURIComponent(q)}&limit=1000`);
-        const expected = hitIds(realSearcher(), q);
-        expect(result.total, q).toBe(expected.length);
-        expect(result.hits.map((h) => h.id), q).toEqual(expected);
+  it.each(CASES)(
+    '%s: detected, logged, rebuilt, and never served',
+    async (_name, damage, why) => {
+      const indexDir = copySavedIndex();
+      damage(indexDir);
+      const server = await startLoggedServer({ INDEX_DIR: indexDir });
+      try {
+        expect(server.log()).toMatch(why);
+        expect(server.log()).toContain('检索索引已重建');
+        for (const q of QUERIES) {
+          const result = await getJson<{ total: number; hits: { id: string }[] }>(`${server.url}/api/search?q=${encodeURIComponent(q)}&limit=1000`);
+          const expected = hitIds(realSearcher(), q);
+          expect(result.total, q).toBe(expected.length);
+          expect(
+            result.hits.map((h) => h.id),
+            q,
+          ).toEqual(expected);
+        }
+      } finally {
+        await server.stop();
       }
-    } finally {
-      await server.stop();
-    }
-    // The rebuilt index on disk is whole: its data file matches the manifest's hash.
-    const manifest = readManifest(indexDir);
-    expect(manifest?.clauseCount).toBe(realLibrary().clauseCount);
-    expect(readData(indexDir, manifest ?? (null as never)).ids).toHaveLength(realLibrary().clauseCount);
-  }, 90_000);
+      // The rebuilt index on disk is whole: its data file matches the manifest's hash.
+      const manifest = readManifest(indexDir);
+      expect(manifest?.clauseCount).toBe(realLibrary().clauseCount);
+      expect(readData(indexDir, manifest ?? (null as never)).ids).toHaveLength(realLibrary().clauseCount);
+    },
+    90_000,
+  );
 });

@@ -117,33 +117,41 @@ describe('SIGKILL during npm run index', () => {
   /** The same hits, as a set, as the reference searcher for the same corpus. */
   function expectAnswersLike(searcher: Searcher, reference: Searcher): void {
     for (const q of QUERIES) {
-      const ids = (s: Searcher) => s.search({ query: parseQuery(q), limit: 1000, offset: 0 }).hits.map((h) => h.entry.clause.id).sort();
+      const ids = (s: Searcher) =>
+        s
+          .search({ query: parseQuery(q), limit: 1000, offset: 0 })
+          .hits.map((h) => h.entry.clause.id)
+          .sort();
       expect(ids(searcher), q).toEqual(ids(reference));
     }
   }
 
-  it.each(SCHEDULES)('killed %s: the previous index (or the finished new one) still loads and answers', async (name, at) => {
-    const indexDir = copySavedIndex();
-    const before = inspectManifest(indexDir).manifest;
-    expect(before?.clausesHash).toBe(fingerprint(previous, USER_DICT_PATH).clausesHash);
-    const ended = await buildAndKill({ CORPUS_DIR: changedCorpus, INDEX_DIR: indexDir }, at);
-    expect(['SIGKILL', 'exit 0']).toContain(ended);
+  it.each(SCHEDULES)(
+    'killed %s: the previous index (or the finished new one) still loads and answers',
+    async (name, at) => {
+      const indexDir = copySavedIndex();
+      const before = inspectManifest(indexDir).manifest;
+      expect(before?.clausesHash).toBe(fingerprint(previous, USER_DICT_PATH).clausesHash);
+      const ended = await buildAndKill({ CORPUS_DIR: changedCorpus, INDEX_DIR: indexDir }, at);
+      expect(['SIGKILL', 'exit 0']).toContain(ended);
 
-    const { manifest, problem } = inspectManifest(indexDir);
-    // The manifest is replaced by a rename, so there is always one, complete.
-    expect(problem).toBeNull();
-    const state = manifest?.dataHash === before?.dataHash ? 'previous' : manifest?.clausesHash === fingerprint(changed, USER_DICT_PATH).clausesHash ? 'new' : 'none';
-    const leftovers = fs.readdirSync(indexDir).filter((f) => f !== 'manifest.json' && f !== manifest?.dataFile);
-    outcomes.push({ name, ended, state, leftovers });
-    expect(state).not.toBe('none');
-    if (ended === 'exit 0') expect(state).toBe('new');
+      const { manifest, problem } = inspectManifest(indexDir);
+      // The manifest is replaced by a rename, so there is always one, complete.
+      expect(problem).toBeNull();
+      const state = manifest?.dataHash === before?.dataHash ? 'previous' : manifest?.clausesHash === fingerprint(changed, USER_DICT_PATH).clausesHash ? 'new' : 'none';
+      const leftovers = fs.readdirSync(indexDir).filter((f) => f !== 'manifest.json' && f !== manifest?.dataFile);
+      outcomes.push({ name, ended, state, leftovers });
+      expect(state).not.toBe('none');
+      if (ended === 'exit 0') expect(state).toBe('new');
 
-    const library = state === 'previous' ? previous : changed;
-    const messages: string[] = [];
-    const opened = await openIndex({ library, dir: indexDir, log: (m) => messages.push(m) });
-    expect(opened.built, messages.join('\n')).toBe(false);
-    expectAnswersLike(createSearcher(library, opened.index), state === 'previous' ? realSearcher() : changedSearcher);
-  }, 60_000);
+      const library = state === 'previous' ? previous : changed;
+      const messages: string[] = [];
+      const opened = await openIndex({ library, dir: indexDir, log: (m) => messages.push(m) });
+      expect(opened.built, messages.join('\n')).toBe(false);
+      expectAnswersLike(createSearcher(library, opened.index), state === 'previous' ? realSearcher() : changedSearcher);
+    },
+    60_000,
+  );
 
   it('killed while saving a first index: nothing usable is left, or the complete new one; openIndex then works', async () => {
     const indexDir = path.join(tempDir(), 'index');

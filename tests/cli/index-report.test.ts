@@ -48,7 +48,11 @@ describe('npm run index', () => {
     expect(done.stderr).toContain('1 个语料文件未能载入（garbled.txt）');
     // The index of the five good plans was written, and it is complete (hash checked on read).
     const manifest = readManifest(indexDir);
-    expect(manifest?.corpus.map((c) => c.file).sort()).toEqual(realLibrary().documents.map((d) => d.file).sort());
+    expect(manifest?.corpus.map((c) => c.file).sort()).toEqual(
+      realLibrary()
+        .documents.map((d) => d.file)
+        .sort(),
+    );
     expect(readData(indexDir, manifest ?? (null as never)).ids).toHaveLength(realLibrary().clauseCount);
   }, 100_000);
 });

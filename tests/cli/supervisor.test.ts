@@ -106,7 +106,7 @@ describe('supervision', () => {
     expect(h.log.some((l) => l.includes('仍有 1 个工作进程在服务'))).toBe(true);
   });
 
-  it('one death in a worker\'s first seconds no longer stops the cluster', () => {
+  it("one death in a worker's first seconds no longer stops the cluster", () => {
     const h = harness(3);
     h.supervisor.start();
     h.supervisor.listening(1);
@@ -118,7 +118,7 @@ describe('supervision', () => {
     expect(h.log.some((l) => l.includes('开始服务前退出（连续第 1 次启动失败）'))).toBe(true);
   });
 
-  it('keeps each slot\'s backoff to itself and forgets it once the worker has stayed up', () => {
+  it("keeps each slot's backoff to itself and forgets it once the worker has stayed up", () => {
     const h = harness(2);
     h.supervisor.start();
     h.supervisor.listening(1);

@@ -67,7 +67,10 @@ function healthProbe(url: string) {
       clearInterval(timer);
       const stopped = Date.now();
       await Promise.all(pending);
-      const okTimes = answers.filter((a) => a.status === 200).map((a) => a.at).sort((a, b) => a - b);
+      const okTimes = answers
+        .filter((a) => a.status === 200)
+        .map((a) => a.at)
+        .sort((a, b) => a - b);
       let longestGap = 0;
       let last = started;
       for (const t of [...okTimes.filter((t) => t <= stopped), stopped]) {

@@ -3,20 +3,7 @@
 // side-by-side comparison; keyboard access; no console or CSP errors; axe-core on the main pages.
 // Screenshots of every step go to test-results/e2e/ (git-ignored).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  describeViolations,
-  launchChromium,
-  PageProblems,
-  resetScreenshots,
-  runAxe,
-  SCREENSHOT_DIR,
-  screenshot,
-  startServer,
-  type Browser,
-  type BrowserContext,
-  type Page,
-  type RunningServer,
-} from './browser.js';
+import { describeViolations, launchChromium, PageProblems, resetScreenshots, runAxe, SCREENSHOT_DIR, screenshot, startServer, type Browser, type BrowserContext, type Page, type RunningServer } from './browser.js';
 import { CHENGDU } from '../helpers.js';
 
 /** The five plans' jurisdictions (corpus/catalog.json), province → cities → county as the pages list them. */
@@ -141,10 +128,11 @@ describe('in Chromium', { timeout: 90_000 }, () => {
   it('keyboard: Tab reaches the search box, then the first result, and Enter follows it', async () => {
     const page = await newPage();
     await page.goto(server.origin + '/');
-    const describeFocus = () => page.evaluate(() => {
-      const el = document.activeElement;
-      return el ? `<${el.tagName.toLowerCase()}> ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 20)}` : '(none)';
-    });
+    const describeFocus = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el ? `<${el.tagName.toLowerCase()}> ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 20)}` : '(none)';
+      });
     const searchBoxFocused = () => page.evaluate(() => document.activeElement?.matches('header input[name=q]') ?? false);
 
     // From a fresh load: the skip link first, then the brand link, then the search box.
@@ -220,6 +208,9 @@ describe('in Chromium', { timeout: 90_000 }, () => {
     const minor = violations.filter((v) => !severe.includes(v));
     if (minor.length) console.log(`axe on ${url}: ${minor.length} minor or moderate:\n${describeViolations(minor)}`);
     if (shoot) await screenshot(page, `axe-${name.replace(/ /gu, '-')}`);
-    expect(severe.map((v) => `${v.impact} ${v.id}`), `axe-core on ${url}:\n${describeViolations(severe)}\n`).toEqual([]);
+    expect(
+      severe.map((v) => `${v.impact} ${v.id}`),
+      `axe-core on ${url}:\n${describeViolations(severe)}\n`,
+    ).toEqual([]);
   });
 });

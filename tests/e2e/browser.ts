@@ -9,16 +9,7 @@ import { realApp } from '../helpers.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 
 /** Where screenshots go: git-ignored, recreated each run. */
 export const SCREENSHOT_DIR = path.resolve('test-results', 'e2e');
@@ -26,10 +17,7 @@ export const SCREENSHOT_DIR = path.resolve('test-results', 'e2e');
 /** Launches Debian's Chromium; a missing binary is a failure with the fix in the message, never a skip. */
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}: the browser tests (tests/e2e) need Debian's chromium package. ` +
-        'Install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary).',
-    );
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: the browser tests (tests/e2e) need Debian's chromium package. ` + 'Install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary).');
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }

@@ -63,22 +63,9 @@ describe('real 渠县 notes', () => {
 
   it('nested brackets: the aside is dropped, 各乡镇（街道办） kept as a name', () => {
     const note = noteIn(`${QUXIAN}.part_2__item_1__para_1`);
-    expect(note?.raw).toBe(
-      '〔县发改局牵头，县经信局、县自然资源局、县生态环境局、县住建局、县水务局、县农业农村局、县财政局、县国资中心、县林保中心等按职责分工负责，各乡镇（街道办）（以下均需各乡镇（街道办）落实，不再单独列出）〕',
-    );
+    expect(note?.raw).toBe('〔县发改局牵头，县经信局、县自然资源局、县生态环境局、县住建局、县水务局、县农业农村局、县财政局、县国资中心、县林保中心等按职责分工负责，各乡镇（街道办）（以下均需各乡镇（街道办）落实，不再单独列出）〕');
     expect(note?.lead).toEqual(['县发改局']);
-    expect(note?.support).toEqual([
-      '县经信局',
-      '县自然资源局',
-      '县生态环境局',
-      '县住建局',
-      '县水务局',
-      '县农业农村局',
-      '县财政局',
-      '县国资中心',
-      '县林保中心',
-      '各乡镇（街道办）',
-    ]);
+    expect(note?.support).toEqual(['县经信局', '县自然资源局', '县生态环境局', '县住建局', '县水务局', '县农业农村局', '县财政局', '县国资中心', '县林保中心', '各乡镇（街道办）']);
   });
 
   it('no name keeps 等, an aside, or a role word', () => {

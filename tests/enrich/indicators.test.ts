@@ -6,7 +6,6 @@ import { matchIndicator, parseIndicators, phraseId } from '../../src/enrich/indi
 import { baseUnit, convert, readFigure, scaled } from '../../src/enrich/units.js';
 import { errorCode, realIndicators } from '../helpers.js';
 
-
 describe('units', () => {
   it('1.29亿千瓦 = 12900万千瓦 and 8万辆 = 80000辆, without binary noise', () => {
     expect(convert(1.29, '亿千瓦', '万千瓦')).toBe(12900);

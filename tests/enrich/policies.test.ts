@@ -129,9 +129,7 @@ describe('extractCitations on made-up sentences', () => {
   });
 
   it('full- and half-width forms of a title are one key', () => {
-    const keys = ['《四川省应对气候变化规划（2014—2020 年）》', '《四川省应对气候变化规划(2014-2020年)》', '《四川省应对气候变化规划（２０１４－２０２０年）》'].map(
-      (t) => extractCitations(t)[0]?.key,
-    );
+    const keys = ['《四川省应对气候变化规划（2014—2020 年）》', '《四川省应对气候变化规划(2014-2020年)》', '《四川省应对气候变化规划（２０１４－２０２０年）》'].map((t) => extractCitations(t)[0]?.key);
     expect(new Set(keys).size).toBe(1);
   });
 
@@ -157,9 +155,7 @@ describe('extractCitations on made-up sentences', () => {
         raw: '《关于印发〈四川省碳达峰实施方案〉的通知》(川府发〔2022〕 37号)',
       },
     ]);
-    expect(brief('《关于印发《成都市“十四五”能源发展规划》的通知》')).toEqual([
-      { key: '成都市十四五能源发展规划', title: '成都市“十四五”能源发展规划', docNumber: null, raw: '《关于印发《成都市“十四五”能源发展规划》的通知》' },
-    ]);
+    expect(brief('《关于印发《成都市“十四五”能源发展规划》的通知》')).toEqual([{ key: '成都市十四五能源发展规划', title: '成都市“十四五”能源发展规划', docNumber: null, raw: '《关于印发《成都市“十四五”能源发展规划》的通知》' }]);
   });
 
   it('quotation marks that belong to the title stay; a quoted inner title loses its quotes', () => {
@@ -231,11 +227,7 @@ describe('collectPolicies on the real corpus', () => {
     const [p] = byTitle(policies, '2030年前碳达峰行动方案');
     expect(byTitle(policies, '2030年碳达峰行动方案')).toEqual([]);
     expect(p?.docNumber).toBe('国发〔2021〕23号');
-    expect(p?.variants).toEqual([
-      '《2030年前碳达峰行动方案》',
-      '《国务院关于印发2030年前碳达峰行动方案的通知》',
-      '《关于印发2030年碳达峰行动方案的通知》（国发〔2021〕23号）',
-    ]);
+    expect(p?.variants).toEqual(['《2030年前碳达峰行动方案》', '《国务院关于印发2030年前碳达峰行动方案的通知》', '《关于印发2030年碳达峰行动方案的通知》（国发〔2021〕23号）']);
     expect(p?.citedBy).toEqual([
       { docId: SICHUAN, clauseIds: [`${SICHUAN}.preface_1__p_2`] },
       { docId: CHENGDU, clauseIds: [`${CHENGDU}.preamble__p_1`] },
@@ -281,11 +273,7 @@ describe('collectPolicies on the real corpus', () => {
   it('sorted by number of citing documents, then title', () => {
     const counts = policies.map((p) => p.citedBy.length);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    expect(policies.slice(0, 3).map((p) => p.title)).toEqual([
-      '2030年前碳达峰行动方案',
-      '关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见',
-      '四川省碳达峰实施方案',
-    ]);
+    expect(policies.slice(0, 3).map((p) => p.title)).toEqual(['2030年前碳达峰行动方案', '关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见', '四川省碳达峰实施方案']);
   });
 
   it('without the known-文号 table the misquoted title stays apart', () => {

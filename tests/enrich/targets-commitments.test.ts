@@ -189,7 +189,7 @@ describe('review sections give no targets', () => {
     expect(figures(found)).toEqual([]);
   });
 
-  it('regression: a review table whose header line (…目标值完成值) became a heading gave the review\'s figures (辽宁省规划, 专栏1)', () => {
+  it("regression: a review table whose header line (…目标值完成值) became a heading gave the review's figures (辽宁省规划, 专栏1)", () => {
     const found = planTargets({
       title: '辽宁省“十四五”生态环境保护规划',
       nodes: [
@@ -203,7 +203,13 @@ describe('review sections give no targets', () => {
   });
 
   it('the same text under a task heading still gives its figures (the control for the cases above)', () => {
-    const found = planTargets({ title: '天津市电力发展“十四五”规划', nodes: [{ eId: 'part_3', title: '重点任务', text: '重点任务' }, { eId: 'part_3__p_1', text: reviewText, parent: 'part_3' }] });
+    const found = planTargets({
+      title: '天津市电力发展“十四五”规划',
+      nodes: [
+        { eId: 'part_3', title: '重点任务', text: '重点任务' },
+        { eId: 'part_3__p_1', text: reviewText, parent: 'part_3' },
+      ],
+    });
     expect(found.length).toBeGreaterThan(0);
   });
 
@@ -261,7 +267,13 @@ describe('review sections give no targets', () => {
       title: '内江市“十四五”生态环境保护规划',
       nodes: [
         { eId: 'table_1', title: '表1-1内江市“十三五”生态环境保护目标指标完成情况表', text: '', columns: ['序号', '指标名称', '2015年', '2020年目标', '2020年实际', '完成情况', '属性'] },
-        { eId: 'table_1__row_1', title: '主城区空气质量达标天数比例（%）', text: '1 主城区空气质量达标天数比例（%） 71.3 75.4 89.6 完成 约束性', parent: 'table_1', cells: ['1', '主城区空气质量达标天数比例（%）', '71.3', '75.4', '89.6', '完成', '约束性'] },
+        {
+          eId: 'table_1__row_1',
+          title: '主城区空气质量达标天数比例（%）',
+          text: '1 主城区空气质量达标天数比例（%） 71.3 75.4 89.6 完成 约束性',
+          parent: 'table_1',
+          cells: ['1', '主城区空气质量达标天数比例（%）', '71.3', '75.4', '89.6', '完成', '约束性'],
+        },
         { eId: 'table_2', title: '表1 巴中市“十四五”生态环境保护规划主要指标', text: '', columns: ['序号', '指标', '2020年基准值', '属性'] },
         { eId: 'table_2__row_1', title: '森林覆盖率（%）', text: '14 森林覆盖率（%） 63 约束性', parent: 'table_2', cells: ['14', '森林覆盖率（%）', '63', '约束性'] },
       ],
@@ -271,14 +283,50 @@ describe('review sections give no targets', () => {
 
   it('task headings with look-back words are no review (夯实基础本底, 实施成效评估, 见成效)', () => {
     for (const heading of ['夯实基础本底，构建气候治理支撑体系', '实施成效评估', '保好水治差水，“一河一策”见成效']) {
-      const found = planTargets({ title: '某省“十四五”规划', nodes: [{ eId: 'part_5', title: heading, text: heading }, { eId: 'part_5__p_1', text: '到2025年，国家核证自愿减排（CCER）累计交易量达到4000万吨。', parent: 'part_5' }] });
+      const found = planTargets({
+        title: '某省“十四五”规划',
+        nodes: [
+          { eId: 'part_5', title: heading, text: heading },
+          { eId: 'part_5__p_1', text: '到2025年，国家核证自愿减排（CCER）累计交易量达到4000万吨。', parent: 'part_5' },
+        ],
+      });
       expect(figures(found), heading).toEqual([['4000万吨', 2025]]);
     }
   });
 
   it('isReviewHeading on headings of published plans', () => {
-    const back = ['“十三五”生态环境保护成效显著', '发展基础与面临形势', '生态环境保护基础与形势', '“十三五”规划指标完成情况', '国土绿化成效显著', '生态保护成就斐然', '基本情况', '《规划》编制背景', '建设基础及可行性', '低碳发展基础', '绿色发展取得新进展', '2020年现状值', '"十二五"时期工作成效', '“十四五”发展基础'];
-    const notBack = ['主要目标', '（现状）（目标）', '“十四五”面临的机遇', '夯实两项基础', '加强生态系统碳汇基础支撑', '推进城镇环境基础设施建设升级', '以山北草原为基础，建立5个草原碳汇发展片区', '遴选一批有基础、有条件、有意愿的园区开展近零碳排放园区试点建设', '巴府发〔2021〕19号', '宣传教育处负责做好绿色低碳发展和应对气候变化工作成效宣传', '生态文明制度体系改革成效将逐渐显现', '推进华能、运达等“十三五”存量新能源发电项目建设', '开启应对气候变化新征程', '“十四五”时期取得新进展'];
+    const back = [
+      '“十三五”生态环境保护成效显著',
+      '发展基础与面临形势',
+      '生态环境保护基础与形势',
+      '“十三五”规划指标完成情况',
+      '国土绿化成效显著',
+      '生态保护成就斐然',
+      '基本情况',
+      '《规划》编制背景',
+      '建设基础及可行性',
+      '低碳发展基础',
+      '绿色发展取得新进展',
+      '2020年现状值',
+      '"十二五"时期工作成效',
+      '“十四五”发展基础',
+    ];
+    const notBack = [
+      '主要目标',
+      '（现状）（目标）',
+      '“十四五”面临的机遇',
+      '夯实两项基础',
+      '加强生态系统碳汇基础支撑',
+      '推进城镇环境基础设施建设升级',
+      '以山北草原为基础，建立5个草原碳汇发展片区',
+      '遴选一批有基础、有条件、有意愿的园区开展近零碳排放园区试点建设',
+      '巴府发〔2021〕19号',
+      '宣传教育处负责做好绿色低碳发展和应对气候变化工作成效宣传',
+      '生态文明制度体系改革成效将逐渐显现',
+      '推进华能、运达等“十三五”存量新能源发电项目建设',
+      '开启应对气候变化新征程',
+      '“十四五”时期取得新进展',
+    ];
     expect(back.filter((h) => !isReviewHeading(h, 2022))).toEqual([]);
     expect(notBack.filter((h) => isReviewHeading(h, 2022))).toEqual([]);
   });
@@ -406,15 +454,30 @@ describe('one target per period in a 分别 list of years or periods', () => {
         const sorted = [...ys].sort((a, b) => a - b);
         return { words: `到${sorted.map((y) => `${y}年`).join('、')}，`, years: sorted };
       }),
-      fc.integer({ min: 2, max: 3 }).map((n) => ({ words: `${periods.slice(0, n).map(([w]) => w).join('、')}期间，`, years: periods.slice(0, n).map(([, y]) => y) })),
+      fc.integer({ min: 2, max: 3 }).map((n) => ({
+        words: `${periods
+          .slice(0, n)
+          .map(([w]) => w)
+          .join('、')}期间，`,
+        years: periods.slice(0, n).map(([, y]) => y),
+      })),
     );
     fc.assert(
-      fc.property(yearLists, fc.constantFrom('森林覆盖率', '非化石能源消费比重', '可再生能源发电总装机容量'), fc.constantFrom('%', '万千瓦'), fc.array(fc.integer({ min: 1, max: 9999 }), { minLength: 4, maxLength: 4 }), (list, indicator, unit, values) => {
-        const used = values.slice(0, list.years.length);
-        const text = `${list.words}全省${indicator}分别达到${used.map((v) => `${v}${unit}`).join('、')}。`;
-        const out = read(text);
-        expect(out.map((t) => [t.phrase, t.value, t.year]), text).toEqual(used.map((v, i) => [indicator, v, list.years[i]]));
-      }),
+      fc.property(
+        yearLists,
+        fc.constantFrom('森林覆盖率', '非化石能源消费比重', '可再生能源发电总装机容量'),
+        fc.constantFrom('%', '万千瓦'),
+        fc.array(fc.integer({ min: 1, max: 9999 }), { minLength: 4, maxLength: 4 }),
+        (list, indicator, unit, values) => {
+          const used = values.slice(0, list.years.length);
+          const text = `${list.words}全省${indicator}分别达到${used.map((v) => `${v}${unit}`).join('、')}。`;
+          const out = read(text);
+          expect(
+            out.map((t) => [t.phrase, t.value, t.year]),
+            text,
+          ).toEqual(used.map((v, i) => [indicator, v, list.years[i]]));
+        },
+      ),
       { numRuns: 200 },
     );
   });

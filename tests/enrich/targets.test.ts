@@ -26,10 +26,18 @@ const SICHUAN_TABLE = 'part_2__item_3__table_1';
 describe('pinned targets across the five plans', () => {
   const cases: [string, Parameters<typeof pinned>[0], Partial<Target>][] = [
     // 成都
-    ['成都 2025 non-fossil share', { doc: CHENGDU, eId: 'part_2__p_1', indicator: 'non-fossil-share', year: 2025, valueText: '42%左右' }, { value: 42, unit: '%', bound: 'approx', qualifier: '左右', direction: 'reach', source: 'prose', yearSource: 'explicit' }],
+    [
+      '成都 2025 non-fossil share',
+      { doc: CHENGDU, eId: 'part_2__p_1', indicator: 'non-fossil-share', year: 2025, valueText: '42%左右' },
+      { value: 42, unit: '%', bound: 'approx', qualifier: '左右', direction: 'reach', source: 'prose', yearSource: 'explicit' },
+    ],
     ['成都 2025 CO2 per GDP −20% on 2020', { doc: CHENGDU, eId: 'part_2__p_1', indicator: 'co2-per-gdp', year: 2025, valueText: '20%' }, { value: 20, direction: 'reduce', baselineYear: 2020 }],
     ['成都 2030 non-fossil share', { doc: CHENGDU, eId: 'part_2__p_2', indicator: 'non-fossil-share', year: 2030, valueText: '45%左右' }, { value: 45 }],
-    ['成都 80万辆 NEVs', { doc: CHENGDU, eId: 'part_3__item_4__para_12', indicator: 'nev-stock', year: 2025, valueText: '80万辆' }, { value: 80, unit: '万辆', baseValue: 800000, baseUnit: '辆', compareValue: 800000, compareUnit: '辆', aspirational: false, qualifier: null }],
+    [
+      '成都 80万辆 NEVs',
+      { doc: CHENGDU, eId: 'part_3__item_4__para_12', indicator: 'nev-stock', year: 2025, valueText: '80万辆' },
+      { value: 80, unit: '万辆', baseValue: 800000, baseUnit: '辆', compareValue: 800000, compareUnit: '辆', aspirational: false, qualifier: null },
+    ],
     ['成都 力争达到100万辆', { doc: CHENGDU, eId: 'part_3__item_4__para_12', indicator: 'nev-stock', year: 2025, valueText: '100万辆' }, { value: 100, aspirational: true, qualifier: '力争' }],
     ['成都 coal ≤ 500万吨, 力争', { doc: CHENGDU, eId: 'part_3__item_2__para_5', indicator: 'coal-consumption', year: 2025, valueText: '500万吨以下' }, { value: 500, bound: 'max', aspirational: true, qualifier: '力争 以下' }],
     ['成都 17万个 charging piles', { doc: CHENGDU, eId: 'part_3__item_4__para_11', indicator: 'charging-piles', year: 2025, valueText: '17万个以上' }, { value: 17, baseValue: 170000, baseUnit: '个', bound: 'min' }],
@@ -40,18 +48,38 @@ describe('pinned targets across the five plans', () => {
     ['绵阳 coal 不超过660万吨', { doc: MIANYANG, eId: 'part_2__item_1__para_4', indicator: 'coal-consumption', year: 2025, valueText: '660万吨' }, { value: 660, bound: 'max', qualifier: '不超过' }],
     ['绵阳 forest stock 1亿立方米', { doc: MIANYANG, eId: 'part_1__item_3__p_1', indicator: 'forest-stock', year: 2025, valueText: '1亿立方米' }, { value: 1, baseValue: 100000000, compareValue: 1, compareUnit: '亿立方米' }],
     // 乐山: table with 2022/2025/2030 columns
-    ['乐山 table non-fossil 2025', { doc: LESHAN, eId: `${LESHAN_TABLE}__row_12`, indicator: 'non-fossil-share', year: 2025, valueText: '45' }, { value: 45, unit: '%', source: 'table', yearSource: 'column', baselineYear: 2022, baselineValue: 41.5, column: '2025年' }],
+    [
+      '乐山 table non-fossil 2025',
+      { doc: LESHAN, eId: `${LESHAN_TABLE}__row_12`, indicator: 'non-fossil-share', year: 2025, valueText: '45' },
+      { value: 45, unit: '%', source: 'table', yearSource: 'column', baselineYear: 2022, baselineValue: 41.5, column: '2025年' },
+    ],
     ['乐山 table non-fossil 2030', { doc: LESHAN, eId: `${LESHAN_TABLE}__row_12`, indicator: 'non-fossil-share', year: 2030, valueText: '50' }, { value: 50, baselineYear: 2022 }],
-    ['乐山 table ≤4.03 steel intensity, base cell /', { doc: LESHAN, eId: `${LESHAN_TABLE}__row_7`, indicator: 'new-steel-co2-intensity', year: 2025, valueText: '≤4.03' }, { value: 4.03, unit: '吨/万元', bound: 'max', qualifier: '≤', baselineValue: null, baselineText: '/' }],
+    [
+      '乐山 table ≤4.03 steel intensity, base cell /',
+      { doc: LESHAN, eId: `${LESHAN_TABLE}__row_7`, indicator: 'new-steel-co2-intensity', year: 2025, valueText: '≤4.03' },
+      { value: 4.03, unit: '吨/万元', bound: 'max', qualifier: '≤', baselineValue: null, baselineText: '/' },
+    ],
     ['乐山 table 完成省下目标 stays text', { doc: LESHAN, eId: `${LESHAN_TABLE}__row_1`, indicator: 'energy-per-gdp', year: 2025, valueText: '完成省下目标' }, { value: null, compareValue: null, baselineValue: 0.8563 }],
     ['乐山 table 80000辆 in 2030', { doc: LESHAN, eId: `${LESHAN_TABLE}__row_22`, indicator: 'nev-stock', year: 2030, valueText: '80000' }, { value: 80000, unit: '辆', baselineValue: 10762 }],
     ['乐山 table renewables 745.52万千瓦', { doc: LESHAN, eId: `${LESHAN_TABLE}__row_16`, indicator: 'renewable-capacity', year: 2025, valueText: '745.52' }, { value: 745.52, compareValue: 745.52, compareUnit: '万千瓦' }],
     ['乐山 创建1个近零碳园区', { doc: LESHAN, eId: 'part_1__item_1__p_2', indicator: 'near-zero-carbon-parks', year: 2025, valueText: '1个' }, { value: 1, phrase: '创建近零碳园区' }],
-    ['乐山 prose steel intensity 不高于4.03吨CO2/万元', { doc: LESHAN, eId: 'part_2__item_1__para_5__point_1', indicator: 'new-steel-co2-intensity', year: 2025, valueText: '4.03吨CO2/万元' }, { value: 4.03, compareValue: 4.03, compareUnit: '吨/万元', bound: 'max' }],
+    [
+      '乐山 prose steel intensity 不高于4.03吨CO2/万元',
+      { doc: LESHAN, eId: 'part_2__item_1__para_5__point_1', indicator: 'new-steel-co2-intensity', year: 2025, valueText: '4.03吨CO2/万元' },
+      { value: 4.03, compareValue: 4.03, compareUnit: '吨/万元', bound: 'max' },
+    ],
     // 四川省: table with 2020年实际/2025年预计 and 属性
-    ['四川 table renewables 1.29亿千瓦 = 12900万千瓦', { doc: SICHUAN, eId: `${SICHUAN_TABLE}__row_6`, indicator: 'renewable-capacity', year: 2025, valueText: '1.29' }, { unit: '亿千瓦', baseValue: 129000000, compareValue: 12900, compareUnit: '万千瓦', baselineYear: 2020, baselineValue: 0.87, attribute: '预期性' }],
+    [
+      '四川 table renewables 1.29亿千瓦 = 12900万千瓦',
+      { doc: SICHUAN, eId: `${SICHUAN_TABLE}__row_6`, indicator: 'renewable-capacity', year: 2025, valueText: '1.29' },
+      { unit: '亿千瓦', baseValue: 129000000, compareValue: 12900, compareUnit: '万千瓦', baselineYear: 2020, baselineValue: 0.87, attribute: '预期性' },
+    ],
     ['四川 table non-fossil 42左右', { doc: SICHUAN, eId: `${SICHUAN_TABLE}__row_4`, indicator: 'non-fossil-share', year: 2025, valueText: '42左右' }, { value: 42, bound: 'approx', baselineValue: 38, attribute: '预期性', column: '2025年预计' }],
-    ['四川 table [4左右] cumulative points', { doc: SICHUAN, eId: `${SICHUAN_TABLE}__row_4`, indicator: 'non-fossil-share', year: 2025, valueText: '[4左右]' }, { value: 4, unit: '个百分点', direction: 'increase', baselineYear: 2020, qualifier: '累计 左右' }],
+    [
+      '四川 table [4左右] cumulative points',
+      { doc: SICHUAN, eId: `${SICHUAN_TABLE}__row_4`, indicator: 'non-fossil-share', year: 2025, valueText: '[4左右]' },
+      { value: 4, unit: '个百分点', direction: 'increase', baselineYear: 2020, qualifier: '累计 左右' },
+    ],
     ['四川 table water use <270 约束性', { doc: SICHUAN, eId: `${SICHUAN_TABLE}__row_11`, indicator: 'water-use-total', year: 2025, valueText: '<270' }, { value: 270, bound: 'max', qualifier: '<', attribute: '约束性' }],
     ['四川 table CO2 per GDP 完成国家下达目标', { doc: SICHUAN, eId: `${SICHUAN_TABLE}__row_1`, indicator: 'co2-per-gdp', year: 2025, valueText: '完成国家下达目标' }, { value: null, direction: 'reduce', attribute: '约束性' }],
     ['四川 prose CCER 累计交易量达到4000万吨', { doc: SICHUAN, eId: 'part_5__item_2__p_1', indicator: 'ccer-volume', year: 2025, valueText: '4000万吨' }, { value: 4000, baseValue: 40000000, baseUnit: '吨', compareValue: 4000, compareUnit: '万吨' }],

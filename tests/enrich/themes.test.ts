@@ -9,7 +9,6 @@ const library = realLibrary();
 const tagged = (theme: string) => [...(library.enrichment.tags.byTheme.get(theme) ?? [])].sort();
 const ids = (doc: string, eIds: string[]) => eIds.map((e) => `${doc}.${e}`);
 
-
 describe('taxonomy file', () => {
   it('has at least 30 themes with every field, including hydrogen, ccer and sponge-city', () => {
     const { themes, byId } = realTaxonomy();
@@ -83,20 +82,14 @@ describe('pinned recall and precision on the corpus', () => {
   it('hydrogen recall: every clause with 氢 outside the four chemical names is tagged', () => {
     const chemical = /氢氟碳化物|氯化氢|三氯氢硅|氢氟酸/gu;
     const h = new Set(tagged('hydrogen'));
-    for (const d of library.documents) for (const c of library.clausesOf(d.id)) {
-      expect(h.has(c.id), c.id).toBe(c.text.replace(chemical, '').includes('氢'));
-    }
+    for (const d of library.documents)
+      for (const c of library.clausesOf(d.id)) {
+        expect(h.has(c.id), c.id).toBe(c.text.replace(chemical, '').includes('氢'));
+      }
   });
 
   it('ccer: 四川 3, 成都 1, 绵阳 1, 乐山 1, 渠县 none', () => {
-    expect(tagged('ccer')).toEqual(
-      [
-        ...ids(SICHUAN, ['part_1__item_1__p_5', 'part_3__item_3__p_3', 'part_5__item_2__p_1']),
-        `${CHENGDU}.part_3__item_8__para_24`,
-        `${MIANYANG}.part_3__item_5`,
-        `${LESHAN}.part_7__item_3__p_1`,
-      ].sort(),
-    );
+    expect(tagged('ccer')).toEqual([...ids(SICHUAN, ['part_1__item_1__p_5', 'part_3__item_3__p_3', 'part_5__item_2__p_1']), `${CHENGDU}.part_3__item_8__para_24`, `${MIANYANG}.part_3__item_5`, `${LESHAN}.part_7__item_3__p_1`].sort());
     for (const id of tagged('ccer')) expect(library.getClause(id)?.text).toMatch(/CCER|核证自愿减排|自愿减排/u);
   });
 

@@ -162,25 +162,21 @@ export function corpusEntries(): IndexedClause[] {
 /** A substring (1–12 code units) of a real clause's display text. */
 export function corpusDisplaySubstring(maxLength = 12): fc.Arbitrary<string> {
   const entries = corpusEntries();
-  return fc
-    .tuple(fc.integer({ min: 0, max: entries.length - 1 }), fc.nat(), fc.integer({ min: 1, max: maxLength }))
-    .map(([n, start, len]) => {
-      const text = (entries[n] as IndexedClause).clause.text;
-      const from = start % Math.max(1, text.length);
-      return text.slice(from, from + len);
-    });
+  return fc.tuple(fc.integer({ min: 0, max: entries.length - 1 }), fc.nat(), fc.integer({ min: 1, max: maxLength })).map(([n, start, len]) => {
+    const text = (entries[n] as IndexedClause).clause.text;
+    const from = start % Math.max(1, text.length);
+    return text.slice(from, from + len);
+  });
 }
 
 /** A substring (1–8 code points) of a real clause's normalised text: a term that surely hits. */
 export function corpusNormalizedSubstring(maxLength = 8): fc.Arbitrary<string> {
   const entries = corpusEntries();
-  return fc
-    .tuple(fc.integer({ min: 0, max: entries.length - 1 }), fc.nat(), fc.integer({ min: 1, max: maxLength }))
-    .map(([n, start, len]) => {
-      const chars = [...(entries[n] as IndexedClause).text];
-      const from = start % Math.max(1, chars.length);
-      return chars.slice(from, from + len).join('');
-    });
+  return fc.tuple(fc.integer({ min: 0, max: entries.length - 1 }), fc.nat(), fc.integer({ min: 1, max: maxLength })).map(([n, start, len]) => {
+    const chars = [...(entries[n] as IndexedClause).text];
+    const from = start % Math.max(1, chars.length);
+    return chars.slice(from, from + len).join('');
+  });
 }
 
 /** One piece of hostile or real input. */
@@ -206,9 +202,7 @@ const SEPARATORS = ['', ' ', ' ', '  ', ' | ', '|', ' OR ', ' -', '-', '"', ' "'
 
 /** A query-like string: pieces joined by separators and syntax. Mostly within the parser's limits. */
 export function queryString(): fc.Arbitrary<string> {
-  return fc
-    .array(fc.tuple(pick(SEPARATORS), piece()), { minLength: 1, maxLength: 7 })
-    .map((parts) => parts.map(([sep, p], i) => (i === 0 ? p : sep + p)).join(''));
+  return fc.array(fc.tuple(pick(SEPARATORS), piece()), { minLength: 1, maxLength: 7 }).map((parts) => parts.map(([sep, p], i) => (i === 0 ? p : sep + p)).join(''));
 }
 
 /** A query built only from real substrings and syntax, so that most parse and many hit. */
@@ -220,9 +214,7 @@ export function hittingQuery(): fc.Arbitrary<string> {
     { weight: 1, arbitrary: corpusNormalizedSubstring(4).map((s) => `-${s}`) },
     { weight: 1, arbitrary: pick([...PAYLOADS, ...NFKC, ...QUERY_SYNTAX]) },
   );
-  return fc
-    .array(fc.tuple(pick([' ', ' ', ' | ', ' ']), term), { minLength: 1, maxLength: 4 })
-    .map((parts) => parts.map(([sep, t], i) => (i === 0 ? t : sep + t)).join(''));
+  return fc.array(fc.tuple(pick([' ', ' ', ' | ', ' ']), term), { minLength: 1, maxLength: 4 }).map((parts) => parts.map(([sep, t], i) => (i === 0 ? t : sep + t)).join(''));
 }
 
 /** Strings over the limits: 201–10,000 characters, or more than 20 terms. */
@@ -241,10 +233,5 @@ export function overLong(): fc.Arbitrary<string> {
 
 /** Any input at all for the parser: mostly query-like, sometimes over the limits. */
 export function anyQueryInput(): fc.Arbitrary<string> {
-  return fc.oneof(
-    { weight: 6, arbitrary: queryString() },
-    { weight: 3, arbitrary: hittingQuery() },
-    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 250 }) },
-    { weight: 1, arbitrary: overLong() },
-  );
+  return fc.oneof({ weight: 6, arbitrary: queryString() }, { weight: 3, arbitrary: hittingQuery() }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 250 }) }, { weight: 1, arbitrary: overLong() });
 }

@@ -100,7 +100,11 @@ describe('parseQuery on hostile input', { timeout: TIMEOUT }, () => {
           const again = parseQuery(split);
           const before = want.groups.flat();
           const after = again.groups.flat().map((t) => t.text);
-          for (const t of after) expect(before.some((b) => b.includes(t)), `${JSON.stringify(split)}: ${t}`).toBe(true);
+          for (const t of after)
+            expect(
+              before.some((b) => b.includes(t)),
+              `${JSON.stringify(split)}: ${t}`,
+            ).toBe(true);
           expect(new Set([...after.join('')])).toEqual(new Set([...before.join('')]));
           expect(texts(again).exclude).toEqual(want.exclude);
         }

@@ -33,8 +33,7 @@ function parsed(input: string): ParsedQuery | null {
   }
 }
 
-const satisfies = (text: string, query: ParsedQuery) =>
-  query.groups.every((g) => g.some((t) => text.includes(t.text))) && !query.exclude.some((t) => text.includes(t.text));
+const satisfies = (text: string, query: ParsedQuery) => query.groups.every((g) => g.some((t) => text.includes(t.text))) && !query.exclude.some((t) => text.includes(t.text));
 
 interface Check {
   library: Library;
@@ -51,9 +50,7 @@ function checkSearch(ctx: Check, query: ParsedQuery, page: { limit: number; offs
   const { searcher, entries, library } = ctx;
   const label = JSON.stringify(query.raw);
   const outcome = searcher.search({ query, limit: page.limit, offset: page.offset, filters: page.filters });
-  const passes = (e: IndexedClause) =>
-    (!page.filters?.docs.length || page.filters.docs.includes(e.clause.docId)) &&
-    (!page.filters?.levels.length || page.filters.levels.includes(library.getDocument(e.clause.docId)?.level ?? 'none'));
+  const passes = (e: IndexedClause) => (!page.filters?.docs.length || page.filters.docs.includes(e.clause.docId)) && (!page.filters?.levels.length || page.filters.levels.includes(library.getDocument(e.clause.docId)?.level ?? 'none'));
   const expected = entries.filter((e) => passes(e) && satisfies(e.text, query));
   expect(outcome.total, label).toBe(expected.length);
   expect(outcome.hits.length, label).toBe(Math.max(0, Math.min(page.limit, outcome.total - page.offset)));
@@ -65,7 +62,10 @@ function checkSearch(ctx: Check, query: ParsedQuery, page: { limit: number; offs
   // The page is the slice of the first offset + limit of the full ranking.
   if (page.offset > 0 && outcome.hits.length > 0) {
     const first = searcher.search({ query, limit: page.offset + page.limit, offset: 0, filters: page.filters });
-    expect(first.hits.slice(page.offset).map((h) => h.entry.clause.id), label).toEqual(ids);
+    expect(
+      first.hits.slice(page.offset).map((h) => h.entry.clause.id),
+      label,
+    ).toEqual(ids);
   }
 
   const terms = query.groups.flat();
@@ -105,7 +105,10 @@ function checkSearch(ctx: Check, query: ParsedQuery, page: { limit: number; offs
   for (const hit of view.hits) {
     const plain = hit.snippetParts.map((p) => p.text).join('');
     expectEscapedHtml(hit.snippet, plain, `${label}: ${hit.id}`);
-    expect(hit.snippetParts.some((p) => p.mark), `${label}: ${hit.id} marks something`).toBe(true);
+    expect(
+      hit.snippetParts.some((p) => p.mark),
+      `${label}: ${hit.id} marks something`,
+    ).toBe(true);
   }
   const json = JSON.stringify(searchJson(view));
   expect(JSON.parse(json).total).toBe(outcome.total);

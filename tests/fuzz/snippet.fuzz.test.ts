@@ -81,7 +81,10 @@ function checkSnippet(display: string, matches: Match[]): void {
   }
   const whole = markSegments(display, ranges);
   expect(whole.map((s) => s.text).join(''), label).toBe(display);
-  expect(whole.filter((s) => s.mark).map((s) => s.text), label).toEqual(ranges.map(([a, b]) => display.slice(a, b)));
+  expect(
+    whole.filter((s) => s.mark).map((s) => s.text),
+    label,
+  ).toEqual(ranges.map(([a, b]) => display.slice(a, b)));
 
   const parts = snippetParts(display, norm, matches);
   const html = snippetHtml(display, norm, matches);
@@ -93,7 +96,10 @@ function checkSnippet(display: string, matches: Match[]): void {
   const runs = fragments(parts);
   if (ranges.length > 0) {
     expect(runs.length, label).toBeLessThanOrEqual(SEARCH_DEFAULTS.snippetFragments);
-    expect(parts.some((p) => p.mark), label).toBe(true);
+    expect(
+      parts.some((p) => p.mark),
+      label,
+    ).toBe(true);
   }
   if (ranges.length > 0 && display.length <= SEARCH_DEFAULTS.snippetWhole) expect(parts, label).toEqual(whole);
   // Each fragment is a piece of the text, after the previous one, its marks whole ranges.

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { splitBlocks, type LineBlock, type TableBlock } from '../../src/ingest/blocks.js';
 
-const lines = (text: string) => splitBlocks(text).blocks.filter((b): b is LineBlock => b.type === 'line').map((b) => b.text);
+const lines = (text: string) =>
+  splitBlocks(text)
+    .blocks.filter((b): b is LineBlock => b.type === 'line')
+    .map((b) => b.text);
 
 describe('page-break repair', () => {
   it('joins a sentence cut mid-word across a blank line', () => {
@@ -28,7 +31,10 @@ describe('tables', () => {
     const t = '类别\t项目\t单位\n减缓\t单位 GDP 二氧化碳排放降低\t%\n\t二氧化碳排放增量\t万吨\n\n注：说明。';
     const table = splitBlocks(t).blocks[0] as TableBlock;
     expect(table).toMatchObject({ type: 'table', layout: 'tsv', header: ['类别', '项目', '单位'] });
-    expect(table.rows).toEqual([['减缓', '单位GDP二氧化碳排放降低', '%'], ['', '二氧化碳排放增量', '万吨']]);
+    expect(table.rows).toEqual([
+      ['减缓', '单位GDP二氧化碳排放降低', '%'],
+      ['', '二氧化碳排放增量', '万吨'],
+    ]);
   });
   it('reads a one-cell-per-line table with blank-line row separators and empty cells', () => {
     const t = '指标表\n\t序号\n\t类别\n\t指标\n\n\t1\n\t甲类\n\t单位GDP能源消费量\n\n\t2\n\t\n\t单位GDP二氧化碳排放量\n\n\n二、主要任务';
@@ -36,7 +42,10 @@ describe('tables', () => {
     const table = blocks[1] as TableBlock;
     expect(table.layout).toBe('cell-per-line');
     expect(table.header).toEqual(['序号', '类别', '指标']);
-    expect(table.rows).toEqual([['1', '甲类', '单位GDP能源消费量'], ['2', '', '单位GDP二氧化碳排放量']]);
+    expect(table.rows).toEqual([
+      ['1', '甲类', '单位GDP能源消费量'],
+      ['2', '', '单位GDP二氧化碳排放量'],
+    ]);
     expect((blocks[2] as LineBlock).text).toBe('二、主要任务');
   });
 });
@@ -56,7 +65,10 @@ describe('regression: tab-indented prose is not a table', () => {
     const table = splitBlocks('甲\t乙\n1\t2\t3\n4\t5\t6').blocks[0] as TableBlock;
     expect(table.type).toBe('table');
     expect(table.header).toEqual(['甲', '乙', '']);
-    expect(table.rows).toEqual([['1', '2', '3'], ['4', '5', '6']]);
+    expect(table.rows).toEqual([
+      ['1', '2', '3'],
+      ['4', '5', '6'],
+    ]);
   });
 });
 

@@ -39,7 +39,11 @@ describe('the server on a corpus with broken files', () => {
     const health = await getJson<{ status: string; documents: number; clauses: number }>(`${server?.url}/healthz`);
     expect(health).toMatchObject({ status: 'ok', documents: 5, clauses: realLibrary().clauseCount });
     const { docs } = await getJson<{ docs: { id: string; title: string }[] }>(`${server?.url}/api/docs`);
-    expect(docs.map((d) => d.id).sort()).toEqual(realLibrary().documents.map((d) => d.id).sort());
+    expect(docs.map((d) => d.id).sort()).toEqual(
+      realLibrary()
+        .documents.map((d) => d.id)
+        .sort(),
+    );
     // The Chengdu plan is the catalogued one, with its catalogue title, not the stray copy.
     const chengdu = realLibrary().getDocument('chengdu-carbon-peak-2024');
     expect(docs.find((d) => d.id === 'chengdu-carbon-peak-2024')?.title).toBe(chengdu?.title);

@@ -10,7 +10,11 @@ const pinned = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../fix
 
 describe('the five bundled plans do not move', () => {
   it('has the same five documents', () => {
-    expect(realCorpus().documents.map((d) => d.meta.id).sort()).toEqual(Object.keys(pinned).sort());
+    expect(
+      realCorpus()
+        .documents.map((d) => d.meta.id)
+        .sort(),
+    ).toEqual(Object.keys(pinned).sort());
   });
 
   for (const [docId, clauses] of Object.entries(pinned)) {

@@ -30,21 +30,21 @@ describe('专栏 boxes with their own numbering', () => {
     '（一）加强组织领导。建立工作机制。',
   ]);
 
-  it('regression: a box\'s own 一、二、三 no longer restart the tree: （七） after the box is 二（七）', () => {
+  it("regression: a box's own 一、二、三 no longer restart the tree: （七） after the box is 二（七）", () => {
     const seventh = byText(clauses, '（七）');
     expect(seventh?.eId).toBe('part_2__item_7');
     expect(seventh?.label).toBe('二（七）');
     expect(byText(clauses, '三、保障措施')?.eId).toBe('part_3');
   });
 
-  it('the box\'s parts sit inside the box, labelled from the box', () => {
+  it("the box's parts sit inside the box, labelled from the box", () => {
     expect(byText(clauses, '一、甲烷减排工程')?.eId).toBe('part_2__item_6__box_1__part_1');
     expect(byText(clauses, '三、氧化亚氮减排工程')?.eId).toBe('part_2__item_6__box_1__part_3');
     expect(byText(clauses, '一、甲烷减排工程')?.label).toBe('专栏1一');
     expect(ids(clauses).filter((e) => e.includes('_dup'))).toEqual([]);
   });
 
-  it('a box whose numbered entries start at 1. keeps them, and the document\'s next number closes it', () => {
+  it("a box whose numbered entries start at 1. keeps them, and the document's next number closes it", () => {
     const c = parse(['某市方案', '一、主要任务', '（一）发展清洁能源。加快风电建设。', '专栏 2 重点工程', '1.风电基地工程', '2.光伏基地工程', '（二）推进节能降碳。实施节能改造。']);
     expect(byText(c, '1.风电')?.eId).toBe('part_1__item_1__box_2__para_1');
     expect(byText(c, '2.光伏')?.eId).toBe('part_1__item_1__box_2__para_2');
@@ -76,7 +76,7 @@ describe('附件 attachments', () => {
     '一、风电项目',
   ]);
 
-  it('an attachment\'s own 一、 starts again inside it, and the plan\'s parts keep their ids', () => {
+  it("an attachment's own 一、 starts again inside it, and the plan's parts keep their ids", () => {
     expect(byText(clauses, '一、总体要求')?.eId).toBe('part_1');
     expect(byText(clauses, '一、能源领域')?.eId).toBe('attachment_1__part_1');
     expect(byText(clauses, '（一）发展风电')?.eId).toBe('attachment_1__part_1__item_1');
@@ -85,7 +85,7 @@ describe('附件 attachments', () => {
     expect(ids(clauses).filter((e) => e.includes('_dup'))).toEqual([]);
   });
 
-  it('the notice\'s list of attachments (附件：1.…) is text of the plan, not an attachment', () => {
+  it("the notice's list of attachments (附件：1.…) is text of the plan, not an attachment", () => {
     expect(clauses.filter((c) => c.kind === 'attachment').map((c) => c.text)).toEqual(['附件1', '附件2']);
   });
 });
@@ -122,7 +122,22 @@ describe('the title a cover notice names', () => {
 
 describe('a notice whose issuers stand before 关于印发', () => {
   it('regression: 重庆市人民政府办公厅…关于印发X的通知 (no 《》) did not name X, so the notice became the title', () => {
-    const doc = ingestBytes({ name: 'cy.txt', bytes: Buffer.from(['渝府办发〔2022〕22号', '重庆市人民政府办公厅四川省人民政府办公厅关于印发成渝地区双城经济圈碳达峰碳中和联合行动方案的通知', '各区县人民政府：', '现将方案印发给你们。', '（此件公开发布）', '成渝地区双城经济圈碳达峰碳中和联合行动方案', '一、总体要求', '（一）指导思想。坚持系统观念。'].join('\n\n'), 'utf8') });
+    const doc = ingestBytes({
+      name: 'cy.txt',
+      bytes: Buffer.from(
+        [
+          '渝府办发〔2022〕22号',
+          '重庆市人民政府办公厅四川省人民政府办公厅关于印发成渝地区双城经济圈碳达峰碳中和联合行动方案的通知',
+          '各区县人民政府：',
+          '现将方案印发给你们。',
+          '（此件公开发布）',
+          '成渝地区双城经济圈碳达峰碳中和联合行动方案',
+          '一、总体要求',
+          '（一）指导思想。坚持系统观念。',
+        ].join('\n\n'),
+        'utf8',
+      ),
+    });
     expect(doc.meta.title).toBe('成渝地区双城经济圈碳达峰碳中和联合行动方案');
     expect(doc.clauses.find((c) => c.text === '一、总体要求')?.eId).toBe('part_1');
   });

@@ -94,12 +94,27 @@ describe('safeBlocks', () => {
     for (const b of blocks) expect((b as LineBlock).text.length).toBeLessThanOrEqual(1000);
     expect(blocks[1]).toMatchObject({ hashes: 2, boldLead: '加粗', start: 7 });
     expect(blocks[2]).toMatchObject({ hashes: 0, boldLead: null, start: 7 });
-    expect(blocks.slice(1).map((b) => (b as LineBlock).text).join('')).toBe(long.text);
+    expect(
+      blocks
+        .slice(1)
+        .map((b) => (b as LineBlock).text)
+        .join(''),
+    ).toBe(long.text);
     expect(warnings).toEqual([`1 处段落或表格超过 1000 字（最长 ${long.text.length} 字，第 7 行起），已拆分为每段不超过 1000 字的条款：plan.txt`]);
   });
 
   it('reads a table with a row over the limit as paragraphs, one per row, then splits them', () => {
-    const table: TableBlock = { type: 'table', layout: 'tsv', header: ['指标', '目标'], rows: [['非化石能源比重', '45%'], ['说明', SENTENCE.repeat(40)]], start: 3, end: 5 };
+    const table: TableBlock = {
+      type: 'table',
+      layout: 'tsv',
+      header: ['指标', '目标'],
+      rows: [
+        ['非化石能源比重', '45%'],
+        ['说明', SENTENCE.repeat(40)],
+      ],
+      start: 3,
+      end: 5,
+    };
     const { blocks, warnings } = safeBlocks([table], 't.txt', 500);
     expect(blocks.every((b) => b.type === 'line' && b.text.length <= 500)).toBe(true);
     expect((blocks[0] as LineBlock).text).toBe('指标 目标');
@@ -156,7 +171,12 @@ describe('a plan with one 5 MB line', () => {
     expect(clauses.length).toBeGreaterThan(long.length / MAX);
     for (const c of clauses) expect(c.text.length).toBeLessThanOrEqual(MAX);
     // Nothing lost: the pieces, in reading order, are the line.
-    expect(clauses.filter((c) => c.lines[0] === 7).map((c) => c.text).join('')).toBe(long);
+    expect(
+      clauses
+        .filter((c) => c.lines[0] === 7)
+        .map((c) => c.text)
+        .join(''),
+    ).toBe(long);
     // Each piece ends a sentence: the line has one every 52 characters.
     for (const c of clauses.filter((x) => x.lines[0] === 7)) expect(c.text.endsWith('。')).toBe(true);
     expect(corpus.warnings.filter((w) => w.file === 'long-line.txt').map((w) => w.message)).toContainEqual(expect.stringMatching(/^1 处段落或表格超过 4000 字.*long-line\.txt$/u));

@@ -50,7 +50,6 @@ const dir = corpusWithProblems();
 const corpus = await loadCorpus({ corpusDir: dir });
 
 describe('loadCorpus with broken files', () => {
-
   it('reports each broken file by name with its code, in file-name order', () => {
     const byFile = Object.fromEntries(corpus.errors.map((e) => [e.file, e.code]));
     expect(byFile).toEqual(BROKEN);
@@ -59,9 +58,7 @@ describe('loadCorpus with broken files', () => {
   });
 
   it('still loads the five plans and the uncatalogued GBK, GB18030 and UTF-16 files', () => {
-    expect(corpus.documents.map((d) => d.meta.id).sort()).toEqual(
-      [...realCorpus().documents.map((d) => d.meta.id), 'some-county', 'gb18030-county', 'utf16-district'].sort(),
-    );
+    expect(corpus.documents.map((d) => d.meta.id).sort()).toEqual([...realCorpus().documents.map((d) => d.meta.id), 'some-county', 'gb18030-county', 'utf16-district'].sort());
     const extra = corpus.documents.find((d) => d.meta.id === 'some-county');
     expect(extra?.meta).toMatchObject({ title: '某县碳达峰实施方案', encoding: 'gb18030', catalogued: false, level: null });
     expect(extra?.clauses.map((c) => c.label)).toEqual(['一', '一（一）', '二', '二第1段']);
@@ -99,7 +96,15 @@ describe('loadCorpus with broken files', () => {
     const dup = tempDir();
     fs.writeFileSync(path.join(dup, 'one.txt'), '甲方案\n\n一、总则\n\n内容。');
     fs.writeFileSync(path.join(dup, 'two.txt'), '乙方案\n\n一、总则\n\n内容。');
-    fs.writeFileSync(path.join(dup, 'catalog.json'), JSON.stringify({ documents: [{ file: 'one.txt', id: 'same', title: '甲' }, { file: 'two.txt', id: 'same', title: '乙' }] }));
+    fs.writeFileSync(
+      path.join(dup, 'catalog.json'),
+      JSON.stringify({
+        documents: [
+          { file: 'one.txt', id: 'same', title: '甲' },
+          { file: 'two.txt', id: 'same', title: '乙' },
+        ],
+      }),
+    );
     const c = await loadCorpus({ corpusDir: dup });
     expect(c.documents.map((d) => d.meta.file)).toEqual(['one.txt']);
     expect(c.errors).toEqual([expect.objectContaining({ file: 'two.txt', code: 'FILE_DUPLICATE_ID' })]);
@@ -111,7 +116,7 @@ describe('loadCorpus with broken files', () => {
     expect(corpus.errors.find((e) => e.file === 'chengdu-carbon-peak-2024.md')?.message).toContain('chengdu-carbon-peak-2024.txt');
   });
 
-  it('regression: a file that cannot be read gets a Chinese FILE_UNREADABLE message naming it, not Node\'s English error', () => {
+  it("regression: a file that cannot be read gets a Chinese FILE_UNREADABLE message naming it, not Node's English error", () => {
     const e = corpus.errors.find((p) => p.file === 'folder.txt');
     expect(e?.message).toBe('文件无法读取：folder.txt（EISDIR）');
   });

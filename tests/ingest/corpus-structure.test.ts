@@ -28,7 +28,11 @@ describe('the bundled corpus loads whole', () => {
   });
 
   it.each([
-    [SICHUAN, 201], [CHENGDU, 77], [MIANYANG, 68], [LESHAN, 132], [QUXIAN, 94],
+    [SICHUAN, 201],
+    [CHENGDU, 77],
+    [MIANYANG, 68],
+    [LESHAN, 132],
+    [QUXIAN, 94],
   ])('%s has %i clauses', (id, n) => {
     expect(doc(id).clauses).toHaveLength(n);
   });
@@ -62,7 +66,11 @@ describe('structure per document', () => {
   it('成都: cover notice, preamble, numbered items continuing across sections', () => {
     expect(kinds(CHENGDU, 'notice').map((c) => c.text)).toContain('成府发〔2024〕10号');
     expect(kinds(CHENGDU, 'preamble')).toHaveLength(1);
-    expect(kinds(CHENGDU, 'para').map((c) => c.label).at(-1)).toBe('三（十）33');
+    expect(
+      kinds(CHENGDU, 'para')
+        .map((c) => c.label)
+        .at(-1),
+    ).toBe('三（十）33');
     const c = clause(CHENGDU, 'part_3__item_4__para_11');
     expect(c.label).toBe('三（四）11');
     expect(c.lead).toBe('推动绿色交通基础设施建设');

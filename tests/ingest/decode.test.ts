@@ -7,7 +7,6 @@ import { errorCode } from '../helpers.js';
 
 const SENTENCE = '到2025年，全市非化石能源消费比重达到45%左右，CCER累计交易量达到4000万吨。';
 
-
 describe('decodeBuffer', () => {
   it('reads UTF-8 without and with BOM', () => {
     expect(decodeBuffer(Buffer.from(SENTENCE), 'a.txt')).toEqual({ text: SENTENCE, encoding: 'utf-8' });

@@ -149,7 +149,10 @@ describe('extractHtml: a saved government page of each plan parses like its text
     expect(markers.length).toBeGreaterThan(10);
     const everyText = extracted.blocks.flatMap((b) => (b.type === 'line' ? [b.text] : [...b.header, ...b.rows.flat()]));
     for (const marker of [...markers, '微信', '微博', '首页', '乐山市人民政府网站']) {
-      expect(everyText.filter((t) => t.includes(marker)), marker).toEqual([]);
+      expect(
+        everyText.filter((t) => t.includes(marker)),
+        marker,
+      ).toEqual([]);
     }
   });
 
@@ -191,7 +194,11 @@ describe('htmlToBlocks', () => {
   it('splits a <p> at <br>, trims &nbsp; and ideographic-space indentation, drops blank paragraphs', () => {
     const blocks = htmlToBlocks('<p>&nbsp;&nbsp;一、总体要求<br/>\u3000\u3000（一）指导思想。<br><br>到 2025 年，目标。</p><p>&nbsp; \u3000</p><div>   </div>');
     expect(lineTexts(blocks)).toEqual(['一、总体要求', '（一）指导思想。', '到2025年，目标。']);
-    expect(blocks.map((b) => [b.start, b.end])).toEqual([[1, 1], [2, 2], [3, 3]]);
+    expect(blocks.map((b) => [b.start, b.end])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
   });
 
   it('reads headings with their level, a <br> inside one as a wrap, and a leading bold run as the lead', () => {
@@ -317,7 +324,11 @@ describe('refused files', () => {
     // The stored data is noise, not deflate: inflating any of it would fail as FILE_CORRUPT instead.
     const bombs: Array<[string, Parameters<typeof writeZip>[0], RegExp]> = [
       // 40 parts of 8 MB: each under the ratio rule's 10 MB floor, together 320 MB.
-      ['total.docx', [contentTypes, ...Array.from({ length: 40 }, (_, i) => ({ name: i === 0 ? 'word/document.xml' : `word/media/image${i}.xml`, data: noise(1024, i + 1), method: 8 as const, declaredSize: 8 * 1024 * 1024 }))], /解压后共 320\.0 MB，上限 200\.0 MB/u],
+      [
+        'total.docx',
+        [contentTypes, ...Array.from({ length: 40 }, (_, i) => ({ name: i === 0 ? 'word/document.xml' : `word/media/image${i}.xml`, data: noise(1024, i + 1), method: 8 as const, declaredSize: 8 * 1024 * 1024 }))],
+        /解压后共 320\.0 MB，上限 200\.0 MB/u,
+      ],
       ['ratio.docx', [contentTypes, { name: 'word/document.xml', data: noise(1024), method: 8, declaredSize: 50 * 1024 * 1024 }], /压缩比超过 200:1/u],
       ['zip64.docx', [contentTypes, { name: 'word/document.xml', data: noise(2048), method: 8, declaredSize: 5 * 1024 ** 3, zip64: true }], /word\/document\.xml/u],
     ];

@@ -55,7 +55,7 @@ describe('the server on a hostile corpus folder', () => {
     for (const c of doc.clauses) expect(c.text.length).toBeLessThanOrEqual(CORPUS_LIMITS.maxClauseChars);
   });
 
-  it('regression: the start-up log printed a file name\'s escape sequence raw; now it shows U+FFFD', () => {
+  it("regression: the start-up log printed a file name's escape sequence raw; now it shows U+FFFD", () => {
     const log = server?.log() ?? '';
     expect(log).toContain('\uFFFD[31mred.txt');
     expect(log).not.toContain(ESC_NAME);

@@ -33,10 +33,18 @@ describe('文号', () => {
   });
 
   it('property: any organ, year and serial in any bracket pair normalises to 〔〕', () => {
-    const brackets = [['〔', '〕'], ['[', ']'], ['(', ')'], ['（', '）'], ['【', '】']];
-    fc.assert(fc.property(fc.constantFrom('国发', '川府发', '成府办发', '环气候'), fc.integer({ min: 1990, max: 2099 }), fc.integer({ min: 1, max: 999 }), fc.constantFrom(...brackets), (organ, year, n, [open, close]) => {
-      expect(docNumberLine(`${organ}${open}${year}${close}${n}号`)).toBe(`${organ}〔${year}〕${n}号`);
-    }));
+    const brackets = [
+      ['〔', '〕'],
+      ['[', ']'],
+      ['(', ')'],
+      ['（', '）'],
+      ['【', '】'],
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom('国发', '川府发', '成府办发', '环气候'), fc.integer({ min: 1990, max: 2099 }), fc.integer({ min: 1, max: 999 }), fc.constantFrom(...brackets), (organ, year, n, [open, close]) => {
+        expect(docNumberLine(`${organ}${open}${year}${close}${n}号`)).toBe(`${organ}〔${year}〕${n}号`);
+      }),
+    );
   });
 });
 
@@ -66,11 +74,13 @@ describe('dates', () => {
       if (positional) return [...String(n)].map((c) => d[Number(c)]).join('');
       return n < 10 ? d[n] : `${n >= 20 ? d[Math.floor(n / 10)] : ''}十${n % 10 ? d[n % 10] : ''}`;
     };
-    fc.assert(fc.property(fc.integer({ min: 1990, max: 2060 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (y, m, d) => {
-      const want = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-      expect(dateLine(`${y}年${m}月${d}日`)).toBe(want);
-      expect(dateLine(`${cn(y, true)}年${cn(m, false)}月${cn(d, false)}日`)).toBe(want);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2060 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (y, m, d) => {
+        const want = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        expect(dateLine(`${y}年${m}月${d}日`)).toBe(want);
+        expect(dateLine(`${cn(y, true)}年${cn(m, false)}月${cn(d, false)}日`)).toBe(want);
+      }),
+    );
   });
 });
 
@@ -95,7 +105,21 @@ describe('type and status from the title', () => {
 describe('inferred identity of an uncatalogued plan', () => {
   const doc = ingestBytes({
     name: 'plan.txt',
-    bytes: Buffer.from(['某市人民政府文件', '某府发[2022]8号', '某市人民政府关于印发《某市碳达峰实施方案（试行）》的通知', '各区县人民政府：', '现将《某市碳达峰实施方案（试行）》印发给你们，请认真贯彻执行。', '某市人民政府', '二〇二二年七月十八日', '某市碳达峰实施方案（试行）', '一、总体要求', '（一）指导思想。坚持系统观念。'].join('\n\n'), 'utf8'),
+    bytes: Buffer.from(
+      [
+        '某市人民政府文件',
+        '某府发[2022]8号',
+        '某市人民政府关于印发《某市碳达峰实施方案（试行）》的通知',
+        '各区县人民政府：',
+        '现将《某市碳达峰实施方案（试行）》印发给你们，请认真贯彻执行。',
+        '某市人民政府',
+        '二〇二二年七月十八日',
+        '某市碳达峰实施方案（试行）',
+        '一、总体要求',
+        '（一）指导思想。坚持系统观念。',
+      ].join('\n\n'),
+      'utf8',
+    ),
   });
 
   it('reads the 文号, the signature date, the type and the status, and says where each came from', () => {
@@ -118,16 +142,46 @@ describe('inferred identity of an uncatalogued plan', () => {
   });
 });
 
-describe('a 文号 the text cites is not the document\'s own', () => {
+describe("a 文号 the text cites is not the document's own", () => {
   it('regression: 419 took the national 环土壤〔2021〕120号 it cites in its notice as its own 文号', () => {
-    const doc = ingestBytes({ name: '农业农村规划.txt', bytes: Buffer.from(['关于印发《四川省“十四五”农业农村生态环境保护规划》的通知', '各市（州）生态环境局：', '按照生态环境部等7部委《关于印发“十四五”土壤、地下水和农', '村生态环境保护规划的通知》（环土壤〔2021〕120号）文件要求', '现印发你们。', '一、现状与形势', '（一）工作成效。成效明显。'].join('\n\n'), 'utf8') });
+    const doc = ingestBytes({
+      name: '农业农村规划.txt',
+      bytes: Buffer.from(
+        [
+          '关于印发《四川省“十四五”农业农村生态环境保护规划》的通知',
+          '各市（州）生态环境局：',
+          '按照生态环境部等7部委《关于印发“十四五”土壤、地下水和农',
+          '村生态环境保护规划的通知》（环土壤〔2021〕120号）文件要求',
+          '现印发你们。',
+          '一、现状与形势',
+          '（一）工作成效。成效明显。',
+        ].join('\n\n'),
+        'utf8',
+      ),
+    });
     expect(doc.meta.docNumber).toBeNull();
   });
 });
 
 describe('a plain-text notice keeps its 文号 line', () => {
   it('regression: the 文号 line under a plain-text notice title was joined into the title, so 国发〔2021〕23号 was lost', () => {
-    const doc = ingestBytes({ name: '国务院方案.txt', bytes: Buffer.from(['国务院关于印发2030年前碳达峰行动方案的通知', '国发〔2021〕23号', '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：', '现将《2030年前碳达峰行动方案》印发给你们，请认真贯彻执行。', '国务院', '2021年10月24日', '2030年前碳达峰行动方案', '一、总体要求', '（一）指导思想。坚持系统观念。'].join('\n\n'), 'utf8') });
+    const doc = ingestBytes({
+      name: '国务院方案.txt',
+      bytes: Buffer.from(
+        [
+          '国务院关于印发2030年前碳达峰行动方案的通知',
+          '国发〔2021〕23号',
+          '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+          '现将《2030年前碳达峰行动方案》印发给你们，请认真贯彻执行。',
+          '国务院',
+          '2021年10月24日',
+          '2030年前碳达峰行动方案',
+          '一、总体要求',
+          '（一）指导思想。坚持系统观念。',
+        ].join('\n\n'),
+        'utf8',
+      ),
+    });
     expect(doc.meta).toMatchObject({ title: '2030年前碳达峰行动方案', docNumber: '国发〔2021〕23号', issuer: '国务院', level: 'national', jurisdiction: '国家', date: '2021-10-24' });
   });
 });

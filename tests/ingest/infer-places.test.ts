@@ -12,10 +12,12 @@ import { continuesTitle } from '../../src/ingest/title-lines.js';
 
 const divisionCodes = () => {
   const codes: string[] = [];
-  for (let p = 11; p <= 82; p++) for (let c = 0; c <= 99; c++) for (const a of ['00', '01', '02', '21', '22', '81']) {
-    const code = `${p}${String(c).padStart(2, '0')}${a}`;
-    if (divisionByCode(code)) codes.push(code);
-  }
+  for (let p = 11; p <= 82; p++)
+    for (let c = 0; c <= 99; c++)
+      for (const a of ['00', '01', '02', '21', '22', '81']) {
+        const code = `${p}${String(c).padStart(2, '0')}${a}`;
+        if (divisionByCode(code)) codes.push(code);
+      }
   return codes;
 };
 
@@ -104,7 +106,7 @@ describe('jurisdiction and level', () => {
   const issuers = (value: string) => ({ value, source: 'cover' as const, confidence: 0.9 });
   const at = (input: Partial<Parameters<typeof inferJurisdiction>[0]>) => inferJurisdiction({ issuers: null, title: '', docNumber: null, lines: [], ...input });
 
-  it('a department takes its place\'s level; national organs are national', () => {
+  it("a department takes its place's level; national organs are national", () => {
     expect(at({ issuers: issuers('四川省生态环境厅') })).toMatchObject({ level: 'province', division: { name: '四川省' } });
     expect(at({ issuers: issuers('生态环境部办公厅') })).toMatchObject({ level: 'national', division: null });
     expect(at({ issuers: issuers('国家发展和改革委员会、国家能源局') })).toMatchObject({ level: 'national' });
@@ -134,7 +136,7 @@ describe('readable ids', () => {
 });
 
 describe('titles over wrapped lines', () => {
-  it('joins a wrapped title, a status line and the issuers\' line above 关于, and nothing else', () => {
+  it("joins a wrapped title, a status line and the issuers' line above 关于, and nothing else", () => {
     expect(continuesTitle('四川省生态环境厅四川省经济和信息化厅关于开展近零', '碳排放园区试点工作的通知', null)).toBe(true);
     expect(continuesTitle('南京江北新区碳达峰、碳中和行动计划', '（试行）', null)).toBe(true);
     expect(continuesTitle('中共四川省委四川省人民政府', '关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见', null)).toBe(true);

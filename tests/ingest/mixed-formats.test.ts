@@ -31,7 +31,10 @@ describe('a corpus folder of PDF, Word, web page and text', async () => {
   it('loads all four, each with its format', () => {
     expect(corpus.errors).toEqual([]);
     expect(corpus.documents.map((d) => [d.meta.file, d.meta.format]).sort()).toEqual([
-      ['baotou.pdf', 'pdf'], ['quxian-page.html', 'html'], ['quxian-word.docx', 'docx'], ['quxian.txt', 'text'],
+      ['baotou.pdf', 'pdf'],
+      ['quxian-page.html', 'html'],
+      ['quxian-word.docx', 'docx'],
+      ['quxian.txt', 'text'],
     ]);
   });
 

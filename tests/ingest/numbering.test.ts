@@ -4,7 +4,13 @@ import { chineseToInt, intToChinese, parseMarker } from '../../src/ingest/number
 
 describe('chineseToInt / intToChinese', () => {
   it.each([
-    ['一', 1], ['九', 9], ['十', 10], ['十一', 11], ['二十', 20], ['二十三', 23], ['九十九', 99],
+    ['一', 1],
+    ['九', 9],
+    ['十', 10],
+    ['十一', 11],
+    ['二十', 20],
+    ['二十三', 23],
+    ['九十九', 99],
   ])('%s = %i', (cn, n) => {
     expect(chineseToInt(cn)).toBe(n);
     expect(intToChinese(n)).toBe(cn);

@@ -199,7 +199,13 @@ describe('a corpus folder with good and bad PDFs', () => {
 });
 
 describe('the extraction cache', () => {
-  const cacheFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : []);
+  const cacheFiles = (dir: string) =>
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+      : [];
 
   it('writes one entry per PDF; a second load extracts nothing; a file changed by one byte is extracted again', async () => {
     const dir = tempDir();

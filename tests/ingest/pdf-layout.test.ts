@@ -27,7 +27,10 @@ function page(lines: Array<string | [string, number]>, extra: RawItem[] = []): P
 }
 
 const full = (n: number, ch = '测') => ch.repeat(n);
-const texts = (pages: PdfPage[]) => layoutPages(pages).blocks.filter((b): b is LineBlock => b.type === 'line').map((b) => b.text);
+const texts = (pages: PdfPage[]) =>
+  layoutPages(pages)
+    .blocks.filter((b): b is LineBlock => b.type === 'line')
+    .map((b) => b.text);
 
 describe('paragraphs from positions', () => {
   it('regression: an indented first line that reaches the margin was taken for a centred heading and split from its paragraph', () => {

@@ -20,7 +20,10 @@ const doc = (text: string, name = 'plan.txt') => ingestBytes({ name, bytes: Buff
  * whose text follows the seam; a table's first line is its header row.
  */
 function expectLinesPointAtText(source: string, blocks: Block[]): void {
-  const src = source.replace(/\r\n?/gu, '\n').split('\n').map((l) => l.replace(/\f/gu, ''));
+  const src = source
+    .replace(/\r\n?/gu, '\n')
+    .split('\n')
+    .map((l) => l.replace(/\f/gu, ''));
   for (const b of blocks) {
     expect(b.start).toBeGreaterThanOrEqual(1);
     expect(b.end).toBeGreaterThanOrEqual(b.start);
@@ -99,7 +102,10 @@ describe('pdftotext pages: form feeds, running header, page numbers, a paragraph
     ]);
     const table = split.blocks.find((b): b is TableBlock => b.type === 'table');
     expect(table).toMatchObject({ layout: 'tsv', header: ['指标', '2020年', '2025年'], start: 18, end: 20, pages: [2, 2] });
-    expect(table?.rows).toEqual([['非化石能源消费比重', '20%', '25%'], ['单位地区生产总值能耗下降', '—', '14%']]);
+    expect(table?.rows).toEqual([
+      ['非化石能源消费比重', '20%', '25%'],
+      ['单位地区生产总值能耗下降', '—', '14%'],
+    ]);
   });
 
   it('counts 3 pages (a trailing form feed opens no page) and gives every block its page range', () => {
@@ -182,19 +188,7 @@ describe('bare page numbers without form feeds', () => {
   });
 });
 
-const BODY = [
-  '一、总体要求',
-  '',
-  '（一）指导思想。坚持稳中求进工作总基调。',
-  '',
-  '二、主要目标',
-  '',
-  '到2025年，非化石能源消费比重达到25%。',
-  '',
-  '三、重点任务',
-  '',
-  '（一）能源转型。大力发展风电。',
-];
+const BODY = ['一、总体要求', '', '（一）指导思想。坚持稳中求进工作总基调。', '', '二、主要目标', '', '到2025年，非化石能源消费比重达到25%。', '', '三、重点任务', '', '（一）能源转型。大力发展风电。'];
 const BODY_IDS = ['part_1', 'part_1__item_1', 'part_2', 'part_2__p_1', 'part_3', 'part_3__item_1'];
 
 describe('contents pages', () => {

@@ -46,12 +46,18 @@ describe('四川’s 实施意见 from its published PDF', () => {
 
   it('the pages link both ways', async () => {
     const app = createApp({ library, searcher: searcherFor(library), today: () => '2026-11-21' });
-    const clausePage = await request(app).get(`/c/${encodeURIComponent(CITING_CLAUSE)}`).expect(200);
+    const clausePage = await request(app)
+      .get(`/c/${encodeURIComponent(CITING_CLAUSE)}`)
+      .expect(200);
     expect(clausePage.text).toContain(`<a class="cited-doc" href="/docs/${encodeURIComponent(cited.id)}"`);
-    const docPage = await request(app).get(`/docs/${encodeURIComponent(cited.id)}`).expect(200);
+    const docPage = await request(app)
+      .get(`/docs/${encodeURIComponent(cited.id)}`)
+      .expect(200);
     expect(docPage.text).toContain('引用本文件的方案（2 份）');
     expect(docPage.text).toContain(`href="/c/${encodeURIComponent(CITING_CLAUSE)}"`);
-    const { body } = await request(app).get(`/api/docs/${encodeURIComponent(cited.id)}`).expect(200);
+    const { body } = await request(app)
+      .get(`/api/docs/${encodeURIComponent(cited.id)}`)
+      .expect(200);
     expect(body.citedBy.map((c: { doc: string }) => c.doc)).toEqual([SICHUAN, CHENGDU]);
   });
 });

@@ -32,7 +32,7 @@ function printedAccuracy(field: Field): number {
   return printed.filter((r) => r.ok[field]).length / printed.length;
 }
 
-describe('identity of the 86 published PDFs, against the dataset authors\' labels', () => {
+describe("identity of the 86 published PDFs, against the dataset authors' labels", () => {
   it('titles, provinces, cities and levels agree for at least 95% of the documents', () => {
     for (const field of ['title', 'province', 'city', 'level'] as const) expect(report.accuracy[field], field).toBeGreaterThanOrEqual(0.95);
   });
@@ -68,7 +68,14 @@ describe('identity pinned on real pages', () => {
   });
 
   it('a joint issuer: 中共四川省委 and 四川省人民政府, over a title wrapped onto a second line', () => {
-    expect(meta('364、')).toMatchObject({ title: '中共四川省委 四川省人民政府关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见', issuer: '中共四川省委、四川省人民政府', jurisdiction: '四川省', adminCode: '510000', level: 'province', date: '2022-03-14' });
+    expect(meta('364、')).toMatchObject({
+      title: '中共四川省委 四川省人民政府关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见',
+      issuer: '中共四川省委、四川省人民政府',
+      jurisdiction: '四川省',
+      adminCode: '510000',
+      level: 'province',
+      date: '2022-03-14',
+    });
     expect(meta('139、')).toMatchObject({ issuer: '四川省生态环境厅、四川省经济和信息化厅', title: '四川省生态环境厅四川省经济和信息化厅关于开展近零碳排放园区试点工作的通知', docNumber: '川环函〔2022〕409号' });
   });
 

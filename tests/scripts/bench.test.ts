@@ -67,7 +67,7 @@ describe('goals table', () => {
     const good = met([result(1, {}), result(10, {}), result(100, { engine: [0.15, 15], scan: [10, 30], mini: [0.5, 40] })]);
     expect(Object.values(good).every((m) => m === true)).toBe(true);
     const bad = met([result(1, { engine: [1.5, 3], warmRestartMs: 1600, serverRssAfterQueries: 300 * 1024 * 1024 }), result(10, {}), result(100, { engine: [1, 25], scan: [10, 30], mini: [0.5, 40], buildIndexMs: 500 * 100 * 2 })]);
-    expect(bad).toMatchObject({ 'p50 ≤ 1 ms': false, 'p99 ≤ 20 ms': false, '比字面扫描快 ≥ 50×': false, '比 MiniSearch 快': false, '建索引时间至多线性增长': false, '服务 RSS ≤ 250 MB': false, '热重启 1.5 s 内响应 /healthz': false });
+    expect(bad).toMatchObject({ 'p50 ≤ 1 ms': false, 'p99 ≤ 20 ms': false, '比字面扫描快 ≥ 50×': false, '比 MiniSearch 快': false, 建索引时间至多线性增长: false, '服务 RSS ≤ 250 MB': false, '热重启 1.5 s 内响应 /healthz': false });
   });
 
   it('says a goal was not measured rather than passing it when its scale did not run', () => {

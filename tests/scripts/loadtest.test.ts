@@ -21,11 +21,11 @@ const MB = 1024 * 1024;
 
 /** `npm run loadtest` in a child process: 1 s warm-up, 5 connections, a fresh index in `dir`. */
 function runLoadtest(dir: string, out: string, args: string[]) {
-  return spawnSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'loadtest.ts'), ...args, '--warmup', '1', '--connections', '5', '--out', out, '--index-dir', path.join(dir, 'index')],
-    { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 240_000 },
-  );
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'loadtest.ts'), ...args, '--warmup', '1', '--connections', '5', '--out', out, '--index-dir', path.join(dir, 'index')], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
 }
 
 describe('request mix from the served corpus', () => {
@@ -91,7 +91,11 @@ describe('request mix from the served corpus', () => {
 
   it('hostile mix: every expensive path is a valid request that answers 200 when alone', async () => {
     const paths = expensivePaths(ids.docs);
-    for (const route of ['/search?', '/api/search?', '/compare?', '/compare.csv?', '/targets.csv', '/docs/']) expect(paths.some((p) => p.startsWith(route)), route).toBe(true);
+    for (const route of ['/search?', '/api/search?', '/compare?', '/compare.csv?', '/targets.csv', '/docs/'])
+      expect(
+        paths.some((p) => p.startsWith(route)),
+        route,
+      ).toBe(true);
     // The longest OR query the parser takes: 20 terms, not one more.
     expect(LONG_OR_QUERY.split('|')).toHaveLength(20);
     expect(() => parseQuery(LONG_OR_QUERY)).not.toThrow();
@@ -126,10 +130,19 @@ describe('hostile mix', () => {
     expect(countResponses('')).toBe(0);
   });
 
-  const memory = memoryFigures([{ t: 0, rss: 100 * MB }, { t: 1, rss: 101 * MB }], 0);
+  const memory = memoryFigures(
+    [
+      { t: 0, rss: 100 * MB },
+      { t: 1, rss: 101 * MB },
+    ],
+    0,
+  );
   const health = { probes: 100, failed: 0, p99: 40, max: 90 };
   const attacked: LoadFigures = { requests: 1000, errors: 0, timeouts: 0, non2xx: 5, status5xx: 5, memory, hostile: { status503: 5, health } };
-  const failedUnderAttack = (f: LoadFigures) => checks(f).filter((c) => !c.pass).map((c) => c.name);
+  const failedUnderAttack = (f: LoadFigures) =>
+    checks(f)
+      .filter((c) => !c.pass)
+      .map((c) => c.name);
 
   it('under attack, a few 503s of the normal traffic pass; an error rate, other 5xx or a slow /healthz fail', () => {
     expect(failedUnderAttack(attacked)).toEqual([]);
@@ -209,7 +222,10 @@ describe('memory growth after warm-up', () => {
 describe('verdict', () => {
   const memory = (growth: number) => ({ warmupS: 10, start: 100 * MB, afterWarmup: 150 * MB, end: 150 * MB, maxAfterWarmup: 150 * MB * (1 + growth), growth, endGrowth: 0, trendPerMinute: 0 });
   const clean: LoadFigures = { requests: 1000, errors: 0, timeouts: 0, non2xx: 0, status5xx: 0, memory: memory(0.02) };
-  const failed = (f: LoadFigures) => checks(f).filter((c) => !c.pass).map((c) => c.name);
+  const failed = (f: LoadFigures) =>
+    checks(f)
+      .filter((c) => !c.pass)
+      .map((c) => c.name);
 
   it('passes a clean run', () => {
     expect(checks(clean).every((c) => c.pass)).toBe(true);
@@ -229,7 +245,23 @@ describe('verdict', () => {
   });
 
   it('names the failed checks in the report', () => {
-    const report = { ...sampleReport(), checks: checks({ requests: 10, errors: 0, timeouts: 0, non2xx: 2, status5xx: 0, memory: memoryFigures([{ t: 0, rss: MB }, { t: 1, rss: 2 * MB }], 0) }) };
+    const report = {
+      ...sampleReport(),
+      checks: checks({
+        requests: 10,
+        errors: 0,
+        timeouts: 0,
+        non2xx: 2,
+        status5xx: 0,
+        memory: memoryFigures(
+          [
+            { t: 0, rss: MB },
+            { t: 1, rss: 2 * MB },
+          ],
+          0,
+        ),
+      }),
+    };
     report.pass = report.checks.every((c) => c.pass);
     const md = renderMarkdown(report);
     expect(md).toContain('**Verdict: FAIL.** FAIL non-2xx responses: 2 (limit 0); FAIL RSS growth after 0 s warm-up: 100.0% (limit ≤ 10.0%)');
@@ -321,7 +353,10 @@ describe('a short real run under attack (--hostile)', () => {
 });
 
 function sampleReport(): LoadReport {
-  const samples = [{ t: 0, rss: MB }, { t: 1, rss: 2 * MB }];
+  const samples = [
+    { t: 0, rss: MB },
+    { t: 1, rss: 2 * MB },
+  ];
   return {
     command: 'npm run loadtest',
     date: '2026-11-21',

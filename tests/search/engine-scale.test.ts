@@ -17,16 +17,17 @@ const searcher = realSearcher();
 const ALL = entries.length;
 
 const numberOf = (entry: IndexedClause): number => index.byId.get(entry.clause.id) as number;
-const search = (q: string | ParsedQuery, filters?: Filters, limit = ALL, offset = 0): SearchOutcome =>
-  searcher.search({ query: typeof q === 'string' ? parseQuery(q) : q, filters, limit, offset });
+const search = (q: string | ParsedQuery, filters?: Filters, limit = ALL, offset = 0): SearchOutcome => searcher.search({ query: typeof q === 'string' ? parseQuery(q) : q, filters, limit, offset });
 const hitIds = (outcome: SearchOutcome) => outcome.hits.map((h) => h.entry.clause.id).sort();
 
 /** Literal semantics of a parsed query on normalised text. */
-const satisfies = (text: string, query: ParsedQuery) =>
-  query.groups.every((g) => g.some((t) => text.includes(t.text))) && !query.exclude.some((t) => text.includes(t.text));
+const satisfies = (text: string, query: ParsedQuery) => query.groups.every((g) => g.some((t) => text.includes(t.text))) && !query.exclude.some((t) => text.includes(t.text));
 /** Entry numbers (ascending) whose normalised text satisfies the query, by scanning every clause. */
 const scan = (query: ParsedQuery): number[] => entries.flatMap((e, n) => (satisfies(e.text, query) ? [n] : []));
-const scanIds = (query: ParsedQuery): string[] => scan(query).map((n) => (entries[n] as IndexedClause).clause.id).sort();
+const scanIds = (query: ParsedQuery): string[] =>
+  scan(query)
+    .map((n) => (entries[n] as IndexedClause).clause.id)
+    .sort();
 
 /** What a ranked hit is, comparably: entry number, rank keys and matches. */
 const view = (h: RankedHit) => ({ n: numberOf(h.entry), wholeGroups: h.wholeGroups, score: h.score, matches: h.matches });
@@ -216,7 +217,10 @@ describe('top-k selection equals the prefix of the full sort', () => {
       const query = parseQuery(q);
       const label = `${q} (${numbers.length} candidates)`;
       const full = rankHits({ entries, numbers, query });
-      expect(full.map((h) => numberOf(h.entry)).sort((a, b) => a - b), label).toEqual([...numbers]);
+      expect(
+        full.map((h) => numberOf(h.entry)).sort((a, b) => a - b),
+        label,
+      ).toEqual([...numbers]);
       ties += expectRankOrder(full, label);
       expect(rankHits({ entries, numbers, query, take: numbers.length }).map(view)).toEqual(full.map(view));
       expect(rankHits({ entries, numbers, query, take: numbers.length + 50 }).map(view)).toEqual(full.map(view));
@@ -232,18 +236,13 @@ describe('top-k selection equals the prefix of the full sort', () => {
 
   it('property: any ascending candidate list, any query, any take', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...QUERIES),
-        fc.uniqueArray(fc.nat(ALL - 1), { minLength: 0, maxLength: ALL }),
-        fc.nat(200),
-        (q, picked, take) => {
-          const query = parseQuery(q);
-          const numbers = [...picked].sort((a, b) => a - b);
-          const full = rankHits({ entries, numbers, query });
-          expectRankOrder(full, q);
-          expect(rankHits({ entries, numbers, query, take }).map(view)).toEqual(full.slice(0, take).map(view));
-        },
-      ),
+      fc.property(fc.constantFrom(...QUERIES), fc.uniqueArray(fc.nat(ALL - 1), { minLength: 0, maxLength: ALL }), fc.nat(200), (q, picked, take) => {
+        const query = parseQuery(q);
+        const numbers = [...picked].sort((a, b) => a - b);
+        const full = rankHits({ entries, numbers, query });
+        expectRankOrder(full, q);
+        expect(rankHits({ entries, numbers, query, take }).map(view)).toEqual(full.slice(0, take).map(view));
+      }),
       { numRuns: 150, seed: 4242 },
     );
   });
@@ -254,11 +253,7 @@ describe('top-k selection equals the prefix of the full sort', () => {
 
 describe('pages of the searcher join up', () => {
   it('pages of 7 (offset 0, 7, 14, …) concatenate to one big page, with and without filters', () => {
-    const cases: [string, Filters | undefined][] = [
-      ...QUERIES.map((q): [string, Filters | undefined] => [q, undefined]),
-      ['碳达峰 | 能源', { docs: [CHENGDU, SICHUAN], levels: [] }],
-      [BROAD, { docs: [], levels: ['city'] }],
-    ];
+    const cases: [string, Filters | undefined][] = [...QUERIES.map((q): [string, Filters | undefined] => [q, undefined]), ['碳达峰 | 能源', { docs: [CHENGDU, SICHUAN], levels: [] }], [BROAD, { docs: [], levels: ['city'] }]];
     let pages = 0;
     for (const [q, filters] of cases) {
       const big = search(q, filters);
@@ -319,7 +314,10 @@ describe('hit sets equal a literal scan of the normalised text', () => {
 
         // The first substring on its own: every clause holding it, including the one it came from.
         const alone = search(`"${firstText}"`);
-        const holding = entries.filter((e) => e.text.includes(norm(firstText))).map((e) => e.clause.id).sort();
+        const holding = entries
+          .filter((e) => e.text.includes(norm(firstText)))
+          .map((e) => e.clause.id)
+          .sort();
         expect(hitIds(alone), firstText).toEqual(holding);
         expect(alone.total).toBe(holding.length);
         expect(holding).toContain((entries[first.n] as IndexedClause).clause.id);
@@ -366,7 +364,6 @@ function valuesOf(dim: Dimension, entry: IndexedClause): string[] {
       return library.docFacets.of(docId)[dim];
   }
 }
-
 
 function passes(dim: Dimension, entry: IndexedClause, filters: Filters): boolean {
   const wanted = filters[FILTER_KEY[dim]];

@@ -16,9 +16,16 @@ const WHOLE_PLAN_BOUND_MS = 5000;
 
 /** One line of the bundled plans' sentences in a fixed scrambled order, at least 5 MB of UTF-8. */
 function fiveMegabyteLine(): string {
-  const text = fs.readdirSync(DEFAULTS.corpusDir).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(DEFAULTS.corpusDir, f), 'utf8')).join('\n');
+  const text = fs
+    .readdirSync(DEFAULTS.corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => fs.readFileSync(path.join(DEFAULTS.corpusDir, f), 'utf8'))
+    .join('\n');
   // Whole sentences, without their numbering, so the line does not parse into many clauses.
-  const sentences = text.split(/(?<=[。；])/u).map((s) => s.replace(/\s+/gu, '')).filter((s) => s.length > 8 && !/^[一二三四五六七八九十（(0-9]/u.test(s));
+  const sentences = text
+    .split(/(?<=[。；])/u)
+    .map((s) => s.replace(/\s+/gu, ''))
+    .filter((s) => s.length > 8 && !/^[一二三四五六七八九十（(0-9]/u.test(s));
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < 5 * 1024 * 1024; i++) {

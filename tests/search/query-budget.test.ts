@@ -28,8 +28,7 @@ function codeOf(run: () => unknown): string | null {
 }
 
 const searcherWith = (budget: Partial<QueryBudget>) => createSearcher(library, index, { budget: { ...QUERY_BUDGET, ...budget } });
-const search = (budget: Partial<QueryBudget>, q: string | ParsedQuery) =>
-  searcherWith(budget).search({ query: typeof q === 'string' ? parseQuery(q) : q, limit: 20, offset: 0 });
+const search = (budget: Partial<QueryBudget>, q: string | ParsedQuery) => searcherWith(budget).search({ query: typeof q === 'string' ? parseQuery(q) : q, limit: 20, offset: 0 });
 
 /** One typed term per theme, each the first include term that names a theme with others to add. */
 const themeNames = taxonomy.themes.map((t) => t.includeTerms[0] as string).filter((t, i, all) => all.indexOf(t) === i);
@@ -51,7 +50,7 @@ describe('expand=1 turned 20 typed terms into 340: expansion stays within the te
     }
   });
 
-  it('the room left is shared round robin: each expansion keeps its theme\'s first terms, the later ones go', () => {
+  it("the room left is shared round robin: each expansion keeps its theme's first terms, the later ones go", () => {
     const typed = parseQuery('氢能 | 光伏发电');
     const unlimited = expandQuery(typed, taxonomy, Number.POSITIVE_INFINITY).expansions;
     expect(unlimited.map((x) => x.theme)).toEqual(['hydrogen', 'wind-solar']);
@@ -102,8 +101,14 @@ describe('the engine meters every query against the budget', () => {
       ['加氢站', (pairs[0] as number) + (pairs[1] as number) + Math.min(...pairs)],
     ];
     for (const [q, touched] of cases) {
-      expect(codeOf(() => search({ maxCandidates: touched }, q)), q).toBe(null);
-      expect(codeOf(() => search({ maxCandidates: touched - 1 }, q)), q).toBe('QUERY_TOO_COSTLY');
+      expect(
+        codeOf(() => search({ maxCandidates: touched }, q)),
+        q,
+      ).toBe(null);
+      expect(
+        codeOf(() => search({ maxCandidates: touched - 1 }, q)),
+        q,
+      ).toBe('QUERY_TOO_COSTLY');
     }
     const cost = queryCost(parseQuery('的'), { ...QUERY_BUDGET, maxCandidates: 5 });
     cost.touch(5);

@@ -6,7 +6,6 @@ import { errorCode } from '../helpers.js';
 const groups = (q: string) => parseQuery(q).groups.map((g) => g.map((t) => t.text));
 const excluded = (q: string) => parseQuery(q).exclude.map((t) => t.text);
 
-
 describe('parseQuery', () => {
   it('space is AND: each word its own group', () => {
     expect(groups('碳汇 湿地')).toEqual([['碳汇'], ['湿地']]);

@@ -14,8 +14,15 @@ const texts = entries.map((e) => e.text);
 function run(q: string, filters = { docs: [] as string[], levels: [] as string[] }): SearchOutcome {
   return searcher.search({ query: parseQuery(q), filters, limit: 100_000, offset: 0 });
 }
-const ids = (q: string) => run(q).hits.map((h) => h.entry.clause.id).sort();
-const containing = (term: string) => entries.filter((e) => e.text.includes(term)).map((e) => e.clause.id).sort();
+const ids = (q: string) =>
+  run(q)
+    .hits.map((h) => h.entry.clause.id)
+    .sort();
+const containing = (term: string) =>
+  entries
+    .filter((e) => e.text.includes(term))
+    .map((e) => e.clause.id)
+    .sort();
 
 describe('recall and precision are exact', () => {
   it('300+ random substrings of 1–8 characters find exactly the clauses that contain them', () => {
@@ -24,7 +31,10 @@ describe('recall and precision are exact', () => {
       fc.property(fc.nat(texts.length - 1), fc.nat(), fc.integer({ min: 1, max: 8 }), (n, start, len) => {
         const chars = [...(texts[n] as string)];
         const from = start % Math.max(1, chars.length - len + 1);
-        const sub = chars.slice(from, from + len).join('').trim();
+        const sub = chars
+          .slice(from, from + len)
+          .join('')
+          .trim();
         // A substring with a quote cannot be written as a phrase; it is still a literal below.
         if (sub === '' || sub.includes('"')) return;
         const result = ids(`"${sub}"`);
@@ -86,7 +96,10 @@ describe('a phrase split across a page break in the source is found', () => {
 
 describe('operators on the real corpus', () => {
   it('AND: every hit holds both terms, and every clause holding both is a hit', () => {
-    const expected = entries.filter((e) => e.text.includes('光伏') && e.text.includes('储能')).map((e) => e.clause.id).sort();
+    const expected = entries
+      .filter((e) => e.text.includes('光伏') && e.text.includes('储能'))
+      .map((e) => e.clause.id)
+      .sort();
     expect(ids('光伏 储能')).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(containing('光伏').length);
@@ -106,7 +119,10 @@ describe('operators on the real corpus', () => {
 
   it('phrase vs words: "绿色 低碳" as a phrase is 绿色低碳, as words it is AND', () => {
     expect(ids('"绿色 低碳"')).toEqual(containing('绿色低碳'));
-    const and = entries.filter((e) => e.text.includes('绿色') && e.text.includes('低碳')).map((e) => e.clause.id).sort();
+    const and = entries
+      .filter((e) => e.text.includes('绿色') && e.text.includes('低碳'))
+      .map((e) => e.clause.id)
+      .sort();
     expect(ids('绿色 低碳')).toEqual(and);
     expect(and.length).toBeGreaterThan(containing('绿色低碳').length);
   });

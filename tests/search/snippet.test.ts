@@ -21,10 +21,16 @@ describe('snippets of real hits', () => {
         expect(html.replace(/<\/?mark>/gu, '')).not.toMatch(/[<>]/u);
         const marked = [...html.matchAll(/<mark>(.*?)<\/mark>/gu)].map((m) => normalizeText(unescape(m[1] as string)));
         expect(marked.length).toBeGreaterThan(0);
-        for (const m of marked) expect(terms.some((t) => m.includes(t)), `${m} in ${hit.entry.clause.id}`).toBe(true);
+        for (const m of marked)
+          expect(
+            terms.some((t) => m.includes(t)),
+            `${m} in ${hit.entry.clause.id}`,
+          ).toBe(true);
         const fragments = snippetParts(hit.entry.clause.text, normOf(hit.entry), hit.matches).filter((p) => p.text === '…').length;
         expect(fragments).toBeLessThanOrEqual(4);
-        const plain = unescape(html.replace(/<\/?mark>/gu, '')).split('…').filter(Boolean);
+        const plain = unescape(html.replace(/<\/?mark>/gu, ''))
+          .split('…')
+          .filter(Boolean);
         expect(plain.length).toBeLessThanOrEqual(3);
         for (const piece of plain) expect(hit.entry.clause.text).toContain(piece);
       }
@@ -51,7 +57,11 @@ describe('highlighting through normalisation', () => {
     const matches = matchesOf({ text: norm.text, identity: false, boundary: new Uint8Array(norm.text.length + 1), leadEnd: 0, heading: false, related: [], clause: null as never }, query);
     const ranges = displayRanges(norm, matches);
     expect(ranges.map(([a, b]) => display.slice(a, b))).toEqual(['到 2025 年', 'ＣＣＥＲ']);
-    expect(markSegments(display, ranges).filter((s) => s.mark).map((s) => s.text)).toEqual(['到 2025 年', 'ＣＣＥＲ']);
+    expect(
+      markSegments(display, ranges)
+        .filter((s) => s.mark)
+        .map((s) => s.text),
+    ).toEqual(['到 2025 年', 'ＣＣＥＲ']);
   });
 
   it('hostile text is escaped in the snippet', () => {

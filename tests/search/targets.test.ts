@@ -10,7 +10,6 @@ import { CHENGDU, errorCode, LESHAN, MIANYANG, QUXIAN, realLibrary, SICHUAN } fr
 const library = realLibrary();
 const all = library.enrichment.targets;
 
-
 describe('target query parameters', () => {
   it('reads repeated and comma-separated filters', () => {
     const q = targetQuery({ indicator: ['non-fossil-share', 'co2-per-gdp'], doc: `${CHENGDU},${QUXIAN}`, year: '2025', level: 'city' }, library);
@@ -28,7 +27,11 @@ describe('target query parameters', () => {
     expect(errorCode(() => targetQuery({ indicator: 'nope' }, library))).toBe('FILTER_UNKNOWN');
     expect(errorCode(() => targetQuery({ doc: 'nope' }, library))).toBe('FILTER_UNKNOWN');
     expect(errorCode(() => targetQuery({ level: 'town' }, library))).toBe('FILTER_UNKNOWN');
-    for (const year of ['20x5', '25', '1800', '2101', '2025.5']) expect(errorCode(() => targetQuery({ year }, library)), year).toBe('PARAM_INVALID');
+    for (const year of ['20x5', '25', '1800', '2101', '2025.5'])
+      expect(
+        errorCode(() => targetQuery({ year }, library)),
+        year,
+      ).toBe('PARAM_INVALID');
     expect(errorCode(() => targetQuery({ sort: 'random' }, library))).toBe('PARAM_INVALID');
     expect(errorCode(() => targetQuery({ order: 'up' }, library))).toBe('PARAM_INVALID');
     expect(errorCode(() => targetQuery({ year: { a: 1 } }, library))).toBe('PARAM_INVALID');
@@ -106,7 +109,10 @@ describe('headline figures and the vertical check', () => {
 
 describe('charts of one indicator', () => {
   it('one chart per year and measure, one bar per plan, the province as reference', () => {
-    const groups = chartGroups(library, all.filter((t) => t.indicator === 'non-fossil-share'));
+    const groups = chartGroups(
+      library,
+      all.filter((t) => t.indicator === 'non-fossil-share'),
+    );
     const y2025 = groups.find((g) => g.year === 2025 && g.measure === 'reach|%');
     expect(y2025?.bars.map((b) => [b.doc.id, b.target.compareValue])).toEqual([
       [SICHUAN, 42],

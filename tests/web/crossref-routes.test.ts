@@ -57,7 +57,10 @@ describe('compare', () => {
   });
 
   it('takes a subset of documents, and a query instead of a theme', async () => {
-    const res = await request(app).get('/compare').query({ theme: 'hydrogen', docs: `${CHENGDU},${QUXIAN}` }).expect(200);
+    const res = await request(app)
+      .get('/compare')
+      .query({ theme: 'hydrogen', docs: `${CHENGDU},${QUXIAN}` })
+      .expect(200);
     expect(res.text).toContain(`id="c-${CHENGDU}"`);
     expect(res.text).not.toContain(`id="c-${SICHUAN}"`);
     const q = await request(app).get('/compare').query({ q: '加氢站' }).expect(200);
@@ -66,9 +69,16 @@ describe('compare', () => {
   });
 
   it('CSV: one row per clause with jurisdiction, label, text, citation and permalink', async () => {
-    const res = await request(app).get('/compare.csv').query({ theme: 'hydrogen' }).expect(200).expect('Content-Type', /text\/csv/u);
+    const res = await request(app)
+      .get('/compare.csv')
+      .query({ theme: 'hydrogen' })
+      .expect(200)
+      .expect('Content-Type', /text\/csv/u);
     expect(res.headers['content-disposition']).toContain('compare-hydrogen.csv');
-    const lines = res.text.replace(/^\uFEFF/u, '').trim().split('\r\n');
+    const lines = res.text
+      .replace(/^\uFEFF/u, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('地区,层级,文档,条款,条款文本,引用,固定链接');
     expect(lines).toHaveLength(1 + byTheme('hydrogen').length);
     expect(res.text).toContain(`https://policy.example.org/c/${encodeURIComponent(`${CHENGDU}.part_3__item_2__para_5`)}`);
@@ -97,13 +107,16 @@ describe('related clauses', () => {
   });
 
   it('every related clause is from another document, with a positive score, best first', async () => {
-    for (const d of library.documents) for (const c of library.clausesOf(d.id).filter((_, i) => i % 25 === 0)) {
-      const res = await request(app).get(`/api/clauses/${encodeURIComponent(c.id)}`).expect(200);
-      const related = res.body.related as { doc: string; score: number; sharedTheme: string | null }[];
-      expect(related.every((r) => r.doc !== d.id && r.score > 0)).toBe(true);
-      const ranked = related.filter((r) => !r.sharedTheme).map((r) => r.score);
-      expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
-    }
+    for (const d of library.documents)
+      for (const c of library.clausesOf(d.id).filter((_, i) => i % 25 === 0)) {
+        const res = await request(app)
+          .get(`/api/clauses/${encodeURIComponent(c.id)}`)
+          .expect(200);
+        const related = res.body.related as { doc: string; score: number; sharedTheme: string | null }[];
+        expect(related.every((r) => r.doc !== d.id && r.score > 0)).toBe(true);
+        const ranked = related.filter((r) => !r.sharedTheme).map((r) => r.score);
+        expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
+      }
   });
 
   it('the clause page and the reader show them', async () => {

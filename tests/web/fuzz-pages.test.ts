@@ -26,7 +26,7 @@ const PAYLOADS = [
   'javascript:alert(1)',
 ];
 /** What each payload looks like raw in HTML: present only if it was not escaped. */
-const RAW_MARKERS = ['<script>alert', '<img src=x', ' autofocus onfocus=\'', '" autofocus onfocus="', '<%=', '<%-', '<svg/onload', '<x-fuzz', '</textarea><'];
+const RAW_MARKERS = ['<script>alert', '<img src=x', " autofocus onfocus='", '" autofocus onfocus="', '<%=', '<%-', '<svg/onload', '<x-fuzz', '</textarea><'];
 
 const GARBAGE = ['%', '%%', '%zz', '%E0%A4%A', '%uD800', '%00', '%C0%AF', '%ED%A0%80', '%FF%FE', '%2', '+%+', '&&', '==', '&=&', '#frag', '?', '%0D%0ASet-Cookie:x=1'];
 const REGEX = ['.*', '(a+)+$', '[', ']', '\\', '^$', '(?=', '{1,}', '|', '||', '*', '+?', '\\u{', '/', '$&', '$1'];

@@ -9,7 +9,7 @@ import { createApp } from '../../src/web/app.js';
 import { realCorpus, searcherFor, tempDir } from '../helpers.js';
 
 describe('home page level groups', () => {
-  it('regression: the 未分级 group reused the county group\'s anchor id lv-county', async () => {
+  it("regression: the 未分级 group reused the county group's anchor id lv-county", async () => {
     const dir = tempDir();
     for (const d of realCorpus().documents) fs.copyFileSync(path.join('corpus', d.meta.file), path.join(dir, d.meta.file));
     fs.copyFileSync(path.join('corpus', 'catalog.json'), path.join(dir, 'catalog.json'));

@@ -30,13 +30,19 @@ const docIds = (list: { id?: string; doc?: string }[]) => [...new Set(list.map((
 
 describe('/api/search and /search', () => {
   it.each(FILTERS)('JSON: %s', async (_name, filter, expected) => {
-    const res = await request(app).get('/api/search').query({ q: SHARED_TERM, ...filter }).expect(200);
+    const res = await request(app)
+      .get('/api/search')
+      .query({ q: SHARED_TERM, ...filter })
+      .expect(200);
     expect(docIds(res.body.hits)).toEqual(expected);
     expect(res.body.total).toBe(expected.length);
   });
 
   it.each(FILTERS)('HTML: %s', async (_name, filter, expected) => {
-    const res = await request(app).get('/search').query({ q: SHARED_TERM, ...filter }).expect(200);
+    const res = await request(app)
+      .get('/search')
+      .query({ q: SHARED_TERM, ...filter })
+      .expect(200);
     const shown = [...res.text.matchAll(/<div class="hit-doc">.*?<a href="\/docs\/([^"]+)">/gu)].map((m) => decodeURIComponent(m[1] as string));
     expect(shown).toEqual(expected);
     expect(res.text).toContain('class="chip on"');
@@ -45,7 +51,11 @@ describe('/api/search and /search', () => {
   it('JSON facets: levels national first, each identity dimension with labels', async () => {
     const res = await request(app).get('/api/search').query({ q: SHARED_TERM }).expect(200);
     expect(res.body.facets.level.map((f: { label: string }) => f.label)).toEqual(['国家级', '省级', '市级', '县级']);
-    expect(res.body.facets.region.map((f: { value: string; count: number }) => [f.value, f.count])).toEqual([['全国', 2], ['浙江省', 1], ['四川省', 3]]);
+    expect(res.body.facets.region.map((f: { value: string; count: number }) => [f.value, f.count])).toEqual([
+      ['全国', 2],
+      ['浙江省', 1],
+      ['四川省', 3],
+    ]);
     expect(res.body.facets.issuer.find((f: { value: string }) => f.value === '四川省人民政府').count).toBe(2);
     expect(res.body.facets.issued.map((f: { label: string }) => f.label)).toEqual(['2024年', '2023年', '2022年', '2021年']);
     expect(Object.keys(res.body.facets)).toEqual(expect.arrayContaining(['doc', 'level', 'region', 'issuer', 'type', 'status', 'issued']));
@@ -57,7 +67,14 @@ describe('/api/search and /search', () => {
     const res = await request(app).get('/search').query({ q: SHARED_TERM }).expect(200);
     const levels = res.text.slice(res.text.indexOf('<ul class="facet-level">'));
     expect(levels.indexOf('国家级')).toBeLessThan(levels.indexOf('省级'));
-    for (const [name, value] of [['region', '全国'], ['issuer', '国家能源局'], ['type', '规划'], ['status', '试行'], ['issued', '2021'], ['level', 'national']]) {
+    for (const [name, value] of [
+      ['region', '全国'],
+      ['issuer', '国家能源局'],
+      ['type', '规划'],
+      ['status', '试行'],
+      ['issued', '2021'],
+      ['level', 'national'],
+    ]) {
       expect(res.text, name).toContain(`/search?q=${encodeURIComponent(SHARED_TERM)}&amp;${name}=${encodeURIComponent(value as string)}`);
     }
     for (const title of ['地区', '发文机关', '文档类型', '状态', '发文年份']) expect(res.text).toContain(`<h2>${title}</h2>`);
@@ -82,7 +99,12 @@ describe('/api/docs and /docs', () => {
     const res = await request(app).get('/api/docs').expect(200);
     expect(res.body.docs.map((d: { level: string }) => d.level)).toEqual(['national', 'national', 'province', 'province', 'city', 'county']);
     expect(res.body.docs.find((d: { id: string }) => d.id === 'chengdu-opinions')).toMatchObject({ region: '四川省', issuers: ['成都市发展和改革委员会', '四川省人民政府'], issued: '2023', docType: '意见', status: '征求意见稿' });
-    expect(res.body.groups.map((g: { level: string; count: number }) => [g.level, g.count])).toEqual([['national', 2], ['province', 2], ['city', 1], ['county', 1]]);
+    expect(res.body.groups.map((g: { level: string; count: number }) => [g.level, g.count])).toEqual([
+      ['national', 2],
+      ['province', 2],
+      ['city', 1],
+      ['county', 1],
+    ]);
     expect(res.body.groups[0].regions).toEqual([{ region: '全国', count: 2, docs: NATIONAL }]);
     expect(res.body.groups[1].regions.map((r: { region: string }) => r.region)).toEqual(['浙江省', '四川省']);
     expect(res.body.facets.level[0]).toEqual({ value: 'national', label: '国家级', count: 2, selected: false });
@@ -116,7 +138,10 @@ describe('/compare and /compare.csv', () => {
     expect(columns(all.text)).toEqual(library.documents.map((d) => d.id));
     expect(all.text.indexOf('国家级')).toBeLessThan(all.text.indexOf('省级'));
     for (const [name, filter, expected] of FILTERS) {
-      const res = await request(app).get('/compare').query({ q: SHARED_TERM, ...filter }).expect(200);
+      const res = await request(app)
+        .get('/compare')
+        .query({ q: SHARED_TERM, ...filter })
+        .expect(200);
       expect(columns(res.text), name).toEqual(expected);
     }
   });
@@ -136,9 +161,15 @@ describe('/targets, its downloads and /api/targets', () => {
   const targetDocs = (body: { targets: { doc: string }[] }) => docIds(body.targets);
 
   it.each(FILTERS)('JSON: %s', async (_name, filter, expected) => {
-    const res = await request(app).get('/api/targets').query({ ...filter, sort: 'doc' }).expect(200);
+    const res = await request(app)
+      .get('/api/targets')
+      .query({ ...filter, sort: 'doc' })
+      .expect(200);
     expect(targetDocs(res.body)).toEqual(expected);
-    const download = await request(app).get('/targets.json').query({ ...filter, sort: 'doc' }).expect(200);
+    const download = await request(app)
+      .get('/targets.json')
+      .query({ ...filter, sort: 'doc' })
+      .expect(200);
     expect(targetDocs(download.body)).toEqual(expected);
   });
 

@@ -11,7 +11,21 @@ import { searcherFor, tempDir } from '../helpers.js';
 
 describe('inferred identity on the document page and in the API', async () => {
   const dir = tempDir();
-  fs.writeFileSync(path.join(dir, 'plan.txt'), ['某市人民政府文件', '某府发[2022]8号', '某市人民政府关于印发《某市碳达峰实施方案（试行）》的通知', '各区县人民政府：', '现将《某市碳达峰实施方案（试行）》印发给你们，请认真贯彻执行。', '某市人民政府', '2022年7月18日', '某市碳达峰实施方案（试行）', '一、总体要求', '（一）指导思想。坚持系统观念。'].join('\n\n'));
+  fs.writeFileSync(
+    path.join(dir, 'plan.txt'),
+    [
+      '某市人民政府文件',
+      '某府发[2022]8号',
+      '某市人民政府关于印发《某市碳达峰实施方案（试行）》的通知',
+      '各区县人民政府：',
+      '现将《某市碳达峰实施方案（试行）》印发给你们，请认真贯彻执行。',
+      '某市人民政府',
+      '2022年7月18日',
+      '某市碳达峰实施方案（试行）',
+      '一、总体要求',
+      '（一）指导思想。坚持系统观念。',
+    ].join('\n\n'),
+  );
   const library = buildLibrary(await loadCorpus({ corpusDir: dir }));
   const app = createApp({ library, searcher: searcherFor(library), today: () => '2026-11-29' });
   const id = library.documents[0]?.id ?? '';
@@ -26,7 +40,21 @@ describe('inferred identity on the document page and in the API', async () => {
 
   it('an uncatalogued document names its issuer, jurisdiction, level and parent, each marked as inferred, under a readable id', async () => {
     const dir2 = tempDir();
-    fs.writeFileSync(path.join(dir2, '成都方案.txt'), ['成都市人民政府文件', '成府发[2022]8号', '成都市人民政府关于印发《成都市碳达峰实施方案》的通知', '各区（市）县人民政府：', '现将《成都市碳达峰实施方案》印发给你们，请认真贯彻执行。', '成都市人民政府', '2022年7月18日', '成都市碳达峰实施方案', '一、总体要求', '（一）指导思想。坚持系统观念。'].join('\n\n'));
+    fs.writeFileSync(
+      path.join(dir2, '成都方案.txt'),
+      [
+        '成都市人民政府文件',
+        '成府发[2022]8号',
+        '成都市人民政府关于印发《成都市碳达峰实施方案》的通知',
+        '各区（市）县人民政府：',
+        '现将《成都市碳达峰实施方案》印发给你们，请认真贯彻执行。',
+        '成都市人民政府',
+        '2022年7月18日',
+        '成都市碳达峰实施方案',
+        '一、总体要求',
+        '（一）指导思想。坚持系统观念。',
+      ].join('\n\n'),
+    );
     const lib = buildLibrary(await loadCorpus({ corpusDir: dir2 }));
     const app2 = createApp({ library: lib, searcher: searcherFor(lib), today: () => '2026-11-29' });
     expect(lib.documents[0]?.id).toBe('chengdu-implementation-scheme-2022');

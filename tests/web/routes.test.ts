@@ -34,7 +34,10 @@ describe('JSON API', () => {
   it('GET /api/clauses/:id returns the hit, its citation, reference and related', async () => {
     const res = await request(app).get(`/api/clauses/${CLAUSE}`).expect(200);
     expect(res.body).toMatchObject({
-      id: CLAUSE, doc: CHENGDU, label: '三（二）5', url: `/c/${CLAUSE}`,
+      id: CLAUSE,
+      doc: CHENGDU,
+      label: '三（二）5',
+      url: `/c/${CLAUSE}`,
       citation: '《成都市碳达峰实施方案》（成府发〔2024〕10号）三（二）5“深化能源消费结构调整”',
     });
     expect(res.body.text).toContain('推动制氢母站、液氢站、加氢站网点建设');
@@ -43,7 +46,9 @@ describe('JSON API', () => {
     expect(res.body.breadcrumb.map((b: { label: string }) => b.label)).toEqual(['三', '三（二）']);
     // No PUBLIC_ORIGIN: the offline form, never an address built from the request's Host.
     expect(res.body.reference).toBe('成都市人民政府. 成都市碳达峰实施方案：成府发〔2024〕10号[A]. 2024-03-13.');
-    const online = await request(realApp({ publicOrigin: 'https://policy.example.org' })).get(`/api/clauses/${CLAUSE}`).expect(200);
+    const online = await request(realApp({ publicOrigin: 'https://policy.example.org' }))
+      .get(`/api/clauses/${CLAUSE}`)
+      .expect(200);
     expect(online.body.reference).toMatch(/^成都市人民政府\. 成都市碳达峰实施方案：成府发〔2024〕10号\[A\/OL\]\. \(2024-03-13\)\[2026-11-21\]\. https:\/\/policy\.example\.org\/docs\//u);
   });
 

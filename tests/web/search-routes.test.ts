@@ -35,9 +35,13 @@ describe('GET /api/search', () => {
   it('filters by doc (repeated or comma-separated) and by level', async () => {
     const one = await request(app).get('/api/search').query({ q: '碳汇', doc: MIANYANG }).expect(200);
     expect(new Set(one.body.hits.map((h: { doc: string }) => h.doc))).toEqual(new Set([MIANYANG]));
-    const two = await request(app).get(`/api/search?q=${encodeURIComponent('碳汇')}&doc=${MIANYANG},${CHENGDU}`).expect(200);
+    const two = await request(app)
+      .get(`/api/search?q=${encodeURIComponent('碳汇')}&doc=${MIANYANG},${CHENGDU}`)
+      .expect(200);
     expect(new Set(two.body.hits.map((h: { doc: string }) => h.doc))).toEqual(new Set([MIANYANG, CHENGDU]));
-    const repeated = await request(app).get(`/api/search?q=${encodeURIComponent('碳汇')}&doc=${MIANYANG}&doc=${CHENGDU}`).expect(200);
+    const repeated = await request(app)
+      .get(`/api/search?q=${encodeURIComponent('碳汇')}&doc=${MIANYANG}&doc=${CHENGDU}`)
+      .expect(200);
     expect(repeated.body.total).toBe(two.body.total);
     const county = await request(app).get('/api/search').query({ q: '碳汇', level: 'county' }).expect(200);
     expect(county.body.hits.every((h: { level: string }) => h.level === 'county')).toBe(true);
@@ -109,7 +113,9 @@ describe('GET /search (HTML)', () => {
     const link = `/search?q=${encodeURIComponent('碳汇')}&amp;doc=${MIANYANG}`;
     expect(res.text).toContain(link);
     expect(res.text).toContain(`/search?q=${encodeURIComponent('碳汇')}&amp;level=county`);
-    const filtered = await request(app).get(`/search?q=${encodeURIComponent('碳汇')}&doc=${MIANYANG}`).expect(200);
+    const filtered = await request(app)
+      .get(`/search?q=${encodeURIComponent('碳汇')}&doc=${MIANYANG}`)
+      .expect(200);
     // A link may not carry aria-pressed (axe: aria-allowed-attr); the chosen facet is aria-current.
     expect(filtered.text).toContain('aria-current="true"');
     expect(filtered.text).not.toContain('aria-pressed');
@@ -123,7 +129,7 @@ describe('GET /search (HTML)', () => {
     expect(p2.text).toContain('<ol class="hits" start="21">');
   });
 
-  it('the zero-result page shows each term\'s count and suggests dropping a term', async () => {
+  it("the zero-result page shows each term's count and suggests dropping a term", async () => {
     const res = await request(app).get('/search').query({ q: '加氢站 海绵城市' }).expect(200);
     expect(res.text).toContain('没有找到条款');
     expect(res.text).toContain(`加氢站</a>：${containing('加氢站')} 个条款`);
@@ -138,7 +144,10 @@ describe('GET /search (HTML)', () => {
   });
 
   it('a bad query is a 400 page in Chinese with the form still there', async () => {
-    const res = await request(app).get('/search').query({ q: '碳'.repeat(201) }).expect(400);
+    const res = await request(app)
+      .get('/search')
+      .query({ q: '碳'.repeat(201) })
+      .expect(400);
     expect(res.text).toContain('检索式过长');
     expect(res.text).toContain('QUERY_TOO_LONG');
     expect(res.text).toContain('name="q"');

@@ -13,7 +13,22 @@ import { CHENGDU, realApp, realLibrary, realSearcher } from '../helpers.js';
 const app = realApp();
 const library = realLibrary();
 const clauseId = library.clausesOf(CHENGDU)[8]?.id as string;
-const PAGES = ['/', '/themes', '/themes/hydrogen', '/policies', '/targets', '/targets/non-fossil-share', `/docs/${CHENGDU}?hl=加氢站`, `/c/${clauseId}`, '/search?q=加氢站', '/search', '/compare?theme=hydrogen', '/compare', '/no/such/page', '/search?q=-氢'];
+const PAGES = [
+  '/',
+  '/themes',
+  '/themes/hydrogen',
+  '/policies',
+  '/targets',
+  '/targets/non-fossil-share',
+  `/docs/${CHENGDU}?hl=加氢站`,
+  `/c/${clauseId}`,
+  '/search?q=加氢站',
+  '/search',
+  '/compare?theme=hydrogen',
+  '/compare',
+  '/no/such/page',
+  '/search?q=-氢',
+];
 
 describe('headers', () => {
   it('every page and API answer carries a strict CSP, nosniff, no framing and a referrer policy', async () => {
@@ -94,7 +109,9 @@ describe('static files', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 6 }), async (parts) => {
-        const res = await request(app).get(`/static/${parts.join('/')}`).buffer(true);
+        const res = await request(app)
+          .get(`/static/${parts.join('/')}`)
+          .buffer(true);
         expect(res.status).toBeLessThan(500);
         if (res.status === 200) {
           const body = Buffer.isBuffer(res.body) ? res.body : Buffer.from(res.text);
@@ -110,7 +127,12 @@ describe('errors outside development', () => {
   afterEach(() => vi.restoreAllMocks());
   const failing = (development: boolean) => {
     const searcher = realSearcher();
-    const broken = { ...searcher, search: () => { throw new TypeError('secret internal detail at /srv/app/engine.ts:12'); } };
+    const broken = {
+      ...searcher,
+      search: () => {
+        throw new TypeError('secret internal detail at /srv/app/engine.ts:12');
+      },
+    };
     return createApp({ library, searcher: broken, development });
   };
 

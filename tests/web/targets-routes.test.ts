@@ -31,15 +31,52 @@ interface Rec {
 }
 
 const FIELDS = [
-  'id', 'doc', 'docTitle', 'jurisdiction', 'level', 'clause', 'clauseLabel', 'indicator', 'indicatorLabel', 'canonical',
-  'phrase', 'value', 'valueMax', 'valueText', 'unit', 'baseValue', 'baseUnit', 'compareValue', 'compareUnit', 'year',
-  'yearSource', 'baselineYear', 'baselineValue', 'baselineText', 'direction', 'bound', 'qualifier', 'aspirational',
-  'attribute', 'source', 'column', 'text', 'span', 'citation', 'url', 'permalink', 'province',
+  'id',
+  'doc',
+  'docTitle',
+  'jurisdiction',
+  'level',
+  'clause',
+  'clauseLabel',
+  'indicator',
+  'indicatorLabel',
+  'canonical',
+  'phrase',
+  'value',
+  'valueMax',
+  'valueText',
+  'unit',
+  'baseValue',
+  'baseUnit',
+  'compareValue',
+  'compareUnit',
+  'year',
+  'yearSource',
+  'baselineYear',
+  'baselineValue',
+  'baselineText',
+  'direction',
+  'bound',
+  'qualifier',
+  'aspirational',
+  'attribute',
+  'source',
+  'column',
+  'text',
+  'span',
+  'citation',
+  'url',
+  'permalink',
+  'province',
 ];
 const PROVINCE_FIELDS = ['target', 'doc', 'valueText', 'label', 'value', 'compareValue', 'compareUnit', 'url', 'relation', 'ambition'];
 
 const levelOf = (t: Target) => library.getDocument(t.doc)?.level ?? null;
-const idsWhere = (keep: (t: Target) => boolean) => targets.filter(keep).map((t) => t.id).sort();
+const idsWhere = (keep: (t: Target) => boolean) =>
+  targets
+    .filter(keep)
+    .map((t) => t.id)
+    .sort();
 const idsOf = (records: Rec[]) => records.map((r) => r.id).sort();
 
 async function api(query: string): Promise<{ query: Record<string, unknown>; total: number; targets: Rec[] }> {
@@ -81,7 +118,13 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const unescapeHtml = (s: string) => s.replace(/&amp;/gu, '&').replace(/&#34;|&quot;/gu, '"').replace(/&#39;/gu, "'").replace(/&lt;/gu, '<').replace(/&gt;/gu, '>');
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&amp;/gu, '&')
+    .replace(/&#34;|&quot;/gu, '"')
+    .replace(/&#39;/gu, "'")
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>');
 
 describe('GET /api/targets', () => {
   it('without filters returns every target, each record carrying the whole contract', async () => {
@@ -252,7 +295,19 @@ describe('GET /api/targets', () => {
 describe('GET /api/indicators', () => {
   it('lists every indicator with targets, counts agreeing with the targets', async () => {
     const res = await request(app).get('/api/indicators').expect(200);
-    const list = res.body.indicators as { id: string; label: string; canonical: boolean; count: number; counts: Record<string, number>; years: number[]; phrases: string[]; aliases: string[]; unit: string | null; better: string | null; url: string }[];
+    const list = res.body.indicators as {
+      id: string;
+      label: string;
+      canonical: boolean;
+      count: number;
+      counts: Record<string, number>;
+      years: number[];
+      phrases: string[];
+      aliases: string[];
+      unit: string | null;
+      better: string | null;
+      url: string;
+    }[];
     expect(list.map((i) => i.id).sort()).toEqual([...new Set(targets.map((t) => t.indicator))].sort());
     expect(list.reduce((a, i) => a + i.count, 0)).toBe(targets.length);
     for (const i of list) {
@@ -348,7 +403,10 @@ describe('GET /targets/:indicator', () => {
   it('draws server-rendered bar charts; the 2025 chart has a bar link for each of the five jurisdictions', async () => {
     const res = await request(app).get('/targets/non-fossil-share').expect(200).expect('Content-Type', /html/u);
     expect(res.text).toContain('<h1>非化石能源消费比重</h1>');
-    const figures = res.text.split('<figure class="chart">').slice(1).map((f) => f.split('</figure>')[0] as string);
+    const figures = res.text
+      .split('<figure class="chart">')
+      .slice(1)
+      .map((f) => f.split('</figure>')[0] as string);
     expect(figures.length).toBeGreaterThanOrEqual(1);
     for (const f of figures) expect(f).toContain('<svg');
     const chart2025 = figures.find((f) => /<figcaption>2025年 · 目标值/u.test(f));
@@ -388,7 +446,9 @@ describe('GET /targets/:indicator', () => {
     const res = await request(app).get('/targets/nope').expect(404).expect('Content-Type', /html/u);
     expect(res.text).toContain('未找到指标');
     expect(res.text).toContain('INDICATOR_NOT_FOUND');
-    const hostile = await request(app).get(`/targets/${encodeURIComponent('<script>alert(1)</script>')}`).expect(404);
+    const hostile = await request(app)
+      .get(`/targets/${encodeURIComponent('<script>alert(1)</script>')}`)
+      .expect(404);
     expect(hostile.text).not.toContain('<script>alert');
     const api404 = await request(app).get('/api/targets?indicator=nope').expect(400);
     expect(api404.body.error.code).toBe('FILTER_UNKNOWN');
@@ -397,7 +457,11 @@ describe('GET /targets/:indicator', () => {
 
 describe('downloads', () => {
   it('/targets.csv: BOM, attachment, header, one line per target, permalinks ending in the record url', async () => {
-    const res = await request(app).get('/targets.csv').query({ indicator: 'non-fossil-share' }).expect(200).expect('Content-Type', /text\/csv/u);
+    const res = await request(app)
+      .get('/targets.csv')
+      .query({ indicator: 'non-fossil-share' })
+      .expect(200)
+      .expect('Content-Type', /text\/csv/u);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="targets-non-fossil-share\.csv"$/u);
     expect(res.text.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(res.text.slice(1));
@@ -407,7 +471,12 @@ describe('downloads', () => {
     const api = await request(app).get('/api/targets').query({ indicator: 'non-fossil-share' }).expect(200);
     const records = api.body.targets as Rec[];
     expect(rows).toHaveLength(1 + records.length);
-    expect(res.text.replace(/^\uFEFF/u, '').trimEnd().split('\r\n')).toHaveLength(1 + records.length);
+    expect(
+      res.text
+        .replace(/^\uFEFF/u, '')
+        .trimEnd()
+        .split('\r\n'),
+    ).toHaveLength(1 + records.length);
     const col = (name: string) => header.indexOf(name);
     rows.slice(1).forEach((row, i) => {
       const r = records[i] as Rec;

@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { urls } from '../../src/present/urls.js';
 
-const files = (dir: string, ext: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name), ext) : e.name.endsWith(ext) ? [path.join(dir, e.name)] : []));
+const files = (dir: string, ext: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name), ext) : e.name.endsWith(ext) ? [path.join(dir, e.name)] : []));
 
 describe('urls', () => {
   it('encodes ids and parameters, keeps their order and leaves empty ones out', () => {
@@ -23,9 +22,7 @@ describe('urls', () => {
   });
 
   it('no template writes one of the site’s paths by hand (static files and in-page anchors aside)', () => {
-    const handWritten = files(path.join(PROJECT_ROOT, 'views'), '.ejs').flatMap((f) =>
-      [...fs.readFileSync(f, 'utf8').matchAll(/(?:href|action)="(\/(?!static\/)[^"]*)"/gu)].map((m) => `${path.basename(f)}: ${m[1]}`),
-    );
+    const handWritten = files(path.join(PROJECT_ROOT, 'views'), '.ejs').flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/(?:href|action)="(\/(?!static\/)[^"]*)"/gu)].map((m) => `${path.basename(f)}: ${m[1]}`));
     expect(handWritten).toEqual([]);
   });
 

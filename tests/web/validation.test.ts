@@ -111,8 +111,11 @@ describe('pages: bad values are a Chinese 400 page, unknown parameters are ignor
     expect(res.text).toContain('<mark');
   });
 
-  it('regression: the compare page\'s CSV link carries only checked parameters (a tracking tag made the download a 400)', async () => {
-    const page = await request(app).get('/compare').query({ theme: 'hydrogen', docs: [CHENGDU], utm_source: 'x' }).expect(200);
+  it("regression: the compare page's CSV link carries only checked parameters (a tracking tag made the download a 400)", async () => {
+    const page = await request(app)
+      .get('/compare')
+      .query({ theme: 'hydrogen', docs: [CHENGDU], utm_source: 'x' })
+      .expect(200);
     const href = /href="(\/compare\.csv\?[^"]*)"/u.exec(page.text)?.[1]?.replaceAll('&amp;', '&') ?? '';
     expect(href).toBe(`/compare.csv?theme=hydrogen&docs=${CHENGDU}`);
     const csv = await request(app).get(href).expect(200);
@@ -127,7 +130,10 @@ describe('pages: bad values are a Chinese 400 page, unknown parameters are ignor
   });
 
   it('over-long hl on the reader is a 400 page naming QUERY_TOO_LONG', async () => {
-    const res = await request(app).get(`/docs/${CHENGDU}`).query({ hl: '碳'.repeat(201) }).expect(400);
+    const res = await request(app)
+      .get(`/docs/${CHENGDU}`)
+      .query({ hl: '碳'.repeat(201) })
+      .expect(400);
     expect(res.type).toBe('text/html');
     expect(res.text).toContain('QUERY_TOO_LONG');
     expect(res.text).toContain('检索式过长');

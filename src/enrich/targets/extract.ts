@@ -74,7 +74,11 @@ const SHORT_HEADING = 40;
 function headingOf(clause: Clause, asAncestor: boolean): string | null {
   if (clause.kind === 'row') return null;
   const words = clause.title ?? clause.lead ?? (asAncestor && clause.text.length <= SHORT_HEADING ? clause.text : null);
-  return words ? normalizeText(words).replace(HEADING_MARKER, '').replace(/[.·…]{2,}\s?\d*$/u, '') : null;
+  return words
+    ? normalizeText(words)
+        .replace(HEADING_MARKER, '')
+        .replace(/[.·…]{2,}\s?\d*$/u, '')
+    : null;
 }
 
 /** Years a text names, four-digit (not a 文号's 〔2021〕) or as five-year periods. */

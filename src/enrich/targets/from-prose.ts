@@ -34,21 +34,101 @@ export function periodYear(word: string): number | null {
 const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 
 /** Verbs that put a level on the figure after them. */
-const REACH = ['达到', '达', '提升至', '提升到', '提高至', '提高到', '增加至', '增加到', '增长至', '增长到', '增至', '降至', '降到', '降低至', '降低到', '下降至', '下降到', '减少至', '减少到', '减至', '稳定在', '保持在', '维持在', '控制在', '维持', '保持', '稳定', '为', '突破'];
+const REACH = [
+  '达到',
+  '达',
+  '提升至',
+  '提升到',
+  '提高至',
+  '提高到',
+  '增加至',
+  '增加到',
+  '增长至',
+  '增长到',
+  '增至',
+  '降至',
+  '降到',
+  '降低至',
+  '降低到',
+  '下降至',
+  '下降到',
+  '减少至',
+  '减少到',
+  '减至',
+  '稳定在',
+  '保持在',
+  '维持在',
+  '控制在',
+  '维持',
+  '保持',
+  '稳定',
+  '为',
+  '突破',
+];
 const REDUCE = ['下降', '降低', '减少', '削减', '压减'];
 const INCREASE = ['提高', '提升', '增长', '增加'];
 /** Words before a figure that bound it. */
 const BOUND_WORDS: Record<string, Bound> = {
-  不低于: 'min', 不少于: 'min', 至少: 'min', 超过: 'min', 超: 'min', 高于: 'min', 以上: 'min', 及以上: 'min', '≥': 'min', '>': 'min', '≧': 'min',
-  不高于: 'max', 不超过: 'max', 低于: 'max', 以下: 'max', 及以下: 'max', 以内: 'max', '≤': 'max', '<': 'max', '≦': 'max',
-  约: 'approx', 近: 'approx', 左右: 'approx', 上下: 'approx',
+  不低于: 'min',
+  不少于: 'min',
+  至少: 'min',
+  超过: 'min',
+  超: 'min',
+  高于: 'min',
+  以上: 'min',
+  及以上: 'min',
+  '≥': 'min',
+  '>': 'min',
+  '≧': 'min',
+  不高于: 'max',
+  不超过: 'max',
+  低于: 'max',
+  以下: 'max',
+  及以下: 'max',
+  以内: 'max',
+  '≤': 'max',
+  '<': 'max',
+  '≦': 'max',
+  约: 'approx',
+  近: 'approx',
+  左右: 'approx',
+  上下: 'approx',
 };
 /** Qualifiers written before a figure or its verb, kept as written: 不低于, 约, 原则上, 累计 (下降13.5%). */
 const PRE_QUALIFIERS = ['不低于', '不少于', '至少', '超过', '超', '高于', '不高于', '不超过', '低于', '约', '近', '原则上', '累计'];
 /** Bounds that make a sentence a commitment even without a year (PUE值不高于1.25). */
 const STANDING = new Set(['不低于', '不少于', '不高于', '不超过']);
 /** Verbs whose object comes after the figure: 创建1个近零碳园区, 建成1000公里自行车骨干网络. */
-const ACTIONS = ['执行', '累计建成', '累计创建', '新增投产', '建成', '建设', '新建', '创建', '打造', '培育', '完成', '实施', '举办', '创作', '推广', '新增', '形成', '建立', '争创', '引进', '淘汰', '关闭', '种植', '改造', '修复', '治理', '安装', '储备'];
+const ACTIONS = [
+  '执行',
+  '累计建成',
+  '累计创建',
+  '新增投产',
+  '建成',
+  '建设',
+  '新建',
+  '创建',
+  '打造',
+  '培育',
+  '完成',
+  '实施',
+  '举办',
+  '创作',
+  '推广',
+  '新增',
+  '形成',
+  '建立',
+  '争创',
+  '引进',
+  '淘汰',
+  '关闭',
+  '种植',
+  '改造',
+  '修复',
+  '治理',
+  '安装',
+  '储备',
+];
 /** Subjects too bare to name an indicator: the previous target's indicator is meant (力争占比达到6.5%). */
 const GENERIC = /^(?:占比|比重|比例|规模|总量|水平|能力|强度)?$/u;
 const INDICATOR_END = /(?:率|比重|占比|比例|量|能耗|排放|强度|容量|面积|规模|里程|数|值|度|效率|水平|指数|能力)$/u;
@@ -125,10 +205,7 @@ interface YearList {
   years: FallbackYear[];
 }
 
-const YEAR_LISTS = [
-  /(?<!\d)(?:19|20)\d{2}(?:年(?:底|末)?)?(?:[、和及与](?:19|20)\d{2}(?:年(?:底|末)?)?)*[、和及与](?:19|20)\d{2}年/gu,
-  /“?十[一二三四五六]五”?(?:[、和及与]“?十[一二三四五六]五”?)+/gu,
-];
+const YEAR_LISTS = [/(?<!\d)(?:19|20)\d{2}(?:年(?:底|末)?)?(?:[、和及与](?:19|20)\d{2}(?:年(?:底|末)?)?)*[、和及与](?:19|20)\d{2}年/gu, /“?十[一二三四五六]五”?(?:[、和及与]“?十[一二三四五六]五”?)+/gu];
 
 function yearLists(text: string): YearList[] {
   const inside = insideTitles(text);
@@ -136,9 +213,7 @@ function yearLists(text: string): YearList[] {
   for (const re of YEAR_LISTS) {
     for (const m of text.matchAll(re)) {
       if (inside[m.index] || isBaseline(text, m.index, m.index + m[0].length)) continue;
-      const years = [...m[0].matchAll(/\d{4}|十[一二三四五六]五/gu)].map((y) =>
-        /^\d/u.test(y[0]) ? { year: Number(y[0]), source: 'explicit' as const } : { year: periodYear(y[0]) as number, source: 'period' as const },
-      );
+      const years = [...m[0].matchAll(/\d{4}|十[一二三四五六]五/gu)].map((y) => (/^\d/u.test(y[0]) ? { year: Number(y[0]), source: 'explicit' as const } : { year: periodYear(y[0]) as number, source: 'period' as const }));
       lists.push({ at: m.index, end: m.index + m[0].length, years });
     }
   }
@@ -182,7 +257,7 @@ function readLeft(text: string, from: number, to: number): Left {
     end -= word.length;
   }
   let start = from;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     if (text.startsWith('原则上', start) && start + 3 <= end) {
       quals.unshift('原则上');

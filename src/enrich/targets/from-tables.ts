@@ -56,7 +56,10 @@ function readCell(raw: string): Cell {
 function splitPair(name: string, unit: string | null, cell: string): { names: string[]; units: (string | null)[]; cells: string[]; symbol: string | null } | null {
   const parts = name.split('/');
   const symbol = /^([≤≥<>])/u.exec(cell.trim())?.[1] ?? null;
-  const values = cell.trim().replace(/^[≤≥<>]\s*/u, '').split('/');
+  const values = cell
+    .trim()
+    .replace(/^[≤≥<>]\s*/u, '')
+    .split('/');
   if (parts.length !== 2 || values.length !== 2) return null;
   const [first, second] = parts as [string, string];
   const tail = second.slice(first.length);
@@ -102,7 +105,7 @@ export function tableTargets(row: Clause, table: Clause | null): RawTarget[] {
     if (EMPTY.test(o.cell.trim())) return;
     const c = withSymbol(readCell(o.cell), o.symbol ?? null);
     const b = o.baseline === null ? null : readCell(o.baseline);
-    const inCell = (spanOf(o.span, row.text, c.text));
+    const inCell = spanOf(o.span, row.text, c.text);
     out.push({
       phrase: o.phrase,
       value: c.value,

@@ -18,14 +18,7 @@ const PARSED_PART = /\.(xml|rels)$/iu;
  * mammoth maps Word's English style names; Chinese Word and WPS files may name them 标题 1…6
  * (and 标题 for the title style). The title style is a heading too: it is the largest type.
  */
-const STYLE_MAP = [
-  ...[1, 2, 3, 4, 5, 6].flatMap((n) => [
-    `p[style-name='标题 ${n}'] => h${n}:fresh`,
-    `p[style-name='标题${n}'] => h${n}:fresh`,
-  ]),
-  "p[style-name='Title'] => h1:fresh",
-  "p[style-name='标题'] => h1:fresh",
-];
+const STYLE_MAP = [...[1, 2, 3, 4, 5, 6].flatMap((n) => [`p[style-name='标题 ${n}'] => h${n}:fresh`, `p[style-name='标题${n}'] => h${n}:fresh`]), "p[style-name='Title'] => h1:fresh", "p[style-name='标题'] => h1:fresh"];
 
 export interface DocxOptions {
   limits?: ZipLimits;
@@ -42,7 +35,11 @@ function checkContainer(bytes: Uint8Array, name: string, limits: ZipLimits | und
   const entries = readCentralDirectory(bytes, name);
   if (!entries.some((e) => e.name === MAIN_PART)) throw new AppError('FILE_CORRUPT', `${name}（压缩包中没有 ${MAIN_PART}，不是 Word 文档）`);
   checkDeclaredSizes(entries, name, limits);
-  checkInflatedSizes(bytes, entries.filter((e) => PARSED_PART.test(e.name)), name);
+  checkInflatedSizes(
+    bytes,
+    entries.filter((e) => PARSED_PART.test(e.name)),
+    name,
+  );
 }
 
 async function toHtml(bytes: Uint8Array, name: string): Promise<{ html: string; warnings: string[] }> {

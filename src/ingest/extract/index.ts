@@ -35,9 +35,17 @@ export async function extractSource({ name, bytes, limits }: ExtractInput): Prom
     case 'pdf':
       return extractPdf(bytes, name, limits);
     case 'docx':
-      return withTimeout(import('./docx.js').then((m) => m.extractDocx(bytes, name)), name, limits);
+      return withTimeout(
+        import('./docx.js').then((m) => m.extractDocx(bytes, name)),
+        name,
+        limits,
+      );
     case 'html':
-      return withTimeout(import('./html.js').then((m) => m.extractHtml(bytes, name)), name, limits);
+      return withTimeout(
+        import('./html.js').then((m) => m.extractHtml(bytes, name)),
+        name,
+        limits,
+      );
   }
 }
 

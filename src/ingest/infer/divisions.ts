@@ -122,7 +122,7 @@ interface Mention {
 export function mentions(text: string): Mention[] {
   const t = load();
   const out: Mention[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const name = t.byFirst.get(text[i] as string)?.find((n) => text.startsWith(n, i));
     if (name) {
       out.push({ at: i, name, divisions: t.byName.get(name) as Division[] });

@@ -9,12 +9,28 @@ import type { Division } from './divisions.js';
 
 /** The title's closing type words, longest first, in English. */
 const TYPE_SLUGS: Array<[string, string]> = [
-  ['实施意见', 'implementation-opinions'], ['指导意见', 'guiding-opinions'], ['意见', 'opinions'],
-  ['实施方案', 'implementation-scheme'], ['行动方案', 'action-scheme'], ['工作方案', 'work-scheme'], ['方案', 'scheme'],
-  ['行动计划', 'action-programme'], ['计划', 'programme'], ['规划', 'plan'], ['纲要', 'outline'],
-  ['决定', 'decision'], ['通知', 'notice'], ['公示', 'notice'], ['公告', 'announcement'],
-  ['办法', 'measures'], ['措施', 'measures'], ['条例', 'regulations'], ['细则', 'rules'],
-  ['指南', 'guide'], ['导则', 'guidelines'], ['思路', 'approach'],
+  ['实施意见', 'implementation-opinions'],
+  ['指导意见', 'guiding-opinions'],
+  ['意见', 'opinions'],
+  ['实施方案', 'implementation-scheme'],
+  ['行动方案', 'action-scheme'],
+  ['工作方案', 'work-scheme'],
+  ['方案', 'scheme'],
+  ['行动计划', 'action-programme'],
+  ['计划', 'programme'],
+  ['规划', 'plan'],
+  ['纲要', 'outline'],
+  ['决定', 'decision'],
+  ['通知', 'notice'],
+  ['公示', 'notice'],
+  ['公告', 'announcement'],
+  ['办法', 'measures'],
+  ['措施', 'measures'],
+  ['条例', 'regulations'],
+  ['细则', 'rules'],
+  ['指南', 'guide'],
+  ['导则', 'guidelines'],
+  ['思路', 'approach'],
 ];
 
 /** Official spellings where plain pinyin would make two provinces one (陕西 and 山西). */
@@ -26,11 +42,20 @@ export function placeSlug(d: Division): string {
     .replace(/^(内蒙古|..).*自治区$/u, '$1')
     .replace(/^(.{2,}?)(?:[^族]{1,3}族)+自治(?:州|县|旗)$/u, '$1')
     .replace(/^(.{2,})(?:省|市|地区|盟|区|县|旗)$/u, '$1');
-  return SPELLINGS[short] ?? pinyin(short, { toneType: 'none', type: 'array', v: true }).join('').replace(/[^a-z]/gu, '');
+  return (
+    SPELLINGS[short] ??
+    pinyin(short, { toneType: 'none', type: 'array', v: true })
+      .join('')
+      .replace(/[^a-z]/gu, '')
+  );
 }
 
 function typeSlug(title: string): string | null {
-  const core = title.normalize('NFKC').replace(/[(（][^()（）]*[)）]\s*$/u, '').replace(/[(（][^()（）]*[)）]\s*$/u, '').trim();
+  const core = title
+    .normalize('NFKC')
+    .replace(/[(（][^()（）]*[)）]\s*$/u, '')
+    .replace(/[(（][^()（）]*[)）]\s*$/u, '')
+    .trim();
   return TYPE_SLUGS.find(([word]) => core.endsWith(word))?.[1] ?? null;
 }
 

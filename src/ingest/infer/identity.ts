@@ -56,9 +56,15 @@ function issuersOf(lines: string[], front: string[]): Inferred | null {
   if (source) return pick(source, 'cover', 0.7);
   const cover = front.map(signedCover).find((x) => x !== null);
   if (cover) return pick(cover.organs, 'cover', 0.65);
-  const printed = lines.slice(-12).map(printedBy).find((x) => x !== null);
+  const printed = lines
+    .slice(-12)
+    .map(printedBy)
+    .find((x) => x !== null);
   if (printed) return pick(printed, 'signature', 0.7);
-  const reporter = lines.slice(0, 3).map(reportedBy).find((x) => x !== null);
+  const reporter = lines
+    .slice(0, 3)
+    .map(reportedBy)
+    .find((x) => x !== null);
   if (reporter) return pick(reporter, 'body', 0.6);
   const interprets = lines.map(interpretedBy).findLast((x) => x !== null);
   return interprets ? pick(interprets, 'body', 0.55) : null;
@@ -121,7 +127,6 @@ export function inferKind(lines: string[], title: string | null): { status: Infe
     docType: type ? { value: type, source: 'title', confidence: 0.8 } : null,
   };
 }
-
 
 /** （2021年12月28日中国共产党…全体会议通过）: the date a decision was adopted, in brackets under its title. */
 function adoptedOn(line: string): string | null {
@@ -188,6 +193,9 @@ export function planReportedIn(lines: string[]): string | null {
 
 /** 141、包头市深入推进…实施方案.pdf → 包头市深入推进…实施方案: the file's name, without its number. */
 export function titleFromFileName(name: string): string | null {
-  const base = name.replace(/\.[^.]*$/u, '').replace(/^\s*\d+\s*[、.．_\-]\s*/u, '').trim();
+  const base = name
+    .replace(/\.[^.]*$/u, '')
+    .replace(/^\s*\d+\s*[、.．_\-]\s*/u, '')
+    .trim();
   return /\p{Script=Han}{4}/u.test(base) ? base : null;
 }

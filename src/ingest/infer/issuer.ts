@@ -21,7 +21,11 @@ export function isOrgan(piece: string): boolean {
  * last (a place name or 中共 right after an organ's ending). Null when any piece is not an organ.
  */
 export function splitOrgans(run: string): string[] | null {
-  const pieces = run.normalize('NFKC').replace(/\(.*?代章\)/gu, '').split(/[\s、,，]+/u).filter(Boolean);
+  const pieces = run
+    .normalize('NFKC')
+    .replace(/\(.*?代章\)/gu, '')
+    .split(/[\s、,，]+/u)
+    .filter(Boolean);
   const out: string[] = [];
   for (const piece of pieces) {
     const parts = splitGlued(piece);

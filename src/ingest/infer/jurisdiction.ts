@@ -20,7 +20,39 @@ const NATIONAL_CODE = /^(?:国|中|发改|工信|环|建|财|交|农|水|自然�
 
 /** One-character abbreviations of the provinces as 文号 print them (川府发, 渝府办发, 粤府). */
 const PROVINCE_ABBREVIATIONS: Record<string, string> = {
-  京: '北京市', 津: '天津市', 冀: '河北省', 晋: '山西省', 蒙: '内蒙古自治区', 辽: '辽宁省', 吉: '吉林省', 黑: '黑龙江省', 沪: '上海市', 苏: '江苏省', 浙: '浙江省', 皖: '安徽省', 闽: '福建省', 赣: '江西省', 鲁: '山东省', 豫: '河南省', 鄂: '湖北省', 湘: '湖南省', 粤: '广东省', 桂: '广西壮族自治区', 琼: '海南省', 渝: '重庆市', 川: '四川省', 黔: '贵州省', 贵: '贵州省', 云: '云南省', 滇: '云南省', 藏: '西藏自治区', 陕: '陕西省', 甘: '甘肃省', 青: '青海省', 宁: '宁夏回族自治区', 新: '新疆维吾尔自治区',
+  京: '北京市',
+  津: '天津市',
+  冀: '河北省',
+  晋: '山西省',
+  蒙: '内蒙古自治区',
+  辽: '辽宁省',
+  吉: '吉林省',
+  黑: '黑龙江省',
+  沪: '上海市',
+  苏: '江苏省',
+  浙: '浙江省',
+  皖: '安徽省',
+  闽: '福建省',
+  赣: '江西省',
+  鲁: '山东省',
+  豫: '河南省',
+  鄂: '湖北省',
+  湘: '湖南省',
+  粤: '广东省',
+  桂: '广西壮族自治区',
+  琼: '海南省',
+  渝: '重庆市',
+  川: '四川省',
+  黔: '贵州省',
+  贵: '贵州省',
+  云: '云南省',
+  滇: '云南省',
+  藏: '西藏自治区',
+  陕: '陕西省',
+  甘: '甘肃省',
+  青: '青海省',
+  宁: '宁夏回族自治区',
+  新: '新疆维吾尔自治区',
 };
 
 export interface JurisdictionInput {
@@ -56,7 +88,6 @@ function mastheadPlace(lines: string[]): Division | null {
   return masthead ? placeIn(masthead.split(/文件/u)[0] as string) : null;
 }
 
-
 export function inferJurisdiction({ issuers, title, docNumber, lines }: JurisdictionInput): Jurisdiction | null {
   const organs = issuers ? issuers.value.split('、') : [];
   // Branches of national bodies (中国人民银行邯郸市中心支行) co-sign local plans: the locals decide.
@@ -69,7 +100,10 @@ export function inferJurisdiction({ issuers, title, docNumber, lines }: Jurisdic
   if (masthead) return { division: masthead, level: masthead.level, source: 'cover', confidence: 0.7 };
   const relative = relativeLevel(local);
   const hint = provinceByCode(docNumber);
-  const fromTitle = placeIn(title.replace(/^中国[(（][^)）]+[)）]/u, (m) => m.slice(3, -1)), hint);
+  const fromTitle = placeIn(
+    title.replace(/^中国[(（][^)）]+[)）]/u, (m) => m.slice(3, -1)),
+    hint,
+  );
   const found = fromTitle ? { d: fromTitle, source: 'title' as const } : null;
   const body = found ? null : fromBody(lines, hint, relative);
   if (body && (!relative || body.level === relative || body.level === 'national')) return body;

@@ -7,7 +7,11 @@ export type DocType = (typeof DOC_TYPES)[number];
 
 /** The type word the title ends on (before a bracketed year or status). */
 export function docType(title: string): DocType | null {
-  const core = title.normalize('NFKC').replace(/[(（][^()（）]*[)）]\s*$/u, '').replace(/[(（][^()（）]*[)）]\s*$/u, '').trim();
+  const core = title
+    .normalize('NFKC')
+    .replace(/[(（][^()（）]*[)）]\s*$/u, '')
+    .replace(/[(（][^()（）]*[)）]\s*$/u, '')
+    .trim();
   let best: DocType | null = null;
   let bestEnd = -1;
   for (const t of DOC_TYPES) {

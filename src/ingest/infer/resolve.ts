@@ -43,7 +43,15 @@ export function resolveIdentity({ entry, guess, foundTitle, placeholder, name }:
   const placeFact: Inferred | null = place ? { value: place.division?.name ?? '国家', source: place.source, confidence: place.confidence } : null;
   const catalogued = entry?.jurisdiction != null;
   const text = guess.lines.join('\n');
-  const issuer = guess.issuers ? { ...guess.issuers, value: guess.issuers.value.split('、').map((o) => expandOrgan(o, text, place?.division?.name ?? null)).join('、') } : null;
+  const issuer = guess.issuers
+    ? {
+        ...guess.issuers,
+        value: guess.issuers.value
+          .split('、')
+          .map((o) => expandOrgan(o, text, place?.division?.name ?? null))
+          .join('、'),
+      }
+    : null;
   const fields: IdentityFields = {
     title,
     jurisdiction: catalogued ? (entry?.jurisdiction ?? null) : take('jurisdiction', null, placeFact),

@@ -21,8 +21,14 @@ export interface Grid {
 const NEAR = 2.5;
 
 export function findGrids(rules: Rule[]): Grid[] {
-  const h = mergeCollinear(rules.filter((r) => r[1] === r[3]), 'h');
-  const v = mergeCollinear(rules.filter((r) => r[0] === r[2]), 'v');
+  const h = mergeCollinear(
+    rules.filter((r) => r[1] === r[3]),
+    'h',
+  );
+  const v = mergeCollinear(
+    rules.filter((r) => r[0] === r[2]),
+    'v',
+  );
   const all = [...h, ...v];
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
@@ -128,5 +134,9 @@ function slot(bounds: number[], v: number): number {
 /** A cell's items in reading order: lines top to bottom, left to right within a line. */
 function cellText(items: RawItem[]): string {
   const sorted = [...items].sort((a, b) => (Math.abs(a[1] - b[1]) > a[3] * 0.45 ? a[1] - b[1] : a[0] - b[0]));
-  return sorted.map((it) => it[4]).join('').replace(/\s+/gu, ' ').trim();
+  return sorted
+    .map((it) => it[4])
+    .join('')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }

@@ -43,7 +43,13 @@ export function layoutPages(pages: PdfPage[]): LayoutResult {
   const pageLabels = removeFurniture(linesByPage, stats);
   const geometry = measure(linesByPage);
   const layoutTitle = titleOf(linesByPage[0] ?? [], geometry);
-  const items = removeBareNumbers(removeContents(linesByPage.flatMap((lines, i) => withTables({ lines, ruled: ruled[i]?.tables ?? [], page: i + 1 }, geometry, stats)), stats), stats);
+  const items = removeBareNumbers(
+    removeContents(
+      linesByPage.flatMap((lines, i) => withTables({ lines, ruled: ruled[i]?.tables ?? [], page: i + 1 }, geometry, stats)),
+      stats,
+    ),
+    stats,
+  );
   const blocks = assemble(items, geometry, stats);
   return { blocks, layoutTitle, stats, pageLabels };
 }
@@ -65,14 +71,16 @@ function removeFurniture(linesByPage: Line[][], stats: LayoutStats): Record<numb
   const minPages = Math.max(3, Math.ceil(linesByPage.length * 0.3));
   const running = new Set([...counts].filter(([, pages]) => pages.size >= minPages).map(([key]) => key));
   linesByPage.forEach((lines, p) => {
-    const drop = new Set(edge(lines).filter((line) => {
-      if (isPageNumber(line.text) && line.segments.length === 1) {
-        labels[line.page] = line.text.replace(/[^0-9０-９ivxlcIVXLC]/gu, '');
-        return (stats.pageNumbers++, true);
-      }
-      if (running.has(runningKey(line.text))) return (stats.runningHeaders++, true);
-      return false;
-    }));
+    const drop = new Set(
+      edge(lines).filter((line) => {
+        if (isPageNumber(line.text) && line.segments.length === 1) {
+          labels[line.page] = line.text.replace(/[^0-9０-９ivxlcIVXLC]/gu, '');
+          return (stats.pageNumbers++, true);
+        }
+        if (running.has(runningKey(line.text))) return (stats.runningHeaders++, true);
+        return false;
+      }),
+    );
     // A page number can share its line with nothing else but sit among header text: check segments.
     linesByPage[p] = lines.filter((l) => !drop.has(l)).map((l) => stripEdgeNumber(l, lines, stats));
   });
@@ -212,8 +220,15 @@ function assemble(items: Item[], geometry: Geometry, stats: LayoutStats): Block[
       continue;
     }
     const block: LineBlock = {
-      type: 'line', text: line.text, hashes: 0, boldLead: null, start: lineNo, end: lineNo, joins: [],
-      pages: [line.page, line.page], heading: line.size >= geometry.bodySize * HEADING_RATIO,
+      type: 'line',
+      text: line.text,
+      hashes: 0,
+      boldLead: null,
+      start: lineNo,
+      end: lineNo,
+      joins: [],
+      pages: [line.page, line.page],
+      heading: line.size >= geometry.bodySize * HEADING_RATIO,
     };
     blocks.push(block);
     open = { block, last: line };

@@ -93,7 +93,7 @@ function pathRules(data, ctm, out) {
     if (points.length >= 2) shapeRules(points, out);
     points.length = 0;
   };
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const op = data[i++];
     if (op === 0 || op === 1) {
       if (op === 0) flush();

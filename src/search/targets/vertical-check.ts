@@ -49,9 +49,7 @@ export function jurisdictionsAbove(doc: Pick<DocumentMeta, 'level' | 'adminCode'
   const parent = !own && doc.parent?.adminCode ? divisionByCode(doc.parent.adminCode) : null;
   const base = own ?? parent;
   const chain = base ? chainOf(base) : null;
-  const above: UpperJurisdiction[] = chain
-    ? chain.filter((d) => d.level !== 'county').map((d) => ({ level: d.level as UpperLevel, name: d.name, code: d.code }))
-    : namedParents(doc);
+  const above: UpperJurisdiction[] = chain ? chain.filter((d) => d.level !== 'county').map((d) => ({ level: d.level as UpperLevel, name: d.name, code: d.code })) : namedParents(doc);
   // The document's own level decides what is above it: a 新区 carries its city's code but is
   // city level itself, and a district the table lacks may carry its city's.
   const rank = LEVEL_ORDER.indexOf(doc.level);
@@ -62,7 +60,11 @@ export function jurisdictionsAbove(doc: Pick<DocumentMeta, 'level' | 'adminCode'
 function namedParents(doc: Pick<DocumentMeta, 'parent'>): UpperJurisdiction[] {
   const { parent } = doc;
   if (!parent) return [];
-  if (parent.province) return [{ level: 'province', name: parent.province, code: null }, { level: 'city', name: parent.name, code: parent.adminCode }];
+  if (parent.province)
+    return [
+      { level: 'province', name: parent.province, code: null },
+      { level: 'city', name: parent.name, code: parent.adminCode },
+    ];
   return [{ level: 'province', name: parent.name, code: parent.adminCode }];
 }
 
