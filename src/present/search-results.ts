@@ -3,7 +3,6 @@
 import type { Library } from '../library/library.js';
 import { LEVEL_LABELS, type Level } from '../ingest/types.js';
 import { DIMENSIONS, FILTER_KEY, type Dimension, type SearchOutcome } from '../search/types.js';
-import { queryWithout, queryWithoutExclusion } from '../search/query.js';
 import type { RankedHit } from '../search/rank.js';
 import { hitSnippet, toHtml, type MarkedSegment } from '../search/snippet.js';
 import { toHit, type Hit } from './summaries.js';
@@ -101,10 +100,10 @@ function suggestionsFor(query: SearchParams['query'], outcome: SearchOutcome): S
   if (outcome.split && outcome.split.count > 0) out.push({ kind: 'split', query: outcome.split.query, dropped: null, count: outcome.split.count });
   for (const w of outcome.withoutGroup) {
     const dropped = (query.groups[w.group] ?? []).map((t) => t.source).join(' | ');
-    if (w.count > 0) out.push({ kind: 'drop-term', query: queryWithout(query, w.group), dropped, count: w.count });
+    if (w.count > 0) out.push({ kind: 'drop-term', query: w.query, dropped, count: w.count });
   }
   for (const w of outcome.withoutExclusion) {
-    if (w.count > 0) out.push({ kind: 'drop-exclusion', query: queryWithoutExclusion(query, w.exclusion), dropped: query.exclude[w.exclusion]?.source ?? '', count: w.count });
+    if (w.count > 0) out.push({ kind: 'drop-exclusion', query: w.query, dropped: query.exclude[w.exclusion]?.source ?? '', count: w.count });
   }
   return out;
 }

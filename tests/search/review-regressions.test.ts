@@ -51,7 +51,7 @@ describe('zero-result help regressions', () => {
   it('an exclusion that empties the result is offered for removal', () => {
     const r = run('加氢站 -氢');
     expect(r.total).toBe(0);
-    expect(r.withoutExclusion).toEqual([{ exclusion: 0, count: run('加氢站').total }]);
+    expect(r.withoutExclusion).toEqual([{ exclusion: 0, query: '加氢站', count: run('加氢站').total }]);
   });
 });
 

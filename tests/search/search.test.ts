@@ -173,8 +173,8 @@ describe('filters and facets', () => {
       ['海绵城市', containing('海绵城市').length],
     ]);
     expect(r.withoutGroup).toEqual([
-      { group: 0, count: containing('海绵城市').length },
-      { group: 1, count: containing('加氢站').length },
+      { group: 0, query: '海绵城市', count: containing('海绵城市').length },
+      { group: 1, query: '加氢站', count: containing('加氢站').length },
     ]);
   });
 });
