@@ -117,7 +117,7 @@ export function readData(dir: string, manifest: Manifest): SavedData {
   try {
     raw = fs.readFileSync(file);
   } catch (err) {
-    throw new Error(`索引数据文件缺失或无法读取：${file}（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）`);
+    throw new Error(`索引数据文件缺失或无法读取：${file}（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）`, { cause: err });
   }
   if (sha256(raw) !== manifest.dataHash) throw new Error(`索引数据文件已损坏（校验值不符）：${file}`);
   return JSON.parse(raw.toString('utf8')) as SavedData;

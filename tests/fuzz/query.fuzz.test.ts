@@ -20,8 +20,8 @@ function parseOrClientError(input: string): ParsedQuery | AppError {
   try {
     return parseQuery(input);
   } catch (err) {
-    if (!(err instanceof AppError)) throw new Error(`not an AppError for ${JSON.stringify(input)}: ${String(err)}`);
-    if (err.status < 400 || err.status >= 500) throw new Error(`status ${err.status} (${err.code}) for ${JSON.stringify(input)}`);
+    if (!(err instanceof AppError)) throw new Error(`not an AppError for ${JSON.stringify(input)}: ${String(err)}`, { cause: err });
+    if (err.status < 400 || err.status >= 500) throw new Error(`status ${err.status} (${err.code}) for ${JSON.stringify(input)}`, { cause: err });
     return err;
   }
 }

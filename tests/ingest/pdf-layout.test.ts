@@ -8,8 +8,6 @@ import { layoutPages } from '../../src/ingest/pdf/layout.js';
 
 const SIZE = 16;
 const LEFT = 90;
-const WIDTH = 25 * SIZE; // 25 characters a line
-const RIGHT = LEFT + WIDTH;
 
 /** One text line: Han characters are one type size wide, Latin letters and digits 0.55. */
 function item(text: string, x: number, y: number, size = SIZE): RawItem {

@@ -83,7 +83,7 @@ function headingOf(clause: Clause, asAncestor: boolean): string | null {
 
 /** Years a text names, four-digit (not a 文号's 〔2021〕) or as five-year periods. */
 function namedYears(text: string): { year: number; period: boolean }[] {
-  return [...text.matchAll(/(?<![\d〔\[【])(?:19|20)\d{2}(?![\d〕\]】])|十[一二三四五六]五/gu)].map((m) => {
+  return [...text.matchAll(/(?<![\d〔[【])(?:19|20)\d{2}(?![\d〕\]】])|十[一二三四五六]五/gu)].map((m) => {
     const period = periodYear(m[0]);
     return { year: period ?? Number(m[0]), period: period !== null };
   });

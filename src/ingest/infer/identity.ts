@@ -195,7 +195,7 @@ export function planReportedIn(lines: string[]): string | null {
 export function titleFromFileName(name: string): string | null {
   const base = name
     .replace(/\.[^.]*$/u, '')
-    .replace(/^\s*\d+\s*[、.．_\-]\s*/u, '')
+    .replace(/^\s*\d+\s*[、.．_-]\s*/u, '')
     .trim();
   return /\p{Script=Han}{4}/u.test(base) ? base : null;
 }

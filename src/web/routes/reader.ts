@@ -37,7 +37,7 @@ export function readerRouter(ctx: RouteContext): express.Router {
   const highlightsFor = (res: Response, docId: string, clauses: Clause[]) => {
     const hl = paramsOf(res, 'reader').hl ?? '';
     const marks: Record<string, Range[]> = {};
-    let query: ParsedQuery | null = null;
+    let query: ParsedQuery | null;
     try {
       query = hl ? parseQuery(hl) : null;
     } catch {

@@ -5,6 +5,7 @@ import type { RequestHandler, Response } from 'express';
 import { readParams, type ParamKind, type ParamsOf } from '../../request/params.js';
 
 // `any` route parameters: a typed middleware would override the path's own (:id) in the handler.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 function takes(kind: ParamKind, options: { strict: boolean; json: boolean }): RequestHandler<any> {
   return function checkParams(req, res, next) {
     // Set first: errors, the parameters' own among them, answer in the route's format.
