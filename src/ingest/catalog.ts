@@ -18,9 +18,11 @@ export interface CatalogReadOptions {
 }
 
 export function loadCatalog(file: string, options: CatalogReadOptions = {}): Map<string, CatalogEntry> {
-  if (!fs.existsSync(file) && !isDanglingLink(file)) return new Map();
+  // A dangling symlink in the corpus folder is refused below, not taken for a missing catalogue.
+  const inCorpus = options.corpusMaxBytes !== undefined;
+  if (!fs.existsSync(file) && !(inCorpus && isDanglingLink(file))) return new Map();
   const shown = printableName(file);
-  const bytes = options.corpusMaxBytes === undefined ? fs.readFileSync(file) : readCorpusFile({ file, shown, maxBytes: options.corpusMaxBytes });
+  const bytes = inCorpus ? readCorpusFile({ file, shown, maxBytes: options.corpusMaxBytes as number }) : fs.readFileSync(file);
   let data: unknown;
   try {
     data = JSON.parse(bytes.toString('utf8'));

@@ -3,7 +3,7 @@
 // similar clauses of other documents, the clause's own targets and its themes' labels.
 import type { Target } from '../enrich/targets/index.js';
 import { groupBy } from '../group.js';
-import { LEVEL_LABELS, type Clause } from '../ingest/types.js';
+import { HEADING_KINDS, LEVEL_LABELS, type Clause } from '../ingest/types.js';
 import type { Library } from '../library/library.js';
 import type { Searcher } from '../search/engine.js';
 import { citationLinks } from './citations.js';
@@ -21,7 +21,7 @@ export interface RelatedItem extends RelatedClause {
 export interface ClauseExtras {
   /** Per clause id: the spans of its text that cite a document the library holds. */
   links: Record<string, SegmentLink[]>;
-  /** Per clause id: similar clauses of other documents. */
+  /** Per clause id: similar clauses of other documents (absent for a listed heading without a lead). */
   related: Record<string, RelatedItem[]>;
 }
 
@@ -33,12 +33,13 @@ export function relatedItems(library: Library, searcher: Searcher, clauseId: str
   });
 }
 
-export function clauseExtras(library: Library, searcher: Searcher, clauses: Clause[]): ClauseExtras {
+/** `listed`: clauses shown in a list, where a heading without a lead sentence shows no similar clauses. */
+export function clauseExtras(library: Library, searcher: Searcher, clauses: Clause[], options: { listed: boolean }): ClauseExtras {
   const links: ClauseExtras['links'] = {};
   const related: ClauseExtras['related'] = {};
   for (const c of clauses) {
     links[c.id] = citationLinks(library, c.id);
-    related[c.id] = relatedItems(library, searcher, c.id);
+    if (!options.listed || !HEADING_KINDS.has(c.kind) || c.lead) related[c.id] = relatedItems(library, searcher, c.id);
   }
   return { links, related };
 }

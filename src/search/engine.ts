@@ -39,6 +39,10 @@ export function createSearcher(library: Library, index: SearchIndex, options: { 
   /** Filter flags per dimension, or null where a dimension is not filtered. */
   const flagsOf = (filters: Filters | undefined): Flags<Dimension> => table.flagsOf((dim) => filters?.[FILTER_KEY[dim]]);
   const { failMask, failsOf, facetsOf } = table;
+  const entryOf = (clauseId: string): IndexedClause | undefined => {
+    const n = index.byId.get(clauseId);
+    return n === undefined ? undefined : entries[n];
+  };
 
   return {
     search(request) {
@@ -62,34 +66,27 @@ export function createSearcher(library: Library, index: SearchIndex, options: { 
       return matched.filter((_, m) => !failMasks || failMasks[m] === 0).map((n) => (entries[n] as IndexedClause).clause.id);
     },
     matchesIn(clauseId, query) {
-      const n = index.byId.get(clauseId);
-      if (n === undefined) return [];
-      return matchesOf(entries[n] as IndexedClause, query, options.budget?.maxMatchesPerTerm);
+      const entry = entryOf(clauseId);
+      return entry ? matchesOf(entry, query, options.budget?.maxMatchesPerTerm) : [];
     },
     highlights(clauseId, query) {
-      const n = index.byId.get(clauseId);
-      if (n === undefined) return [];
-      const entry = entries[n] as IndexedClause;
-      const matches = matchesOf(entry, query, options.budget?.maxMatchesPerTerm);
-      return matches.length > 0 ? displayRanges(normOf(entry), matches) : [];
+      const entry = entryOf(clauseId);
+      const matches = entry ? matchesOf(entry, query, options.budget?.maxMatchesPerTerm) : [];
+      return entry && matches.length > 0 ? displayRanges(normOf(entry), matches) : [];
     },
     themeHighlights(clauseId, theme) {
-      const n = index.byId.get(clauseId);
-      if (n === undefined) return [];
+      const entry = entryOf(clauseId);
+      if (!entry) return [];
       const match = library.enrichment.themesOf(clauseId).find((m) => m.theme === theme);
       return displayRanges(
-        normOf(entries[n] as IndexedClause),
+        normOf(entry),
         (match?.spans ?? []).map(([from, to]) => ({ from, to, term: 0, whole: false })),
       );
     },
-    entry(clauseId) {
-      const n = index.byId.get(clauseId);
-      return n === undefined ? undefined : entries[n];
-    },
+    entry: entryOf,
     related(clauseId) {
-      const n = index.byId.get(clauseId);
-      if (n === undefined) return [];
-      return (entries[n] as IndexedClause).related.map((r) => ({ clause: (entries[r.n] as IndexedClause).clause, score: r.score, theme: r.theme ?? null }));
+      const entry = entryOf(clauseId);
+      return (entry?.related ?? []).map((r) => ({ clause: (entries[r.n] as IndexedClause).clause, score: r.score, theme: r.theme ?? null }));
     },
   };
 }

@@ -122,6 +122,7 @@ export function admission(options: AdmissionOptions): Admission {
     setImmediate(acceptThenRun);
   }
 
+  const inFlight = new WeakMap<Socket, number>();
   const perSocket: Handler = (req, res, next) => {
     const socket = req.socket;
     if (socket.destroyed) return;
@@ -144,7 +145,6 @@ export function admission(options: AdmissionOptions): Admission {
     res.once('close', release);
     next();
   };
-  const inFlight = new WeakMap<Socket, number>();
 
   const waitingIn = (lane: Lane) => lanes[lane].length + (running === lane ? 1 : 0);
 

@@ -69,7 +69,7 @@ export function readerRouter(ctx: RouteContext): express.Router {
       reference: onlineReference(doc, ctx.origin, ctx.today()),
       citedBy: citedBy(library, doc.id),
       cites: citedDocs(library, doc.id),
-      ...clauseExtras(library, searcher, clauses),
+      ...clauseExtras(library, searcher, clauses, { listed: true }),
     });
   });
 
@@ -87,7 +87,7 @@ export function readerRouter(ctx: RouteContext): express.Router {
       children: library.childrenOf(clause),
       neighbours: library.neighbours(clause),
       reference: onlineReference(doc, ctx.origin, ctx.today()),
-      ...clauseExtras(library, searcher, [clause]),
+      ...clauseExtras(library, searcher, [clause], { listed: false }),
       targets: targetsOfClause(library, clause.id),
       themeLabels: themeLabels(library, hit.themes),
     });
