@@ -2,7 +2,7 @@
 // (src/engine/open.ts), reporting progress and problems on stderr (file names and messages
 // through printableName: they name corpus files, whose names may hold escape sequences).
 import { loadConfig, type Config } from '../config.js';
-import { openEngine, openLibrary, sourcesOf, type Engine, type Sources } from '../engine/open.js';
+import { openEngine, prepareLibrary, sourcesOf, type Engine, type PreparedLibrary, type Sources } from '../engine/open.js';
 import type { Library } from '../library/library.js';
 import { printableName } from '../printable-name.js';
 import { progressPrinter } from './progress.js';
@@ -19,23 +19,24 @@ export interface LoadOptions {
 }
 
 /** Configuration, corpus and enrichment, without the search index (and so without jieba). */
-export async function loadLibrary(options: LoadOptions = {}): Promise<{ config: Config; sources: Sources; library: Library; say: (message: string) => void }> {
+export async function loadLibrary(options: LoadOptions & { force?: boolean } = {}): Promise<{ config: Config; sources: Sources; library: Library; prepared: PreparedLibrary; say: (message: string) => void }> {
   const config = loadConfig();
   const sources = sourcesOf(config);
   const say = (message: string) => {
     if (!options.quiet) console.error(printableName(message));
   };
   const progress = options.quiet ? undefined : progressPrinter('读取语料');
-  const library = await openLibrary(sources, progress && ((_file, done, total) => progress(done, total)));
+  const prepared = await prepareLibrary({ sources, indexDir: config.indexDir, force: options.force, onFile: progress && ((_file, done, total) => progress(done, total)) });
+  const { library } = prepared;
   if (!options.ownFileReport) {
     for (const w of library.corpus.warnings) say(`警告 ${w.message}`);
     for (const e of library.corpus.errors) console.error(printableName(`错误 [${e.code}] ${e.message}`));
   }
-  return { config, sources, library, say };
+  return { config, sources, library, prepared, say };
 }
 
 export async function loadAll(options: LoadOptions & { force?: boolean } = {}): Promise<Loaded> {
-  const { config, sources, library, say } = await loadLibrary(options);
-  const engine = await openEngine({ sources, indexDir: config.indexDir, library, force: options.force, log: say, onIndexProgress: progressPrinter('建立索引') });
+  const { config, sources, prepared, say } = await loadLibrary(options);
+  const engine = await openEngine({ sources, indexDir: config.indexDir, prepared, force: options.force, log: say, onIndexProgress: progressPrinter('建立索引') });
   return { config, ...engine };
 }

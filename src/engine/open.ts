@@ -5,9 +5,11 @@ import path from 'node:path';
 import { CORPUS_LIMITS, DEFAULTS, type Config } from '../config.js';
 import { loadIndicators } from '../enrich/indicators.js';
 import { loadTaxonomy } from '../enrich/themes.js';
+import type { EnrichmentData } from '../enrich/enrich.js';
 import { openIndex, type OpenedIndex } from '../index/open.js';
 import { restoreIndex, type SearchIndex } from '../index/search-index.js';
-import { readData, readManifest } from '../index/store.js';
+import { readData, readManifest, writeManifest, type LibraryArtifact, type Manifest } from '../index/store.js';
+import { readSnapshot, sourcesHash, writeSnapshot } from './library-store.js';
 import { loadCorpus } from '../ingest/corpus.js';
 import { maxBytesOf } from '../ingest/extract/limits.js';
 import type { Corpus } from '../ingest/types.js';
@@ -47,24 +49,35 @@ export interface Engine {
   opened: OpenedIndex;
 }
 
+/** A library with where it came from: the snapshot beside the index, or the sources parsed now. */
+export interface PreparedLibrary {
+  library: Library;
+  /** Fingerprint of the sources (null when the corpus folder could not be listed): the snapshot's key. */
+  sourcesHash: string | null;
+  /** The snapshot it was read from; null when it was parsed and enriched now. */
+  artifact: LibraryArtifact | null;
+  /** Why it was parsed; null when read from the snapshot. */
+  parsedBecause: string | null;
+}
+
 export interface OpenEngineOptions {
   sources: Sources;
   indexDir: string;
-  /** Rebuild the index even when the saved one is fresh (npm run index). */
+  /** Rebuild the library and the index even when the saved ones are fresh (npm run index). */
   force?: boolean;
-  /** A library already loaded from these sources (the CLI reports its files first). */
-  library?: Library;
+  /** A library already prepared from these sources (the CLI reports its files first). */
+  prepared?: PreparedLibrary;
   onFile?: (file: string, done: number, total: number) => void;
   onIndexProgress?: (done: number, total: number) => void;
   log?: (message: string) => void;
 }
 
 /** The library from a corpus already read: taxonomy and indicators loaded, enrichment run. */
-export function assembleLibrary(corpus: Corpus, sources: Pick<Sources, 'themesFile' | 'indicatorsFile'>): Library {
-  return buildLibrary(corpus, { taxonomy: loadTaxonomy(sources.themesFile), indicators: loadIndicators(sources.indicatorsFile) });
+export function assembleLibrary(corpus: Corpus, sources: Pick<Sources, 'themesFile' | 'indicatorsFile'>, enriched?: EnrichmentData): Library {
+  return buildLibrary(corpus, { taxonomy: loadTaxonomy(sources.themesFile), indicators: loadIndicators(sources.indicatorsFile), enriched });
 }
 
-/** Corpus, taxonomy and indicators, without the search index (and so without jieba). */
+/** Corpus, taxonomy and indicators parsed and enriched now, without the search index (and so without jieba). */
 export async function openLibrary(sources: Sources, onFile?: OpenEngineOptions['onFile']): Promise<Library> {
   const corpus = await loadCorpus({
     corpusDir: sources.corpusDir,
@@ -76,11 +89,41 @@ export async function openLibrary(sources: Sources, onFile?: OpenEngineOptions['
   return assembleLibrary(corpus, sources);
 }
 
-/** The library and its index, loaded when the saved one is fresh, else built (with jieba) and saved. */
+/**
+ * The library read from the snapshot beside the index when that was made from these very
+ * sources, else parsed and enriched now. Reading a snapshot parses no document.
+ */
+export async function prepareLibrary(options: Pick<OpenEngineOptions, 'sources' | 'indexDir' | 'force' | 'onFile'>): Promise<PreparedLibrary> {
+  const hash = sourcesHash(options.sources);
+  let parsedBecause = options.force ? '按要求重建' : '语料目录无法读取';
+  if (hash && !options.force) {
+    const manifest = readManifest(options.indexDir);
+    const { snapshot, reason } = readSnapshot({ dir: options.indexDir, manifest, sourcesHash: hash });
+    if (snapshot) return { library: assembleLibrary(snapshot.corpus, options.sources, snapshot.enrichment), sourcesHash: hash, artifact: manifest?.library ?? null, parsedBecause: null };
+    parsedBecause = reason;
+  }
+  return { library: await openLibrary(options.sources, options.onFile), sourcesHash: hash, artifact: null, parsedBecause };
+}
+
+/** The library and its index, each loaded when the saved one is fresh, else built (the index with jieba) and saved. */
 export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
-  const library = options.library ?? (await openLibrary(options.sources, options.onFile));
-  const opened = await openIndex({ library, dir: options.indexDir, force: options.force, log: options.log, onProgress: options.onIndexProgress });
+  const prepared = options.prepared ?? (await prepareLibrary(options));
+  const { library } = prepared;
+  const opened = await openIndex({ library, dir: options.indexDir, force: options.force, log: options.log, onProgress: options.onIndexProgress, libraryArtifact: prepared.artifact ?? undefined });
+  if (!prepared.artifact && prepared.sourcesHash && opened.manifest.dataFile) saveSnapshot({ ...options, prepared, manifest: opened.manifest });
   return { library, searcher: createSearcher(library, opened.index), opened };
+}
+
+/** Saves the library parsed now beside the index it fits, so the next start reads it instead. */
+function saveSnapshot(options: { indexDir: string; prepared: PreparedLibrary; manifest: Manifest; log?: (message: string) => void }): void {
+  const { library, sourcesHash: hash } = options.prepared;
+  try {
+    const artifact = writeSnapshot({ dir: options.indexDir, snapshot: { corpus: library.corpus, enrichment: library.enrichment.data }, sourcesHash: hash as string });
+    writeManifest(options.indexDir, { ...options.manifest, library: artifact });
+  } catch (err) {
+    // A read-only or full disk must not stop the server: the next start parses again.
+    options.log?.(`警告 语料快照无法保存到 ${options.indexDir}：${(err as Error).message}`);
+  }
 }
 
 /** A library's saved index, read without checking it is fresh: for tests and benchmarks that built it. */

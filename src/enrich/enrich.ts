@@ -7,7 +7,7 @@ import { extractDepartments, type Departments } from './departments.js';
 import type { IndicatorCatalog } from './indicators.js';
 import { extractTargets, type Target } from './targets/index.js';
 import { policyGraph, type ClauseCitation, type Policy } from './policies.js';
-import { tagClauses, type Taxonomy, type ThemeMatch, type ThemeTags } from './themes.js';
+import { matchClauses, themeTags, type Taxonomy, type ThemeMatch, type ThemeTags } from './themes.js';
 
 export interface Enrichment {
   taxonomy: Taxonomy;
@@ -30,6 +30,8 @@ export interface Enrichment {
   indicators: IndicatorCatalog;
   /** Quantitative targets, in document and reading order. */
   targets: Target[];
+  /** The plain data all of the above is looked up in (what the library snapshot saves). */
+  data: EnrichmentData;
 }
 
 export interface EnrichOptions {
@@ -41,40 +43,65 @@ export interface EnrichOptions {
   targetsFromYear: number;
 }
 
+/**
+ * What enrichment finds, as plain data: the library snapshot saves exactly this, and
+ * enrichmentFrom() turns it into the lookups later stages use.
+ */
+export interface EnrichmentData {
+  /** Per clause id, its theme matches in taxonomy order; clauses in corpus order. */
+  themeMatches: Map<string, ThemeMatch[]>;
+  targets: Target[];
+  /** Cited policies that some other document cites, most widely cited first. */
+  policies: Policy[];
+  /** Every citation, by citing clause (corpus order), in text order. */
+  citations: Map<string, ClauseCitation[]>;
+  /** Department notes, by clause id in corpus order. */
+  notes: Map<string, Departments>;
+}
+
 export function enrich(options: EnrichOptions): Enrichment {
-  const { tags, targets } = readClauses(options);
+  return enrichmentFrom(enrichData(options), options);
+}
+
+export function enrichData(options: EnrichOptions): EnrichmentData {
+  const { themeMatches, targets } = readClauses(options);
   // A plan quoting its own 文号 or title is not a citation; such policies have no citing document.
   const graph = policyGraph({ documents: options.documents, clauses: options.clauses });
-  const policies = graph.policies.filter((p) => p.citedBy.length > 0);
+  const notes = new Map<string, Departments>();
+  for (const clause of options.clauses) {
+    const note = extractDepartments(clause.text);
+    if (note) notes.set(clause.id, note);
+  }
+  return { themeMatches, targets, policies: graph.policies.filter((p) => p.citedBy.length > 0), citations: graph.citations, notes };
+}
+
+/** The lookups over enrichment data, computed or restored; clauses in corpus order. */
+export function enrichmentFrom(data: EnrichmentData, options: Pick<EnrichOptions, 'clauses' | 'taxonomy' | 'indicators'>): Enrichment {
+  const { policies } = data;
+  const tags = themeTags(options.taxonomy, options.clauses, data.themeMatches);
   const citing = policies.flatMap((p) => p.citedBy.flatMap((by) => by.clauseIds.map((id) => ({ id, key: p.key }))));
   const cites = new Map([...groupBy(citing, (c) => c.id)].map(([id, list]) => [id, list.map((c) => c.key)]));
   const listed = new Set(policies.map((p) => p.key));
   // A corpus document is one policy at most (its node joins one group), so its citers are that policy's.
   const citers = new Map(policies.flatMap((p) => (p.corpusDoc ? [[p.corpusDoc, p.citedBy] as const] : [])));
-  const notes = new Map<string, Departments>();
-  const departments: string[] = [];
-  for (const clause of options.clauses) {
-    const note = extractDepartments(clause.text);
-    if (!note) continue;
-    notes.set(clause.id, note);
-    for (const name of [...note.lead, ...note.support]) if (!departments.includes(name)) departments.push(name);
-  }
+  const departments = [...new Set([...data.notes.values()].flatMap((note) => [...note.lead, ...note.support]))];
   return {
     taxonomy: options.taxonomy,
     tags,
     themesOf: (clauseId) => tags.byClause.get(clauseId) ?? [],
     policies,
     policiesOf: (clauseId) => cites.get(clauseId) ?? [],
-    citationsIn: (clauseId) => (graph.citations.get(clauseId) ?? []).filter((c) => listed.has(c.key)),
+    citationsIn: (clauseId) => (data.citations.get(clauseId) ?? []).filter((c) => listed.has(c.key)),
     citersOf: (docId) => citers.get(docId) ?? [],
-    departmentNote: (clauseId) => notes.get(clauseId) ?? null,
+    departmentNote: (clauseId) => data.notes.get(clauseId) ?? null,
     departmentsOf: (clauseId) => {
-      const note = notes.get(clauseId);
+      const note = data.notes.get(clauseId);
       return note ? [...note.lead, ...note.support] : [];
     },
     departments,
     indicators: options.indicators,
-    targets,
+    targets: data.targets,
+    data,
   };
 }
 
@@ -83,11 +110,11 @@ export function enrich(options: EnrichOptions): Enrichment {
  * its own function so that the normalised texts (with their offset maps) are garbage once both
  * are done, not kept alive by the closures enrich() returns.
  */
-function readClauses(options: EnrichOptions): { tags: ThemeTags; targets: Target[] } {
+function readClauses(options: EnrichOptions): { themeMatches: Map<string, ThemeMatch[]>; targets: Target[] } {
   const normalized = new Map<string, Normalized>(options.clauses.map((c) => [c.id, normalizeCompact(c.text)]));
   const normOf = (clause: Clause) => normalized.get(clause.id) ?? normalize(clause.text);
   return {
-    tags: tagClauses(options.taxonomy, options.clauses, (clause) => normOf(clause).text),
+    themeMatches: matchClauses(options.taxonomy, options.clauses, (clause) => normOf(clause).text),
     targets: extractTargets({ documents: options.documents, clauses: options.clauses, indicators: options.indicators, fallbackMinYear: options.targetsFromYear, normalized: normOf }),
   };
 }

@@ -111,22 +111,31 @@ export interface ThemeTags {
   counts: Map<string, Map<string, number>>;
 }
 
-export function tagClauses(taxonomy: Taxonomy, clauses: Clause[], normalizedText: (clause: Clause) => string = (c) => normalizeText(c.text)): ThemeTags {
+/** Each clause's theme matches, in taxonomy order; clauses without one are left out. */
+export function matchClauses(taxonomy: Taxonomy, clauses: Clause[], normalizedText: (clause: Clause) => string = (c) => normalizeText(c.text)): Map<string, ThemeMatch[]> {
   const byClause = new Map<string, ThemeMatch[]>();
-  const byTheme = new Map<string, string[]>(taxonomy.themes.map((t) => [t.id, []]));
-  const counts = new Map<string, Map<string, number>>(taxonomy.themes.map((t) => [t.id, new Map()]));
   for (const clause of clauses) {
     const normalized = normalizedText(clause);
     const matches: ThemeMatch[] = [];
     for (const theme of taxonomy.themes) {
       const match = matchTheme(theme, normalized);
-      if (!match) continue;
-      matches.push(match);
-      byTheme.get(theme.id)?.push(clause.id);
-      const perDoc = counts.get(theme.id) as Map<string, number>;
-      perDoc.set(clause.docId, (perDoc.get(clause.docId) ?? 0) + 1);
+      if (match) matches.push(match);
     }
     if (matches.length) byClause.set(clause.id, matches);
+  }
+  return byClause;
+}
+
+/** The per-theme lists and counts over clause matches; clauses in corpus order. */
+export function themeTags(taxonomy: Taxonomy, clauses: Clause[], byClause: Map<string, ThemeMatch[]>): ThemeTags {
+  const byTheme = new Map<string, string[]>(taxonomy.themes.map((t) => [t.id, []]));
+  const counts = new Map<string, Map<string, number>>(taxonomy.themes.map((t) => [t.id, new Map()]));
+  for (const clause of clauses) {
+    for (const match of byClause.get(clause.id) ?? []) {
+      byTheme.get(match.theme)?.push(clause.id);
+      const perDoc = counts.get(match.theme);
+      perDoc?.set(clause.docId, (perDoc.get(clause.docId) ?? 0) + 1);
+    }
   }
   return { byClause, byTheme, counts };
 }

@@ -4,7 +4,7 @@
 import { USER_DICT_PATH } from '../analyse/analyzer.js';
 import type { Library } from '../library/library.js';
 import { buildIndex, restoreIndex, type SearchIndex } from './search-index.js';
-import { fingerprint, inspectManifest, readData, staleReason, writeIndex, type Manifest } from './store.js';
+import { fingerprint, inspectManifest, readData, staleReason, writeIndex, type LibraryArtifact, type Manifest } from './store.js';
 
 export interface OpenOptions {
   library: Library;
@@ -14,6 +14,8 @@ export interface OpenOptions {
   force?: boolean;
   onProgress?: (done: number, total: number) => void;
   log?: (message: string) => void;
+  /** The library snapshot the new manifest names too (it is removed otherwise). */
+  libraryArtifact?: LibraryArtifact;
 }
 
 export interface OpenedIndex {
@@ -49,6 +51,7 @@ export async function openIndex(options: OpenOptions): Promise<OpenedIndex> {
     corpus: options.library.documents.map((d) => ({ id: d.id, file: d.sourceFile, contentHash: d.contentHash })),
     builtAt: new Date().toISOString(),
     buildMs: Math.round(performance.now() - buildStarted),
+    ...(options.libraryArtifact ? { library: options.libraryArtifact } : {}),
   };
   let written: Manifest;
   options.log?.(`正在保存索引到 ${options.dir}`);

@@ -15,6 +15,16 @@ import type { Library } from '../library/library.js';
 export const INDEX_FORMAT = 4;
 export const MANIFEST_NAME = 'manifest.json';
 const DATA_FILE = /^data-[0-9a-f]{16}\.json$/u;
+/** Build artifacts named by their own hash: the index data and the library snapshot. */
+const ARTIFACT_FILE = /^(?:data-[0-9a-f]{16}\.json|library-[0-9a-f]{16}\.bin)$/u;
+
+/** The parsed and enriched library saved beside the index (src/library/snapshot.ts). */
+export interface LibraryArtifact {
+  /** Fingerprint of everything the library was read from: corpus files, catalogue, taxonomy, indicators, code. */
+  sourcesHash: string;
+  file: string;
+  hash: string;
+}
 
 /** The part of a manifest that decides freshness, computed from what is on disk now. */
 export interface Fingerprint {
@@ -36,6 +46,7 @@ export interface Manifest extends Fingerprint {
   dataHash: string;
   builtAt: string;
   buildMs: number;
+  library?: LibraryArtifact;
 }
 
 const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
@@ -112,31 +123,45 @@ export function inspectManifest(dir: string): { manifest: Manifest | null; probl
 
 /** Reads the data file a manifest points at; throws, naming the file, when it is missing or damaged. */
 export function readData(dir: string, manifest: Manifest): SavedData {
-  const file = path.join(dir, path.basename(manifest.dataFile));
+  return JSON.parse(readArtifact(dir, manifest.dataFile, manifest.dataHash).toString('utf8')) as SavedData;
+}
+
+export function writeIndex(options: { dir: string; data: SavedData; manifest: Omit<Manifest, 'dataFile' | 'dataHash'> }): Manifest {
+  const { dir } = options;
+  const { file: dataFile, hash: dataHash } = writeArtifact({ dir, prefix: 'data', ext: 'json', body: Buffer.from(JSON.stringify(options.data), 'utf8') });
+  return writeManifest(dir, { ...options.manifest, dataFile, dataHash });
+}
+
+/** Writes a file named by its hash (content first, atomically); the manifest that names it comes after. */
+export function writeArtifact(options: { dir: string; prefix: 'data' | 'library'; ext: string; body: Buffer }): { file: string; hash: string } {
+  fs.mkdirSync(options.dir, { recursive: true });
+  const hash = sha256(options.body);
+  const file = `${options.prefix}-${hash.slice(0, 16)}.${options.ext}`;
+  writeAtomic(path.join(options.dir, file), options.body);
+  return { file, hash };
+}
+
+/** Reads a hashed artifact; throws, naming the file, when it is missing or its hash differs. */
+export function readArtifact(dir: string, name: string, hash: string): Buffer {
+  const file = path.join(dir, path.basename(name));
   let raw: Buffer;
   try {
     raw = fs.readFileSync(file);
   } catch (err) {
     throw new Error(`索引数据文件缺失或无法读取：${file}（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）`, { cause: err });
   }
-  if (sha256(raw) !== manifest.dataHash) throw new Error(`索引数据文件已损坏（校验值不符）：${file}`);
-  return JSON.parse(raw.toString('utf8')) as SavedData;
+  if (sha256(raw) !== hash) throw new Error(`索引数据文件已损坏（校验值不符）：${file}`);
+  return raw;
 }
 
-export function writeIndex(options: { dir: string; data: SavedData; manifest: Omit<Manifest, 'dataFile' | 'dataHash'> }): Manifest {
-  const { dir } = options;
-  fs.mkdirSync(dir, { recursive: true });
-  const body = JSON.stringify(options.data);
-  const dataHash = sha256(body);
-  const dataFile = `data-${dataHash.slice(0, 16)}.json`;
-  writeAtomic(path.join(dir, dataFile), body);
-  const manifest: Manifest = { ...options.manifest, dataFile, dataHash };
+/** Writes the manifest last, then removes artifacts it no longer names. */
+export function writeManifest(dir: string, manifest: Manifest): Manifest {
   writeAtomic(path.join(dir, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
-  removeLeftovers(dir, dataFile);
+  removeLeftovers(dir, new Set([manifest.dataFile, manifest.library?.file ?? '']));
   return manifest;
 }
 
-export function writeAtomic(file: string, content: string): void {
+export function writeAtomic(file: string, content: string | Buffer): void {
   const temp = `${file}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
   const fd = fs.openSync(temp, 'w');
   try {
@@ -167,9 +192,9 @@ function syncDir(dir: string): void {
 }
 
 /** Old data files, and temp files of builds that died; a live process's temp may be in flight. */
-function removeLeftovers(dir: string, keep: string): void {
+function removeLeftovers(dir: string, keep: ReadonlySet<string>): void {
   for (const name of fs.readdirSync(dir)) {
-    const oldData = DATA_FILE.test(name) && name !== keep;
+    const oldData = ARTIFACT_FILE.test(name) && !keep.has(name);
     const temp = /\.tmp-(\d+)-[0-9a-f]+$/u.exec(name);
     if (oldData || (temp && !isAlive(Number(temp[1])))) fs.rmSync(path.join(dir, name), { force: true });
   }

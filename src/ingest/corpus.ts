@@ -44,10 +44,7 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
   const catalogFile = options.catalogFile ?? path.join(corpusDir, DEFAULTS.catalogName);
   const inCorpus = path.resolve(path.dirname(catalogFile)) === path.resolve(corpusDir);
   const catalog = loadCatalog(catalogFile, inCorpus ? { corpusMaxBytes: limits.maxBytes } : {});
-  const files = fs
-    .readdirSync(corpusDir)
-    .filter((f) => formatOf(f) !== null && !NOT_A_DOCUMENT.test(f))
-    .sort();
+  const files = corpusFileNames(corpusDir);
   const parsed: ParsedDocument[] = [];
   const errors: IngestProblem[] = [];
   for (const [n, file] of files.entries()) {
@@ -59,6 +56,14 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
     options.onFile?.(printableName(file), n + 1, files.length);
   }
   return assembleCorpus(parsed, errors);
+}
+
+/** The names of the files in a corpus folder that are read as documents, sorted. */
+export function corpusFileNames(corpusDir: string): string[] {
+  return fs
+    .readdirSync(corpusDir)
+    .filter((f) => formatOf(f) !== null && !NOT_A_DOCUMENT.test(f))
+    .sort();
 }
 
 /**

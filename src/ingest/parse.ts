@@ -191,7 +191,14 @@ interface ClauseSpec {
   table?: { columns: string[]; caption: string | null; notes?: string[] };
 }
 
+/**
+ * How many documents this process has parsed. A start after a build reads the library snapshot
+ * and parses none; the tests hold it to that, and the start-up log reports it.
+ */
+export const parseStats = { documents: 0 };
+
 export function parseDocument(input: ParseInput): ParseOutput {
+  parseStats.documents++;
   const blocks = input.blocks;
   const titleIndex = findTitle(blocks, input.title, input.layoutTitle ?? null);
   // A notice naming a plan that is not printed again under its own title still names it.

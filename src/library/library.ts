@@ -1,7 +1,7 @@
 // The loaded corpus as lookup tables: documents in administrative order, clauses by id and
 // by document, children by parent, each document's facet values. Read-only after construction;
 // web and CLI share it.
-import { enrich, type Enrichment } from '../enrich/enrich.js';
+import { enrichData, enrichmentFrom, type Enrichment, type EnrichmentData } from '../enrich/enrich.js';
 import type { IndicatorCatalog } from '../enrich/indicators.js';
 import type { Taxonomy } from '../enrich/themes.js';
 import { TARGET_DEFAULTS } from '../config.js';
@@ -34,7 +34,14 @@ export function compareDocuments(a: DocumentMeta, b: DocumentMeta): number {
   return rank(a) - rank(b) || (a.adminCode ?? '~').localeCompare(b.adminCode ?? '~') || a.id.localeCompare(b.id);
 }
 
-export function buildLibrary(corpus: Corpus, options: { taxonomy?: Taxonomy; indicators?: IndicatorCatalog } = {}): Library {
+export interface LibraryOptions {
+  taxonomy?: Taxonomy;
+  indicators?: IndicatorCatalog;
+  /** Enrichment already computed for this corpus (read from a snapshot): skips the enrich stage. */
+  enriched?: EnrichmentData;
+}
+
+export function buildLibrary(corpus: Corpus, options: LibraryOptions = {}): Library {
   const docs = [...corpus.documents].sort((a, b) => compareDocuments(a.meta, b.meta));
   const byDoc = new Map<string, ParsedDocument>(docs.map((d) => [d.meta.id, d]));
   const all = docs.flatMap((d) => d.clauses);
@@ -54,12 +61,14 @@ export function buildLibrary(corpus: Corpus, options: { taxonomy?: Taxonomy; ind
     clauseCount: clauses.size,
     docFacets: buildDocFacets(docs.map((d) => d.meta)),
     corpus,
-    enrichment: enrich({
-      documents: docs.map((d) => d.meta),
-      clauses: docs.flatMap((d) => d.clauses),
-      taxonomy: options.taxonomy ?? NO_THEMES,
-      indicators: options.indicators ?? NO_INDICATORS,
-      targetsFromYear: TARGET_DEFAULTS.fallbackMinYear,
-    }),
+    enrichment: enrichmentOf(docs, options),
   };
+}
+
+function enrichmentOf(docs: ParsedDocument[], options: LibraryOptions): Enrichment {
+  const taxonomy = options.taxonomy ?? NO_THEMES;
+  const indicators = options.indicators ?? NO_INDICATORS;
+  const clauses = docs.flatMap((d) => d.clauses);
+  const data = options.enriched ?? enrichData({ documents: docs.map((d) => d.meta), clauses, taxonomy, indicators, targetsFromYear: TARGET_DEFAULTS.fallbackMinYear });
+  return enrichmentFrom(data, { clauses, taxonomy, indicators });
 }

@@ -140,13 +140,19 @@ function minYearOf(doc: DocumentMeta, fallback: number): number {
   return Number.isFinite(year) ? year : fallback;
 }
 
+function rawFields(raw: RawTarget): RawTarget {
+  const { phrase, value, valueMax, valueText, unit, year, yearSource, baselineYear, baselineValue, baselineText, direction, bound, qualifiers, aspirational, attribute, column, source, span } = raw;
+  return { phrase, value, valueMax, valueText, unit, year, yearSource, baselineYear, baselineValue, baselineText, direction, bound, qualifiers, aspirational, attribute, column, source, span };
+}
+
 function resolve(options: { raw: RawTarget; clause: Clause; n: number; indicators: IndicatorCatalog }): Target {
   const { raw, clause } = options;
   const indicator = matchIndicator(options.indicators, raw.phrase);
   const base = baseUnit(raw.unit);
   const compareUnit = compareUnitFor(indicator, raw.unit);
+  // Fields in one fixed order (not the extractor's): the library snapshot restores them in it.
   return {
-    ...raw,
+    ...rawFields(raw),
     id: `${clause.id}~${options.n + 1}`,
     doc: clause.docId,
     clause: clause.id,
