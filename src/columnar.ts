@@ -8,9 +8,10 @@
  * How a field is stored. A trailing `?` admits null; `opt` fields may also be absent (undefined).
  * `dict` stores each distinct string once and a number per record: for values that repeat
  * (document ids, kinds, theme ids), which as plain strings were most of the ×70 snapshot.
+ * `bytes` (Uint8Array) and `ints` (Int32Array) come back as views into one array per column.
  */
 /** `pair` and `pairs` hold whole numbers (offsets, lines, pages). */
-export type ColumnType = 'str' | 'str?' | 'dict' | 'dict?' | 'num' | 'num?' | 'bool' | 'strs' | 'strs?' | 'pair' | 'pair?' | 'pairs' | 'json';
+export type ColumnType = 'str' | 'str?' | 'dict' | 'dict?' | 'num' | 'num?' | 'bool' | 'strs' | 'strs?' | 'pair' | 'pair?' | 'pairs' | 'json' | 'bytes' | 'ints';
 
 export interface ColumnSpec {
   name: string;
@@ -92,6 +93,17 @@ function encodeDictionary(values: unknown[], pool: PoolWriter): Arrays {
   return [codeOf, ...encodeStrings([[...codes.keys()]], pool, true)];
 }
 
+function encodeTyped(values: ArrayLike<number>[], Kind: typeof Uint8Array | typeof Int32Array): Arrays {
+  const counts = Int32Array.from(values, (v) => v.length);
+  const flat = new Kind(counts.reduce((a, b) => a + b, 0));
+  let at = 0;
+  for (const v of values) {
+    flat.set(v, at);
+    at += v.length;
+  }
+  return [counts, flat];
+}
+
 /** Pairs are offsets, line and page numbers: whole numbers, kept in 32 bits. */
 function int32s(spec: ColumnSpec, values: number[]): number[] {
   for (const v of values) if (!Number.isInteger(v) || v !== (v | 0)) throw new Error(`列 ${spec.name} 的数对含非整数 ${v}`);
@@ -127,6 +139,9 @@ function encodeColumn(spec: ColumnSpec, values: unknown[], pool: PoolWriter): Ar
       });
       return [flat, Uint8Array.from(values, presence)];
     }
+    case 'bytes':
+    case 'ints':
+      return encodeTyped(values as (Uint8Array | Int32Array)[], spec.type === 'bytes' ? Uint8Array : Int32Array);
     case 'pairs': {
       const counts = Int32Array.from(values, (v) => (v as unknown[]).length);
       const flat = Int32Array.from(int32s(spec, (values as [number, number][][]).flat(2)));
@@ -173,6 +188,8 @@ export interface Columns {
   tableNames: string[];
   /** The table's records, keys in schema order; throws when the table is missing. */
   rows<T>(table: string): T[];
+  /** One field of every record of a table, without building the records. */
+  column<T>(table: string, name: string): T[];
 }
 
 class Reader {
@@ -231,6 +248,14 @@ class Reader {
         const flags = this.array(Uint8Array, p[1] as [number, number]);
         return (i) => (flags[i] !== PRESENT ? (flags[i] === NULL ? null : undefined) : [flat[i * 2], flat[i * 2 + 1]]);
       }
+      case 'bytes':
+      case 'ints': {
+        const counts = this.array(Int32Array, p[0] as [number, number]);
+        const flat = column.type === 'bytes' ? this.array(Uint8Array, p[1] as [number, number]) : this.array(Int32Array, p[1] as [number, number]);
+        const starts = new Int32Array(rows + 1);
+        for (let i = 0; i < rows; i++) starts[i + 1] = (starts[i] as number) + (counts[i] as number);
+        return (i) => flat.subarray(starts[i], starts[i + 1]);
+      }
       case 'pairs': {
         const counts = this.array(Int32Array, p[0] as [number, number]);
         const flat = this.array(Int32Array, p[1] as [number, number]);
@@ -283,6 +308,15 @@ export function decodeColumns(file: Buffer): Columns {
     format: header.format,
     json: header.json,
     tableNames: Object.keys(header.tables),
+    column<T>(name: string, field: string): T[] {
+      const table = header.tables[name];
+      const column = table?.columns.find((c) => c.name === field);
+      if (!table || !column) throw new Error(`列式数据文件缺少列 ${name}.${field}`);
+      const get = reader.column(column, table.rows);
+      const out = new Array<T>(table.rows);
+      for (let i = 0; i < table.rows; i++) out[i] = get(i) as T;
+      return out;
+    },
     rows<T>(name: string): T[] {
       const table = header.tables[name];
       if (!table) throw new Error(`列式数据文件缺少表 ${name}`);

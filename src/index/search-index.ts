@@ -1,13 +1,19 @@
-// The search index: a FlexSearch index of recall tokens plus, per clause, the normalised text
+// The search index: the postings of every recall token plus, per clause, the normalised text
 // and the jieba word boundaries that ranking needs. Building needs jieba; loading a saved index
 // does not. The offset maps back to display text are not kept: at ×100 they were 160 MB, and
 // only the twenty clauses on a results page need them (normOf).
+//
+// FlexSearch builds the inverted index; its postings are then kept as typed arrays, saved in
+// binary and served from there. Importing FlexSearch's own export (JSON of every list) took
+// 1.2 s of a 4.5 s start at ×70 and held every posting as a boxed array element; the typed
+// lists load in tens of milliseconds, at 4 bytes a posting, and a list is turned into the
+// plain array the search stage works on only when a query first asks for that token.
 import { Index } from 'flexsearch';
 import { identityNormalized, isIdentity, normalize, recallTokens, type Normalized } from '../analyse/analyzer.js';
 import type { Segmenter } from '../analyse/segment.js';
 import { HEADING_KINDS, NO_LEVEL, type Clause } from '../ingest/types.js';
 import type { Library } from '../library/library.js';
-import { computeRelated, decodeRelated, encodeRelated, type Related } from './related.js';
+import { computeRelated, encodeRelated } from './related.js';
 
 /** Separates pre-computed tokens in the indexed field; normalised text never holds a newline. */
 const TOKEN_SEPARATOR = '\n';
@@ -24,30 +30,35 @@ export interface IndexedClause {
   leadEnd: number;
   /** Headings carry their whole text as a title: a hit there weighs like a lead phrase. */
   heading: boolean;
-  /** The most similar clauses in other documents, best first (entry numbers). */
-  related: Related[];
 }
 
 export interface SearchIndex {
-  flex: Index;
+  /** Per recall token, the clause numbers holding it, ascending. */
+  lists: Map<string, Int32Array>;
+  /** Lists already turned into arrays for the search stage (filled as queries ask). */
+  arrays: Map<string, readonly number[]>;
   entries: IndexedClause[];
   byId: Map<string, number>;
+  /** Per clause, its most similar clauses in other documents, encoded (related.ts): decoded when a page asks. */
+  related: string[];
 }
 
-/** What a saved index holds besides FlexSearch's own export. */
+/** What a saved index holds: per clause and per token, as columns (store.ts writes them in binary). */
 export interface SavedData {
   ids: string[];
   /** Per clause, the normalised text (saved, because normalising ×100 text costs a second). */
   texts: string[];
   /** Per clause, the normalised offset where its lead phrase ends. */
   leadEnds: number[];
-  /** Clause numbers whose normalised offsets are not their display offsets. */
-  remapped: number[];
-  /** Per clause, comma-separated word lengths on the normalised text. */
-  words: string[];
+  /** Per clause, whether normalised offsets are display offsets. */
+  identity: boolean[];
+  /** Per clause, boundary[i] === 1 where a jieba word starts or ends. */
+  boundaries: Uint8Array[];
   /** Per clause, encoded related clauses (see related.ts). */
   related: string[];
-  flex: Record<string, string>;
+  tokens: string[];
+  /** Per token, its clause numbers, ascending. */
+  lists: Int32Array[];
 }
 
 /**
@@ -59,9 +70,27 @@ export function createFlex(): Index {
   return new Index({ tokenize: 'strict', resolution: 1, encode: (text: string) => text.split(TOKEN_SEPARATOR) } as ConstructorParameters<typeof Index>[0]) as unknown as Index;
 }
 
-/** The clauses containing an index token, in clause order (the list FlexSearch holds). */
+const NONE: readonly number[] = [];
+
+/** The clauses containing an index token, in clause order. */
 export function postings(index: SearchIndex, token: string): readonly number[] {
-  return index.flex.search(token, { limit: index.entries.length + 1 }) as unknown as number[];
+  let found = index.arrays.get(token);
+  if (found) return found;
+  const list = index.lists.get(token);
+  if (!list) return NONE;
+  found = Array.from(list);
+  index.arrays.set(token, found);
+  return found;
+}
+
+/** FlexSearch's inverted map, read from its export: one resolution slot, so one list per token. */
+function flexLists(flex: Index): Map<string, Int32Array> {
+  const lists = new Map<string, Int32Array>();
+  flex.export((key: string, value: string) => {
+    if (!key.endsWith('.map') || !value) return;
+    for (const [token, slots] of JSON.parse(value) as [string, number[][]][]) lists.set(token, Int32Array.from(slots.flat()));
+  });
+  return lists;
 }
 
 /** The normalised text with its offset map back to the display text, computed on demand. */
@@ -75,8 +104,13 @@ export function indexedClauses(library: Library): Clause[] {
 }
 
 
-function entryFor(options: { clause: Clause; text: string; identity: boolean; words: number[]; leadEnd: number; related?: Related[] }): IndexedClause {
-  const { clause, text, words } = options;
+function entryFor(options: { clause: Clause; text: string; identity: boolean; boundary: Uint8Array; leadEnd: number }): IndexedClause {
+  const { clause, text } = options;
+  return { clause, text, identity: options.identity, boundary: options.boundary, leadEnd: options.leadEnd, heading: isHeading(clause) };
+}
+
+/** boundary[i] === 1 where a word of the given lengths starts or ends. */
+function boundaryOf(text: string, words: number[]): Uint8Array {
   const boundary = new Uint8Array(text.length + 1);
   let at = 0;
   boundary[0] = 1;
@@ -84,7 +118,7 @@ function entryFor(options: { clause: Clause; text: string; identity: boolean; wo
     at += length;
     if (at <= text.length) boundary[at] = 1;
   }
-  return { clause, text, identity: options.identity, boundary, leadEnd: options.leadEnd, heading: isHeading(clause), related: options.related ?? [] };
+  return boundary;
 }
 
 function isHeading(clause: Clause): boolean {
@@ -111,41 +145,35 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
   const clauses = indexedClauses(options.library);
   const flex = createFlex();
   const entries: IndexedClause[] = [];
-  const words: string[] = [];
-  const leadEnds: number[] = [];
-  const remapped: number[] = [];
+  const words: number[][] = [];
   clauses.forEach((clause, n) => {
     const norm = normalize(clause.text);
     const lengths = options.segmenter.wordLengths(norm.text);
-    words.push(lengths.join(','));
-    leadEnds.push(leadEnd(clause, norm));
-    const identity = isIdentity(clause.text, norm);
-    if (!identity) remapped.push(n);
-    const entry = entryFor({ clause, text: norm.text, identity, words: lengths, leadEnd: leadEnds[n] as number });
+    words.push(lengths);
+    const entry = entryFor({ clause, text: norm.text, identity: isIdentity(clause.text, norm), boundary: boundaryOf(norm.text, lengths), leadEnd: leadEnd(clause, norm) });
     entries.push(entry);
     flex.add(n, recallTokens(norm.text).join(TOKEN_SEPARATOR));
     if (options.onProgress && ((n + 1) % 200 === 0 || n + 1 === clauses.length)) options.onProgress(n + 1, clauses.length);
   });
   const related = computeRelated({
     texts: entries.map((e) => e.text),
-    words: words.map(decodeWords),
+    words,
     docIds: clauses.map((c) => c.docId),
     themes: clauses.map((c) => options.library.enrichment.themesOf(c.id).map((m) => m.theme)),
-  });
-  entries.forEach((e, n) => {
-    e.related = related[n] ?? [];
-  });
-  const exported: Record<string, string> = {};
-  flex.export((key: string, value: string) => {
-    exported[key] = value;
-  });
+  }).map(encodeRelated);
+  const lists = flexLists(flex);
   const ids = clauses.map((c) => c.id);
-  const texts = entries.map((e) => e.text);
-  return { index: { flex, entries, byId: new Map(ids.map((id, n) => [id, n])) }, data: { ids, texts, leadEnds, remapped, words, related: related.map(encodeRelated), flex: exported } };
-}
-
-function decodeWords(encoded: string): number[] {
-  return encoded.split(',').filter(Boolean).map(Number);
+  const data: SavedData = {
+    ids,
+    texts: entries.map((e) => e.text),
+    leadEnds: entries.map((e) => e.leadEnd),
+    identity: entries.map((e) => e.identity),
+    boundaries: entries.map((e) => e.boundary),
+    related,
+    tokens: [...lists.keys()],
+    lists: [...lists.values()],
+  };
+  return { index: { lists, arrays: new Map(), entries, byId: new Map(ids.map((id, n) => [id, n])), related }, data };
 }
 
 export function levelTag(library: Library, clause: Clause): string {
@@ -155,15 +183,16 @@ export function levelTag(library: Library, clause: Clause): string {
 /** Rebuilds the in-memory index from saved data; throws when the data does not fit the library. */
 export function restoreIndex(library: Library, data: SavedData): SearchIndex {
   const clauses = indexedClauses(library);
-  if ([data.ids, data.texts, data.leadEnds, data.words].some((list) => list?.length !== clauses.length) || !Array.isArray(data.remapped)) {
+  if ([data.ids, data.texts, data.leadEnds, data.identity, data.boundaries, data.related].some((list) => list?.length !== clauses.length) || data.tokens?.length !== data.lists?.length) {
     throw new Error(`索引条款数 ${data.ids.length} 与语料条款数 ${clauses.length} 不一致`);
   }
-  const flex = createFlex();
-  for (const [key, value] of Object.entries(data.flex)) flex.import(key, value);
-  const remapped = new Set(data.remapped);
   const entries = clauses.map((clause, n) => {
     if (data.ids[n] !== clause.id) throw new Error(`索引第 ${n} 条为 ${data.ids[n]}，语料为 ${clause.id}`);
-    return entryFor({ clause, text: data.texts[n] as string, identity: !remapped.has(n), words: decodeWords(data.words[n] ?? ''), leadEnd: data.leadEnds[n] as number, related: decodeRelated(data.related?.[n] ?? '') });
+    const text = data.texts[n] as string;
+    const boundary = data.boundaries[n] as Uint8Array;
+    if (boundary.length !== text.length + 1) throw new Error(`索引第 ${n} 条的词边界长度不符`);
+    return entryFor({ clause, text, identity: data.identity[n] as boolean, boundary, leadEnd: data.leadEnds[n] as number });
   });
-  return { flex, entries, byId: new Map(data.ids.map((id, n) => [id, n])) };
+  const lists = new Map(data.tokens.map((token, k) => [token, data.lists[k] as Int32Array]));
+  return { lists, arrays: new Map(), entries, byId: new Map(data.ids.map((id, n) => [id, n])), related: data.related };
 }

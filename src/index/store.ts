@@ -8,15 +8,16 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ANALYZER_VERSION } from '../analyse/analyzer.js';
+import { decodeColumns, encodeColumns, type Schema } from '../columnar.js';
 import { PROJECT_ROOT } from '../config.js';
 import { indexedClauses, levelTag, type SavedData } from './search-index.js';
 import type { Library } from '../library/library.js';
 
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 export const MANIFEST_NAME = 'manifest.json';
-const DATA_FILE = /^data-[0-9a-f]{16}\.json$/u;
+const DATA_FILE = /^data-[0-9a-f]{16}\.(?:bin|json)$/u;
 /** Build artifacts named by their own hash: the index data and the library snapshot. */
-const ARTIFACT_FILE = /^(?:data-[0-9a-f]{16}\.json|library-[0-9a-f]{16}\.bin)$/u;
+const ARTIFACT_FILE = /^(?:data|library)-[0-9a-f]{16}\.(?:bin|json)$/u;
 
 /** The parsed and enriched library saved beside the index (src/library/snapshot.ts). */
 export interface LibraryArtifact {
@@ -123,12 +124,49 @@ export function inspectManifest(dir: string): { manifest: Manifest | null; probl
 
 /** Reads the data file a manifest points at; throws, naming the file, when it is missing or damaged. */
 export function readData(dir: string, manifest: Manifest): SavedData {
-  return JSON.parse(readArtifact(dir, manifest.dataFile, manifest.dataHash).toString('utf8')) as SavedData;
+  return decodeData(readArtifact(dir, manifest.dataFile, manifest.dataHash));
+}
+
+const DATA_FORMAT = `index-${INDEX_FORMAT}`;
+const CLAUSE_COLUMNS: Schema = [
+  { name: 'id', type: 'str' },
+  { name: 'text', type: 'str' },
+  { name: 'leadEnd', type: 'num' },
+  { name: 'identity', type: 'bool' },
+  { name: 'boundary', type: 'bytes' },
+  { name: 'related', type: 'str' },
+];
+const TOKEN_COLUMNS: Schema = [
+  { name: 'token', type: 'str' },
+  { name: 'list', type: 'ints' },
+];
+
+/** The index data in the columnar container: per clause, and per token its postings. */
+export function encodeData(data: SavedData): Buffer {
+  const clauses = data.ids.map((id, n) => ({ id, text: data.texts[n], leadEnd: data.leadEnds[n], identity: data.identity[n], boundary: data.boundaries[n], related: data.related[n] }));
+  const tokens = data.tokens.map((token, k) => ({ token, list: data.lists[k] }));
+  return encodeColumns({ format: DATA_FORMAT, json: null, tables: { clauses: { schema: CLAUSE_COLUMNS, rows: clauses }, tokens: { schema: TOKEN_COLUMNS, rows: tokens } } });
+}
+
+export function decodeData(buffer: Buffer): SavedData {
+  const columns = decodeColumns(buffer);
+  if (columns.format !== DATA_FORMAT) throw new Error(`索引数据格式为 ${columns.format}，需要 ${DATA_FORMAT}`);
+  const clause = <T>(name: string) => columns.column<T>('clauses', name);
+  return {
+    ids: clause('id'),
+    texts: clause('text'),
+    leadEnds: clause('leadEnd'),
+    identity: clause('identity'),
+    boundaries: clause('boundary'),
+    related: clause('related'),
+    tokens: columns.column('tokens', 'token'),
+    lists: columns.column('tokens', 'list'),
+  };
 }
 
 export function writeIndex(options: { dir: string; data: SavedData; manifest: Omit<Manifest, 'dataFile' | 'dataHash'> }): Manifest {
   const { dir } = options;
-  const { file: dataFile, hash: dataHash } = writeArtifact({ dir, prefix: 'data', ext: 'json', body: Buffer.from(JSON.stringify(options.data), 'utf8') });
+  const { file: dataFile, hash: dataHash } = writeArtifact({ dir, prefix: 'data', ext: 'bin', body: encodeData(options.data) });
   return writeManifest(dir, { ...options.manifest, dataFile, dataHash });
 }
 

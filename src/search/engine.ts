@@ -2,6 +2,7 @@
 // OR and NOT (match.ts, set-ops.ts), filtered and counted by facet (facet-columns.ts,
 // facets.ts), ranked (rank.ts), and, when nothing matched, the hints of the zero-result page
 // (suggestions.ts). Every request is metered against the query budget (budget.ts) as it goes.
+import { decodeRelated } from '../index/related.js';
 import { normOf, type IndexedClause, type SearchIndex } from '../index/search-index.js';
 import type { Library } from '../library/library.js';
 import type { QueryBudget } from './budget.js';
@@ -85,8 +86,8 @@ export function createSearcher(library: Library, index: SearchIndex, options: { 
     },
     entry: entryOf,
     related(clauseId) {
-      const entry = entryOf(clauseId);
-      return (entry?.related ?? []).map((r) => ({ clause: (entries[r.n] as IndexedClause).clause, score: r.score, theme: r.theme ?? null }));
+      const n = index.byId.get(clauseId);
+      return (n === undefined ? [] : decodeRelated(index.related[n] ?? '')).map((r) => ({ clause: (entries[r.n] as IndexedClause).clause, score: r.score, theme: r.theme ?? null }));
     },
   };
 }

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_NAME, readData, readManifest } from '../../src/index/store.js';
-import { restoreIndex, type SavedData } from '../../src/index/search-index.js';
+import { decodeData, MANIFEST_NAME, readData, readManifest } from '../../src/index/store.js';
+import { restoreIndex } from '../../src/index/search-index.js';
 import { createSearcher, type Searcher } from '../../src/search/engine.js';
 import { parseQuery } from '../../src/search/query.js';
 import { realLibrary, realSearcher } from '../helpers.js';
@@ -23,21 +23,21 @@ function dataFileOf(dir: string): string {
   return path.join(dir, m.dataFile);
 }
 
-/** Turns one 加氢站 near the middle of the data file into 加氧站: a single byte (0xA2 → 0xA7). */
+/** Turns one 加氢站 near the middle of the data file into 加氧站: a single byte of UTF-16 (0x22 → 0x27). */
 function flipMiddle(dir: string): void {
   const file = dataFileOf(dir);
   const bytes = fs.readFileSync(file);
-  const needle = Buffer.from('加氢站');
+  const needle = Buffer.from('加氢站', 'utf16le');
   let at = bytes.indexOf(needle, Math.floor(bytes.length / 2));
   if (at < 0) at = bytes.lastIndexOf(needle);
   expect(at).toBeGreaterThan(0);
-  const target = at + Buffer.from('加').length + 2;
-  expect(bytes[target]).toBe(0xa2);
-  bytes[target] = 0xa7;
-  expect(bytes.subarray(at, at + needle.length).toString()).toBe('加氧站');
+  const target = at + 2;
+  expect(bytes[target]).toBe(0x22);
+  bytes[target] = 0x27;
+  expect(bytes.subarray(at, at + needle.length).toString('utf16le')).toBe('加氧站');
   fs.writeFileSync(file, bytes);
-  // Still valid JSON that would restore into an index answering wrongly: only the hash catches it.
-  const damaged = JSON.parse(bytes.toString('utf8')) as SavedData;
+  // Still well-formed data that would restore into an index answering wrongly: only the hash catches it.
+  const damaged = decodeData(bytes);
   const wrong = createSearcher(realLibrary(), restoreIndex(realLibrary(), damaged));
   expect(hitIds(wrong, '加氢站')).not.toEqual(hitIds(realSearcher(), '加氢站'));
 }

@@ -31,7 +31,8 @@ const QUERIES = ['加氢站', MARKER, '碳汇 湿地', 'CCER'];
  */
 type KillAt = { afterMs: number } | { afterLine: RegExp; thenMs: number } | { onFile: RegExp };
 
-const DATA_TEMP = /^data-[0-9a-f]{16}\.json\.tmp-/u;
+const DATA_TEMP = /^data-[0-9a-f]{16}\.bin\.tmp-/u;
+const LIBRARY_TEMP = /^library-[0-9a-f]{16}\.bin\.tmp-/u;
 const MANIFEST_TEMP = /^manifest\.json\.tmp-/u;
 
 const SCHEDULES: [string, KillAt][] = [
@@ -40,8 +41,9 @@ const SCHEDULES: [string, KillAt][] = [
   ['as the build starts (corpus loaded)', { afterLine: /正在建立索引/u, thenMs: 0 }],
   ['after segmenting (100%)', { afterLine: /（100%）/u, thenMs: 0 }],
   ['while the data file is written', { onFile: DATA_TEMP }],
-  ['after the data file is in place, before the manifest', { onFile: /^data-[0-9a-f]{16}\.json$/u }],
+  ['after the data file is in place, before the manifest', { onFile: /^data-[0-9a-f]{16}\.bin$/u }],
   ['while the manifest is written', { onFile: MANIFEST_TEMP }],
+  ['while the library snapshot is written, after the index', { onFile: LIBRARY_TEMP }],
   ['late (40 ms after saving starts)', { afterLine: /正在保存索引/u, thenMs: 40 }],
 ];
 
@@ -139,7 +141,7 @@ describe('SIGKILL during npm run index', () => {
       // The manifest is replaced by a rename, so there is always one, complete.
       expect(problem).toBeNull();
       const state = manifest?.dataHash === before?.dataHash ? 'previous' : manifest?.clausesHash === fingerprint(changed, USER_DICT_PATH).clausesHash ? 'new' : 'none';
-      const leftovers = fs.readdirSync(indexDir).filter((f) => f !== 'manifest.json' && f !== manifest?.dataFile);
+      const leftovers = fs.readdirSync(indexDir).filter((f) => f !== 'manifest.json' && f !== manifest?.dataFile && f !== manifest?.library?.file);
       outcomes.push({ name, ended, state, leftovers });
       expect(state).not.toBe('none');
       if (ended === 'exit 0') expect(state).toBe('new');
@@ -158,7 +160,7 @@ describe('SIGKILL during npm run index', () => {
     const ended = await buildAndKill({ CORPUS_DIR: changedCorpus, INDEX_DIR: indexDir }, { onFile: DATA_TEMP });
     expect(['SIGKILL', 'exit 0']).toContain(ended);
     const { manifest } = inspectManifest(indexDir);
-    const leftovers = fs.existsSync(indexDir) ? fs.readdirSync(indexDir).filter((f) => f !== 'manifest.json' && f !== manifest?.dataFile) : [];
+    const leftovers = fs.existsSync(indexDir) ? fs.readdirSync(indexDir).filter((f) => f !== 'manifest.json' && f !== manifest?.dataFile && f !== manifest?.library?.file) : [];
     outcomes.push({ name: 'first build, killed while saving', ended, state: manifest ? 'new' : 'none', leftovers });
     if (ended === 'exit 0') expect(manifest).not.toBeNull();
     const messages: string[] = [];

@@ -36,8 +36,8 @@ describe('npm run index on a hostile corpus folder', () => {
 
   it('regression: a symlink to a file outside the corpus was read and indexed; now FILE_OUTSIDE_CORPUS, and nothing of it is indexed', () => {
     expect(done.stdout).toMatch(/^ {2}失败 {2}p\.txt \[FILE_OUTSIDE_CORPUS\] 文件不在语料目录内，拒绝读取：p\.txt（符号链接）$/mu);
-    const data = fs.readFileSync(path.join(indexDir, manifest.dataFile), 'utf8');
-    expect(data).not.toContain(SECRET_MARK);
+    expect(readData(indexDir, manifest).texts.join('\n')).not.toContain(SECRET_MARK);
+    expect(fs.readFileSync(path.join(indexDir, manifest.library?.file ?? ''), 'utf16le')).not.toContain(SECRET_MARK);
   });
 
   it('refuses a file over MAX_FILE_MB with FILE_TOO_LARGE, its size and the limit', () => {

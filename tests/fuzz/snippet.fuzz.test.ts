@@ -36,7 +36,7 @@ function fakeEntry(text: string): IndexedClause {
   const boundary = new Uint8Array(text.length + 1);
   boundary[0] = 1;
   boundary[text.length] = 1;
-  return { text, identity: false, boundary, leadEnd: 0, heading: false, related: [], clause: null as never };
+  return { text, identity: false, boundary, leadEnd: 0, heading: false, clause: null as never };
 }
 
 /** Terms: substrings of the normalised text (so they match), and hostile pieces normalised. */

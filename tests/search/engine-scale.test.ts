@@ -123,7 +123,7 @@ function madeEntry(text: string, options: { every: number; leadEnd?: number; hea
   for (let i = 0; i <= text.length; i += options.every) boundary[i] = 1;
   boundary[text.length] = 1;
   // Spread from a real entry so fields that scoring does not read stay valid.
-  return { ...(entries[0] as IndexedClause), text, boundary, leadEnd: options.leadEnd ?? 0, heading: options.heading ?? false, related: [] };
+  return { ...(entries[0] as IndexedClause), text, boundary, leadEnd: options.leadEnd ?? 0, heading: options.heading ?? false };
 }
 
 describe('scoreHit equals the reference score from its definition', () => {

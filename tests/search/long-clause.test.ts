@@ -42,7 +42,7 @@ function madeEntry(text: string): IndexedClause {
   for (let i = 0; i <= text.length; i += 2) boundary[i] = 1;
   boundary[text.length] = 1;
   const real = realIndex().entries[0] as IndexedClause;
-  return { ...real, clause: { ...real.clause, text }, text, identity: true, boundary, leadEnd: 0, heading: false, related: [] };
+  return { ...real, clause: { ...real.clause, text }, text, identity: true, boundary, leadEnd: 0, heading: false };
 }
 
 const FIVE_MB = madeEntry(longLine(5 * 1024 * 1024));

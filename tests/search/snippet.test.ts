@@ -54,7 +54,7 @@ describe('highlighting through normalisation', () => {
     const display = '目标：到 2025 年，ＣＣＥＲ交易量达到4000万吨';
     const norm = normalize(display);
     const query = parseQuery('到2025年 ccer');
-    const matches = matchesOf({ text: norm.text, identity: false, boundary: new Uint8Array(norm.text.length + 1), leadEnd: 0, heading: false, related: [], clause: null as never }, query);
+    const matches = matchesOf({ text: norm.text, identity: false, boundary: new Uint8Array(norm.text.length + 1), leadEnd: 0, heading: false, clause: null as never }, query);
     const ranges = displayRanges(norm, matches);
     expect(ranges.map(([a, b]) => display.slice(a, b))).toEqual(['到 2025 年', 'ＣＣＥＲ']);
     expect(
