@@ -1,8 +1,10 @@
-// `npm run bench -- --scale 1,10,100 [--rounds 15]`: at each scale, builds the index as
-// `npm run index` does, measures its size, restarts the real server on it (time to /healthz,
-// resident memory), then times the fixed query mix in a fresh process against a literal scan
-// and MiniSearch in the same run. Writes bench/results.md and bench/results.json.
-// Synthetic corpora (scripts/scale-corpus.ts) are generated under .bench/ when missing.
+// `npm run bench -- --scale 70,800,real [--rounds 15]`: at each scale, builds the index as
+// `npm run index` does (peak memory included), measures its size, restarts the real server on
+// it (time to /healthz, resident memory, the page routes' server time), then times the fixed
+// query mix in a fresh process against a literal scan, MiniSearch and SQLite FTS5 in the same
+// run, and profiles a warm start and the engine's queries. Writes bench/results.md and .json.
+// Synthetic corpora (scripts/scale-corpus.ts) are generated under .bench/ when missing; `real`
+// is the 86 published PDFs in ../shared/corpus-real, extracted once and cached in .bench/.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +14,8 @@ import { PROJECT_ROOT } from '../src/config.js';
 import { MANIFEST_NAME, readManifest } from '../src/index/store.js';
 import type { MeasureInput, MeasureOutput } from './bench/measure.js';
 import { QUERY_MIX } from './bench/queries.js';
-import { goals, renderMarkdown, type ScaleResult } from './bench/report.js';
+import { hotspots, type CpuProfile } from './bench/profile.js';
+import { goals, labelOf, renderMarkdown, type PageTime, type Scale, type ScaleResult } from './bench/report.js';
 import { rssOf, startServer } from './bench/server.js';
 import { BENCH_DIR, scaleEnv, scalePaths, type ScalePaths } from './bench/scales.js';
 import { mb, median, ms } from './bench/stats.js';
@@ -21,8 +24,11 @@ import { writeScaleCorpus } from './scale-corpus.js';
 const OUT_DIR = path.join(PROJECT_ROOT, 'bench');
 const SEED = 1;
 
+const REAL_DIR = path.join(PROJECT_ROOT, '..', 'shared', 'corpus-real');
+
 /** The scale's paths, generating its synthetic corpus when missing; the index is rebuilt in .bench/. */
-function pathsFor(scale: number): ScalePaths {
+function pathsFor(scale: Scale): ScalePaths {
+  if (scale === 'real') return { corpusDir: REAL_DIR, catalogFile: path.join(REAL_DIR, 'catalog.json'), indexDir: path.join(BENCH_DIR, 'index-real') };
   const paths = scalePaths(scale, path.join(BENCH_DIR, `index-x${scale}`));
   if (scale > 1 && !fs.existsSync(paths.catalogFile)) {
     console.log(`  生成 ×${scale} 合成语料 → ${path.relative(PROJECT_ROOT, paths.corpusDir)}`);
@@ -32,7 +38,7 @@ function pathsFor(scale: number): ScalePaths {
 }
 
 /** Runs a TypeScript entry point in a fresh node process; throws with its output on failure. */
-function runTs(options: { file: string; args?: string[]; env: Record<string, string>; nodeArgs?: string[] }): { stdout: string; ms: number } {
+function runTs(options: { file: string; args?: string[]; env: Record<string, string>; nodeArgs?: string[] }): { stdout: string; stderr: string; ms: number } {
   const started = performance.now();
   const done = spawnSync(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.file, ...(options.args ?? [])], {
     cwd: PROJECT_ROOT,
@@ -42,19 +48,40 @@ function runTs(options: { file: string; args?: string[]; env: Record<string, str
   });
   const took = performance.now() - started;
   if (done.status !== 0) throw new Error(`${path.relative(PROJECT_ROOT, options.file)} 失败（${done.status ?? done.signal}）：\n${done.stderr}${done.stdout}`);
-  return { stdout: done.stdout, ms: took };
+  return { stdout: done.stdout, stderr: done.stderr, ms: took };
 }
 
-async function serverFigures(env: Record<string, string>, restarts: number): Promise<{ warmRestartMs: number; rssAfterLoad: number; rssAfterQueries: number }> {
+/** The pages issue 18 sets a server-time goal for. */
+const PAGE_ROUTES = ['/themes', '/targets', '/compare?theme=hydrogen', '/policies', '/docs'];
+
+async function pageTimes(url: string): Promise<PageTime[]> {
+  const times: PageTime[] = [];
+  for (const route of PAGE_ROUTES) {
+    const samples: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const started = performance.now();
+      const res = await fetch(`${url}${route}`);
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${route} → ${res.status}`);
+      if (i > 0) samples.push(performance.now() - started);
+    }
+    times.push({ path: route, ms: median(samples) });
+  }
+  return times;
+}
+
+async function serverFigures(env: Record<string, string>, restarts: number): Promise<{ warmRestartMs: number; rssAfterLoad: number; rssAfterQueries: number; pages: PageTime[] }> {
   const ready: number[] = [];
   let rssAfterLoad = 0;
   let rssAfterQueries = 0;
+  let pages: PageTime[] = [];
   for (let i = 0; i < restarts; i++) {
     const server = await startServer(env);
     try {
       ready.push(server.readyMs);
       if (i === restarts - 1) {
         rssAfterLoad = rssOf(server.child.pid as number);
+        pages = await pageTimes(server.url);
         for (let round = 0; round < 3; round++) {
           for (const { q } of QUERY_MIX) {
             const res = await fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}`);
@@ -68,55 +95,94 @@ async function serverFigures(env: Record<string, string>, restarts: number): Pro
       await server.stop();
     }
   }
-  return { warmRestartMs: median(ready), rssAfterLoad, rssAfterQueries };
+  return { warmRestartMs: median(ready), rssAfterLoad, rssAfterQueries, pages };
 }
 
-async function benchScale(scale: number, rounds: number): Promise<ScaleResult> {
-  console.log(`\n×${scale}`);
+/** A warm start under --cpu-prof, summed by function. */
+function startProfile(env: Record<string, string>): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-prof-'));
+  try {
+    const run = runTs({ file: path.join(PROJECT_ROOT, 'scripts', 'bench', 'start-profile.ts'), env, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+    const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+    const largest = files.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+    if (!largest) return [];
+    const took = (JSON.parse(run.stdout.trim().split('\n').at(-1) as string) as { ms: number }).ms;
+    return [`Warm start in process (${ms(took)}), by self time:`, '', ...hotspotLines(hotspots(JSON.parse(fs.readFileSync(largest, 'utf8')) as CpuProfile))];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function hotspotLines(list: ReturnType<typeof hotspots>): string[] {
+  return ['| function | self | total |', '|---|---|---|', ...list.map((h) => `| \`${h.fn.replaceAll('|', '\\|')}\` | ${ms(h.selfMs)} | ${ms(h.totalMs)} |`), ''];
+}
+
+/** Removes the index and snapshot, keeping extracted PDF text: the build goal is from extracted text. */
+function clearIndex(indexDir: string): void {
+  if (!fs.existsSync(indexDir)) return;
+  for (const name of fs.readdirSync(indexDir)) if (name !== 'extracted') fs.rmSync(path.join(indexDir, name), { recursive: true, force: true });
+}
+
+async function benchScale(scale: Scale, rounds: number): Promise<{ result: ScaleResult; profile: string[] }> {
+  console.log(`\n${labelOf(scale)}`);
   const paths = pathsFor(scale);
   const { corpusDir, catalogFile, indexDir } = paths;
-  fs.rmSync(indexDir, { recursive: true, force: true });
   const env = scaleEnv(paths);
+  if (scale === 'real' && !fs.existsSync(path.join(indexDir, 'extracted'))) {
+    console.log('  首次抽取 86 份 PDF 的文本（缓存于 .bench/index-real/extracted）');
+    runTs({ file: path.join(PROJECT_ROOT, 'src', 'cli', 'build-index.ts'), env });
+  }
+  clearIndex(indexDir);
 
-  const build = runTs({ file: path.join(PROJECT_ROOT, 'src', 'cli', 'build-index.ts'), env });
+  const build = runTs({ file: path.join(PROJECT_ROOT, 'src', 'cli', 'build-index.ts'), env, nodeArgs: ['--import', path.join(PROJECT_ROOT, 'scripts', 'bench', 'maxrss.ts')] });
+  const buildPeakRss = Number(/BENCH_MAXRSS (\d+)/u.exec(build.stderr)?.[1] ?? 0);
   const manifest = readManifest(indexDir);
   if (!manifest) throw new Error(`建索引后没有清单：${indexDir}`);
-  const indexBytes = fs.statSync(path.join(indexDir, manifest.dataFile)).size + fs.statSync(path.join(indexDir, MANIFEST_NAME)).size;
-  console.log(`  建索引 ${ms(build.ms)}（索引本身 ${ms(manifest.buildMs)}），磁盘 ${mb(indexBytes)}`);
+  const files = [manifest.dataFile, manifest.library?.file ?? '', MANIFEST_NAME].filter(Boolean);
+  const indexBytes = files.reduce((n, f) => n + fs.statSync(path.join(indexDir, f)).size, 0);
+  console.log(`  建索引 ${ms(build.ms)}（索引本身 ${ms(manifest.buildMs)}），峰值 RSS ${mb(buildPeakRss)}，磁盘 ${mb(indexBytes)}`);
 
-  const server = await serverFigures(env, scale <= 10 ? 3 : 1);
-  console.log(`  热重启 ${ms(server.warmRestartMs)}，RSS ${mb(server.rssAfterLoad)} / 查询后 ${mb(server.rssAfterQueries)}`);
+  const server = await serverFigures(env, typeof scale === 'number' && scale <= 10 ? 3 : 2);
+  console.log(`  热启动 ${ms(server.warmRestartMs)}，RSS ${mb(server.rssAfterLoad)} / 查询后 ${mb(server.rssAfterQueries)}`);
+  console.log(`  页面 ${server.pages.map((p) => `${p.path} ${ms(p.ms)}`).join('，')}`);
 
   const input: MeasureInput = { corpusDir, catalogFile, indexDir, rounds, take: 20 };
   const measuredRun = runTs({ file: path.join(PROJECT_ROOT, 'scripts', 'bench', 'measure.ts'), args: [JSON.stringify(input)], env: {}, nodeArgs: ['--expose-gc', '--max-old-space-size=16384'] });
   const measured = JSON.parse(measuredRun.stdout.trim().split('\n').at(-1) as string) as MeasureOutput;
-  const { engine, scan, mini } = measured.latency;
-  console.log(`  查询 p50/p99：索引 ${ms(engine.p50)}/${ms(engine.p99)}，扫描 ${ms(scan.p50)}/${ms(scan.p99)}，MiniSearch ${ms(mini.p50)}/${ms(mini.p99)}`);
+  const { engine, scan, mini, sqlite } = measured.latency;
+  console.log(`  查询 p50/p99：索引 ${ms(engine.p50)}/${ms(engine.p99)}，SQLite ${ms(sqlite.p50)}/${ms(sqlite.p99)}，扫描 ${ms(scan.p50)}/${ms(scan.p99)}，MiniSearch ${ms(mini.p50)}/${ms(mini.p99)}`);
   for (const m of measured.mismatches) console.log(`  不一致：${m}`);
+  const profile = [`### ${labelOf(scale)}`, '', ...startProfile(env), 'Engine queries (the mix, all rounds), by self time:', '', ...hotspotLines(measured.queryHotspots)];
   return {
-    scale,
-    corpusDir: path.relative(PROJECT_ROOT, corpusDir),
-    buildWallMs: build.ms,
-    buildIndexMs: manifest.buildMs,
-    indexBytes,
-    warmRestartMs: server.warmRestartMs,
-    serverRssAfterLoad: server.rssAfterLoad,
-    serverRssAfterQueries: server.rssAfterQueries,
-    measured,
+    result: {
+      scale,
+      corpusDir: path.relative(PROJECT_ROOT, corpusDir),
+      buildWallMs: build.ms,
+      buildIndexMs: manifest.buildMs,
+      buildPeakRss,
+      indexBytes,
+      warmRestartMs: server.warmRestartMs,
+      serverRssAfterLoad: server.rssAfterLoad,
+      serverRssAfterQueries: server.rssAfterQueries,
+      pages: server.pages,
+      measured,
+    },
+    profile,
   };
 }
 
-function parseScales(text: string): number[] {
-  const scales = text.split(',').map((s) => Number(s.trim()));
-  if (scales.length === 0 || scales.some((s) => !Number.isInteger(s) || s < 1 || s > 1000)) {
-    console.error(`--scale ${text}：应为逗号分隔的 1–1000 的整数，例如 1,10,100`);
+function parseScales(text: string): Scale[] {
+  const scales = text.split(',').map((s) => (s.trim() === 'real' ? 'real' : Number(s.trim())));
+  if (scales.length === 0 || scales.some((s) => s !== 'real' && (!Number.isInteger(s) || s < 1 || s > 1000))) {
+    console.error(`--scale ${text}：应为逗号分隔的 1–1000 的整数或 real（86 份 PDF），例如 70,800,real`);
     process.exit(2);
   }
-  return [...new Set(scales)].sort((a, b) => a - b);
+  const numbers = [...new Set(scales.filter((s): s is number => s !== 'real'))].sort((a, b) => a - b);
+  return scales.includes('real') ? [...numbers, 'real'] : numbers;
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, rounds: { type: 'string', default: '15' } } });
+  const { values } = parseArgs({ options: { scale: { type: 'string', default: '70,800,real' }, rounds: { type: 'string', default: '15' } } });
   const scales = parseScales(values.scale);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) {
@@ -124,11 +190,16 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const results: ScaleResult[] = [];
-  for (const scale of scales) results.push(await benchScale(scale, rounds));
+  const profile: string[] = [];
+  for (const scale of scales) {
+    const done = await benchScale(scale, rounds);
+    results.push(done.result);
+    profile.push(...done.profile);
+  }
   const command = `npm run bench -- --scale ${scales.join(',')}${rounds === 15 ? '' : ` --rounds ${rounds}`}`;
   const machine = `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 1024 ** 3)} GB, Node ${process.versions.node}`;
   const date = new Date().toISOString().slice(0, 10);
-  const markdown = renderMarkdown({ results, command, machine, date });
+  const markdown = renderMarkdown({ results, command, machine, date, profile });
   fs.mkdirSync(OUT_DIR, { recursive: true });
   fs.writeFileSync(path.join(OUT_DIR, 'results.md'), markdown);
   fs.writeFileSync(path.join(OUT_DIR, 'results.json'), `${JSON.stringify({ command, machine, date, queries: QUERY_MIX, results, goals: goals(results) }, null, 1)}\n`);

@@ -140,6 +140,15 @@ export const QUERY_BUDGET = {
   maxMatchesPerTerm: CORPUS_LIMITS.maxClauseChars,
 } as const;
 
+/** The loaded index's memory for decoded posting lists (src/index/postings.ts). */
+export const INDEX_DEFAULTS = {
+  /**
+   * Postings kept decoded (8 bytes each in an array): at ×70 every list decoded at once would
+   * be 9 M postings, 72 MB; this keeps the busiest lists (的, 年, 碳) without holding them all.
+   */
+  decodedPostings: 2_000_000,
+} as const;
+
 /** Limits on every URL or CLI parameter, so no request can make the server do unbounded work. */
 export const PARAM_DEFAULTS = {
   /** Characters in one value (an id, a name, a highlight query). */

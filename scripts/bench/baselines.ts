@@ -1,6 +1,7 @@
 // The two baselines every figure is a ratio against, fed exactly what the engine gets:
 // a literal scan of every clause's normalised text, and MiniSearch indexing the same analyzer
 // tokens. Both must find the same clauses as the engine; the bench checks that before timing.
+import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import { recallTokens, termTokens } from '../../src/analyse/analyzer.js';
 import type { IndexedClause } from '../../src/index/search-index.js';
@@ -74,6 +75,64 @@ export function miniBaseline(texts: readonly string[]): MiniBaseline {
       }
       scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       return { total: scored.length, numbers: scored.slice(0, take).map(([n]) => n) };
+    },
+  };
+}
+
+export interface SqliteBaseline {
+  search(query: ParsedQuery, take: number): { total: number; numbers: number[] };
+  /** Database size in bytes (in memory: page count × page size). */
+  bytes: number;
+  buildMs: number;
+}
+
+/**
+ * SQLite FTS5 with the trigram tokenizer, what a user would pick instead: the same normalised
+ * texts, case-sensitive (the analyzer has folded case already), a term of three or more
+ * characters through MATCH, a shorter one through LIKE (a trigram index cannot serve it), groups
+ * ORed and excluded terms NOT-ed in SQL. Every clause matching is returned, as the engine counts
+ * them all; the page is the first `take` in bm25 order when the whole query is one MATCH.
+ */
+export function sqliteBaseline(texts: readonly string[]): SqliteBaseline {
+  const started = performance.now();
+  const db = new Database(':memory:');
+  db.pragma('journal_mode = OFF');
+  // LIKE is case-insensitive for ASCII by default; the engine's terms are literal.
+  db.pragma('case_sensitive_like = ON');
+  db.exec(`CREATE VIRTUAL TABLE t USING fts5(body, tokenize = "trigram case_sensitive 1")`);
+  const insert = db.prepare('INSERT INTO t(rowid, body) VALUES (?, ?)');
+  db.transaction(() => texts.forEach((text, n) => insert.run(n, text)))();
+  db.exec(`INSERT INTO t(t) VALUES ('optimize')`);
+  const buildMs = performance.now() - started;
+  const bytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql).pluck()));
+    return statement;
+  };
+  const phrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
+  const long = (text: string) => [...text].length >= 3;
+  return {
+    buildMs,
+    bytes,
+    search(query, take) {
+      const terms = [...query.groups.flat(), ...query.exclude];
+      let numbers: number[];
+      if (terms.every((t) => long(t.text))) {
+        const expr = query.groups.map((g) => `(${g.map((t) => phrase(t.text)).join(' OR ')})`).join(' AND ');
+        const not = query.exclude.map((t) => ` NOT ${phrase(t.text)}`).join('');
+        numbers = prepare('SELECT rowid FROM t WHERE t MATCH ? ORDER BY rank').all(`${expr}${not}`) as number[];
+      } else {
+        const params: string[] = [];
+        const cond = (text: string) => {
+          params.push(long(text) ? phrase(text) : `%${text.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`);
+          return long(text) ? 'rowid IN (SELECT rowid FROM t WHERE t MATCH ?)' : `body LIKE ? ESCAPE '\\'`;
+        };
+        const where = [...query.groups.map((g) => `(${g.map((t) => cond(t.text)).join(' OR ')})`), ...query.exclude.map((t) => `NOT ${cond(t.text)}`)].join(' AND ');
+        numbers = prepare(`SELECT rowid FROM t WHERE ${where}`).all(...params) as number[];
+      }
+      return { total: numbers.length, numbers: numbers.slice(0, take) };
     },
   };
 }

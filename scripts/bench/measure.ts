@@ -1,16 +1,17 @@
 // One scale's in-process measurements, run as its own process by scripts/bench.ts so that each
 // scale starts with a clean heap: library and index load times, query latency for the engine and
-// both baselines over the same query mix, and a check that all three find the same clauses.
-// Prints one JSON object on stdout.
-import { BUNDLED_SOURCES, openLibrary } from '../../src/engine/open.js';
-import type { Library } from '../../src/library/library.js';
+// its peers (a literal scan, MiniSearch, SQLite FTS5 trigram) over the same query mix, and a
+// check that all of them find exactly the clauses the scan finds. Prints one JSON object.
+import path from 'node:path';
+import { BUNDLED_SOURCES, prepareLibrary } from '../../src/engine/open.js';
 import { restoreIndex, type SearchIndex } from '../../src/index/search-index.js';
 import { readData, readManifest } from '../../src/index/store.js';
 import { createSearcher } from '../../src/search/engine.js';
 import { parseQuery } from '../../src/search/query.js';
 import { presentSearch } from '../../src/present/search-results.js';
-import { miniBaseline, scanMatches, scanSearch } from './baselines.js';
-import { QUERY_MIX } from './queries.js';
+import { miniBaseline, scanMatches, scanSearch, sqliteBaseline } from './baselines.js';
+import { QUERY_MIX, type QueryKind } from './queries.js';
+import { hotspots, profileOf, type Hotspot } from './profile.js';
 import { median, summarize, time, type Latency } from './stats.js';
 
 export interface MeasureInput {
@@ -22,28 +23,41 @@ export interface MeasureInput {
   take: number;
 }
 
+export type Peer = 'engine' | 'api' | 'scan' | 'mini' | 'sqlite';
+
 export interface MeasureOutput {
   documents: number;
   clauses: number;
   chars: number;
+  /** The library read back from its snapshot (no parsing). */
   libraryMs: number;
   indexLoadMs: number;
   heapAfterLoad: number;
   rssAfterLoad: number;
   miniBuildMs: number;
-  latency: { engine: Latency; api: Latency; scan: Latency; mini: Latency };
-  /** Per query: hits, and the engine's and scan's median. */
-  perQuery: { q: string; kind: string; hits: number; engine: number; scan: number; mini: number }[];
+  sqliteBuildMs: number;
+  sqliteBytes: number;
+  latency: Record<Peer, Latency>;
+  /** The engine's and SQLite's latency per kind of query. */
+  perKind: { kind: QueryKind; engine: Latency; sqlite: Latency; scan: Latency }[];
+  /** Per query: hits, and each peer's median. */
+  perQuery: { q: string; kind: string; hits: number; engine: number; scan: number; mini: number; sqlite: number }[];
   mismatches: string[];
+  /** Where the engine's query time goes (a CPU profile of the mix, engine only). */
+  queryHotspots: Hotspot[];
 }
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
 
 async function measure(input: MeasureInput): Promise<MeasureOutput> {
+  // The bundled taxonomy and indicators over the measured corpus, as the bench's server gets them.
+  const sources = { ...BUNDLED_SOURCES, corpusDir: input.corpusDir, catalogFile: input.catalogFile, cacheDir: path.join(input.indexDir, 'extracted') };
   const started = performance.now();
-  // The bundled taxonomy and indicators over the measured corpus (a synthetic one has none).
-  const library: Library = await openLibrary({ ...BUNDLED_SOURCES, corpusDir: input.corpusDir, catalogFile: input.catalogFile });
+  const prepared = await prepareLibrary({ sources, indexDir: input.indexDir });
   const libraryMs = performance.now() - started;
+  if (prepared.parsedBecause) throw new Error(`语料快照未能使用：${prepared.parsedBecause}`);
+  const { library } = prepared;
   const manifest = readManifest(input.indexDir);
   if (!manifest) throw new Error(`没有索引：${input.indexDir}`);
   let index!: SearchIndex;
@@ -60,6 +74,7 @@ async function measure(input: MeasureInput): Promise<MeasureOutput> {
   const texts = index.entries.map((e) => e.text);
   let mini!: ReturnType<typeof miniBaseline>;
   const miniBuildMs = time(() => (mini = miniBaseline(texts)));
+  const sqlite = sqliteBaseline(texts);
 
   const queries = QUERY_MIX.map(({ q, kind }) => ({ q, kind, parsed: parseQuery(q) }));
   const mismatches: string[] = [];
@@ -67,45 +82,66 @@ async function measure(input: MeasureInput): Promise<MeasureOutput> {
   for (const { q, parsed } of queries) {
     const all = searcher.search({ query: parsed, limit: index.entries.length, offset: 0 });
     const engineSet = all.hits.map((h) => index.byId.get(h.entry.clause.id) as number).sort((a, b) => a - b);
+    const scanned = scanMatches(texts, parsed);
     hits.push(all.total);
-    if (JSON.stringify(engineSet) !== JSON.stringify(scanMatches(texts, parsed))) mismatches.push(`${q}：索引与扫描命中不同`);
+    if (!same(engineSet, scanned)) mismatches.push(`${q}：索引与扫描命中不同`);
     const page = searcher.search({ query: parsed, limit: input.take, offset: 0 }).hits.map((h) => h.entry.clause.id);
-    if (JSON.stringify(page) !== JSON.stringify(scanSearch(index.entries, texts, parsed, input.take).top)) mismatches.push(`${q}：首页排序与扫描不同`);
+    if (!same(page as never, scanSearch(index.entries, texts, parsed, input.take).top as never)) mismatches.push(`${q}：首页排序与扫描不同`);
     if (mini.search(parsed, input.take).total !== all.total) mismatches.push(`${q}：MiniSearch 命中数不同`);
+    const sqliteSet = [...sqlite.search(parsed, index.entries.length).numbers].sort((a, b) => a - b);
+    if (!same(sqliteSet, scanned)) mismatches.push(`${q}：SQLite FTS5 命中与扫描不同（${sqliteSet.length} / ${scanned.length}）`);
   }
 
-  const runs = {
-    engine: (p: (typeof queries)[number]) => searcher.search({ query: p.parsed, limit: input.take, offset: 0 }),
-    api: (p: (typeof queries)[number]) =>
-      presentSearch({ library, params: { query: p.parsed, expansions: [], filters: { docs: [], levels: [] }, limit: input.take, offset: 0 }, outcome: searcher.search({ query: p.parsed, limit: input.take, offset: 0 }) }),
-    scan: (p: (typeof queries)[number]) => scanSearch(index.entries, texts, p.parsed, input.take),
-    mini: (p: (typeof queries)[number]) => mini.search(p.parsed, input.take),
+  type Query = (typeof queries)[number];
+  const runs: Record<Peer, (p: Query) => unknown> = {
+    engine: (p) => searcher.search({ query: p.parsed, limit: input.take, offset: 0 }),
+    api: (p) => presentSearch({ library, params: { query: p.parsed, expansions: [], filters: { docs: [], levels: [] }, limit: input.take, offset: 0 }, outcome: searcher.search({ query: p.parsed, limit: input.take, offset: 0 }) }),
+    scan: (p) => scanSearch(index.entries, texts, p.parsed, input.take),
+    mini: (p) => mini.search(p.parsed, input.take),
+    sqlite: (p) => sqlite.search(p.parsed, input.take),
   };
-  const samples = { engine: [] as number[], api: [] as number[], scan: [] as number[], mini: [] as number[] };
-  const perQuery = queries.map(() => ({ engine: [] as number[], scan: [] as number[], mini: [] as number[] }));
+  const peers = Object.keys(runs) as Peer[];
+  const samples = Object.fromEntries(peers.map((p) => [p, [] as number[]])) as Record<Peer, number[]>;
+  const perQuery = queries.map(() => Object.fromEntries(peers.map((p) => [p, [] as number[]])) as Record<Peer, number[]>);
   for (const p of queries) for (const run of Object.values(runs)) run(p);
   for (let round = 0; round < input.rounds; round++) {
     queries.forEach((p, i) => {
-      for (const name of Object.keys(runs) as (keyof typeof runs)[]) {
+      for (const name of peers) {
         const took = time(() => runs[name](p));
         samples[name].push(took);
-        if (name !== 'api') perQuery[i]?.[name].push(took);
+        perQuery[i]?.[name].push(took);
       }
     });
   }
-  const clauses = index.entries.length;
+  const profile = await profileOf(() => {
+    for (let round = 0; round < input.rounds; round++) for (const p of queries) runs.engine(p);
+  });
+  const kinds = [...new Set(queries.map((q) => q.kind))];
+  const ofKind = (kind: QueryKind, peer: Peer) => summarize(queries.flatMap((q, i) => (q.kind === kind ? (perQuery[i]?.[peer] ?? []) : [])));
   return {
     documents: library.documents.length,
-    clauses,
+    clauses: index.entries.length,
     chars: texts.reduce((n, t) => n + t.length, 0),
     libraryMs,
     indexLoadMs: median(loads),
     heapAfterLoad,
     rssAfterLoad,
     miniBuildMs,
-    latency: { engine: summarize(samples.engine), api: summarize(samples.api), scan: summarize(samples.scan), mini: summarize(samples.mini) },
-    perQuery: queries.map((p, i) => ({ q: p.q, kind: p.kind, hits: hits[i] as number, engine: median(perQuery[i]?.engine ?? []), scan: median(perQuery[i]?.scan ?? []), mini: median(perQuery[i]?.mini ?? []) })),
+    sqliteBuildMs: sqlite.buildMs,
+    sqliteBytes: sqlite.bytes,
+    latency: Object.fromEntries(peers.map((p) => [p, summarize(samples[p])])) as Record<Peer, Latency>,
+    perKind: kinds.map((kind) => ({ kind, engine: ofKind(kind, 'engine'), sqlite: ofKind(kind, 'sqlite'), scan: ofKind(kind, 'scan') })),
+    perQuery: queries.map((p, i) => ({
+      q: p.q,
+      kind: p.kind,
+      hits: hits[i] as number,
+      engine: median(perQuery[i]?.engine ?? []),
+      scan: median(perQuery[i]?.scan ?? []),
+      mini: median(perQuery[i]?.mini ?? []),
+      sqlite: median(perQuery[i]?.sqlite ?? []),
+    })),
     mismatches,
+    queryHotspots: hotspots(profile),
   };
 }
 

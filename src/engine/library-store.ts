@@ -87,13 +87,13 @@ export function readSnapshot(options: { dir: string; manifest: Manifest | null; 
   if (!artifact) return { snapshot: null, reason: '没有语料快照' };
   if (artifact.sourcesHash !== options.sourcesHash) return { snapshot: null, reason: '语料、配置或解析代码已改变' };
   try {
-    return { snapshot: decodeSnapshot(readArtifact(options.dir, artifact.file, artifact.hash)), reason: '' };
+    return { snapshot: decodeSnapshot(readArtifact({ dir: options.dir, name: artifact.file, hash: artifact.hash, crc: artifact.crc })), reason: '' };
   } catch (err) {
     return { snapshot: null, reason: `语料快照无法读取：${(err as Error).message}` };
   }
 }
 
 export function writeSnapshot(options: { dir: string; snapshot: LibrarySnapshot; sourcesHash: string }): LibraryArtifact {
-  const { file, hash } = writeArtifact({ dir: options.dir, prefix: 'library', ext: 'bin', body: encodeSnapshot(options.snapshot) });
-  return { sourcesHash: options.sourcesHash, file, hash };
+  const { file, hash, crc } = writeArtifact({ dir: options.dir, prefix: 'library', ext: 'bin', body: encodeSnapshot(options.snapshot) });
+  return { sourcesHash: options.sourcesHash, file, hash, crc };
 }

@@ -3,16 +3,17 @@
 // does not. The offset maps back to display text are not kept: at ×100 they were 160 MB, and
 // only the twenty clauses on a results page need them (normOf).
 //
-// FlexSearch builds the inverted index; its postings are then kept as typed arrays, saved in
-// binary and served from there. Importing FlexSearch's own export (JSON of every list) took
-// 1.2 s of a 4.5 s start at ×70 and held every posting as a boxed array element; the typed
-// lists load in tens of milliseconds, at 4 bytes a posting, and a list is turned into the
-// plain array the search stage works on only when a query first asks for that token.
+// FlexSearch builds the inverted index; its postings are then kept compressed (postings.ts),
+// saved in binary and served from there. Importing FlexSearch's own export (JSON of every
+// list) took 1.2 s of a 4.5 s start at ×70 and held every posting as an array element; the
+// compressed lists load as one byte array, and a list is decoded into the plain array the
+// search stage works on only when a query asks for that token.
 import { Index } from 'flexsearch';
 import { identityNormalized, isIdentity, normalize, recallTokens, type Normalized } from '../analyse/analyzer.js';
 import type { Segmenter } from '../analyse/segment.js';
 import { HEADING_KINDS, NO_LEVEL, type Clause } from '../ingest/types.js';
 import type { Library } from '../library/library.js';
+import { decodePostings, DecodedLists, encodePostings } from './postings.js';
 import { computeRelated, encodeRelated } from './related.js';
 
 /** Separates pre-computed tokens in the indexed field; normalised text never holds a newline. */
@@ -33,10 +34,10 @@ export interface IndexedClause {
 }
 
 export interface SearchIndex {
-  /** Per recall token, the clause numbers holding it, ascending. */
-  lists: Map<string, Int32Array>;
-  /** Lists already turned into arrays for the search stage (filled as queries ask). */
-  arrays: Map<string, readonly number[]>;
+  /** Per recall token, the clause numbers holding it, ascending, compressed (postings.ts). */
+  lists: Map<string, Uint8Array>;
+  /** Lists recently decoded for queries. */
+  decoded: DecodedLists;
   entries: IndexedClause[];
   byId: Map<string, number>;
   /** Per clause, its most similar clauses in other documents, encoded (related.ts): decoded when a page asks. */
@@ -57,8 +58,8 @@ export interface SavedData {
   /** Per clause, encoded related clauses (see related.ts). */
   related: string[];
   tokens: string[];
-  /** Per token, its clause numbers, ascending. */
-  lists: Int32Array[];
+  /** Per token, its clause numbers, ascending, compressed (postings.ts). */
+  lists: Uint8Array[];
 }
 
 /**
@@ -74,21 +75,18 @@ const NONE: readonly number[] = [];
 
 /** The clauses containing an index token, in clause order. */
 export function postings(index: SearchIndex, token: string): readonly number[] {
-  let found = index.arrays.get(token);
-  if (found) return found;
+  const cached = index.decoded.get(token);
+  if (cached) return cached;
   const list = index.lists.get(token);
-  if (!list) return NONE;
-  found = Array.from(list);
-  index.arrays.set(token, found);
-  return found;
+  return list ? index.decoded.add(token, decodePostings(list)) : NONE;
 }
 
 /** FlexSearch's inverted map, read from its export: one resolution slot, so one list per token. */
-function flexLists(flex: Index): Map<string, Int32Array> {
-  const lists = new Map<string, Int32Array>();
+function flexLists(flex: Index): Map<string, Uint8Array> {
+  const lists = new Map<string, Uint8Array>();
   flex.export((key: string, value: string) => {
     if (!key.endsWith('.map') || !value) return;
-    for (const [token, slots] of JSON.parse(value) as [string, number[][]][]) lists.set(token, Int32Array.from(slots.flat()));
+    for (const [token, slots] of JSON.parse(value) as [string, number[][]][]) lists.set(token, encodePostings(slots.flat()));
   });
   return lists;
 }
@@ -173,7 +171,7 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
     tokens: [...lists.keys()],
     lists: [...lists.values()],
   };
-  return { index: { lists, arrays: new Map(), entries, byId: new Map(ids.map((id, n) => [id, n])), related }, data };
+  return { index: { lists, decoded: new DecodedLists(), entries, byId: new Map(ids.map((id, n) => [id, n])), related }, data };
 }
 
 export function levelTag(library: Library, clause: Clause): string {
@@ -193,6 +191,6 @@ export function restoreIndex(library: Library, data: SavedData): SearchIndex {
     if (boundary.length !== text.length + 1) throw new Error(`索引第 ${n} 条的词边界长度不符`);
     return entryFor({ clause, text, identity: data.identity[n] as boolean, boundary, leadEnd: data.leadEnds[n] as number });
   });
-  const lists = new Map(data.tokens.map((token, k) => [token, data.lists[k] as Int32Array]));
-  return { lists, arrays: new Map(), entries, byId: new Map(data.ids.map((id, n) => [id, n])), related: data.related };
+  const lists = new Map(data.tokens.map((token, k) => [token, data.lists[k] as Uint8Array]));
+  return { lists, decoded: new DecodedLists(), entries, byId: new Map(data.ids.map((id, n) => [id, n])), related: data.related };
 }
