@@ -18,6 +18,7 @@ const SLOW = [
   // WEB_CONCURRENCY clusters started as child processes (tests/index/process-helpers.ts);
   // store.test.ts starts one to show that a fresh index loads without jieba.
   'tests/cli/cluster.test.ts',
+  'tests/cli/replicas.test.ts',
   'tests/cli/index-corruption.test.ts',
   'tests/cli/index-crash.test.ts',
   'tests/cli/index-hostile-corpus.test.ts',
@@ -30,6 +31,8 @@ const SLOW = [
   'tests/ingest/hostile-corpus-server.test.ts',
   'tests/search/long-line-server.test.ts',
   'tests/web/hostile-server.test.ts',
+  // Recall at ten times the corpus: builds the synthetic ×10 index with jieba first.
+  'tests/search/recall-x10.test.ts',
   // The benchmark and the load tests, each run for real for a few seconds.
   'tests/scripts/bench.test.ts',
   'tests/scripts/loadtest.test.ts',

@@ -40,7 +40,7 @@ function pathsFor(scale: Scale): ScalePaths {
 /** Runs a TypeScript entry point in a fresh node process; throws with its output on failure. */
 function runTs(options: { file: string; args?: string[]; env: Record<string, string>; nodeArgs?: string[] }): { stdout: string; stderr: string; ms: number } {
   const started = performance.now();
-  const done = spawnSync(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.file, ...(options.args ?? [])], {
+  const done = spawnSync(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), options.file, ...(options.args ?? [])], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...options.env },
     encoding: 'utf8',

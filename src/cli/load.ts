@@ -28,6 +28,8 @@ export async function loadLibrary(options: LoadOptions & { force?: boolean } = {
   const progress = options.quiet ? undefined : progressPrinter('读取语料');
   const prepared = await prepareLibrary({ sources, indexDir: config.indexDir, force: options.force, onFile: progress && ((_file, done, total) => progress(done, total)) });
   const { library } = prepared;
+  const count = `${library.documents.length} 份文档、${library.clauseCount} 个条款`;
+  say(prepared.parsedBecause === null ? `语料快照已载入：${count}，未重新解析` : `语料已解析：${count}（${prepared.parsedBecause}）`);
   if (!options.ownFileReport) {
     for (const w of library.corpus.warnings) say(`警告 ${w.message}`);
     for (const e of library.corpus.errors) console.error(printableName(`错误 [${e.code}] ${e.message}`));

@@ -143,11 +143,9 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
   const clauses = indexedClauses(options.library);
   const flex = createFlex();
   const entries: IndexedClause[] = [];
-  const words: number[][] = [];
   clauses.forEach((clause, n) => {
     const norm = normalize(clause.text);
     const lengths = options.segmenter.wordLengths(norm.text);
-    words.push(lengths);
     const entry = entryFor({ clause, text: norm.text, identity: isIdentity(clause.text, norm), boundary: boundaryOf(norm.text, lengths), leadEnd: leadEnd(clause, norm) });
     entries.push(entry);
     flex.add(n, recallTokens(norm.text).join(TOKEN_SEPARATOR));
@@ -155,7 +153,6 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
   });
   const related = computeRelated({
     texts: entries.map((e) => e.text),
-    words,
     docIds: clauses.map((c) => c.docId),
     themes: clauses.map((c) => options.library.enrichment.themesOf(c.id).map((m) => m.theme)),
   }).map(encodeRelated);

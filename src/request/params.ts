@@ -104,6 +104,16 @@ const FILTER_FIELDS = {
   department: many(),
 };
 
+const TARGET_FIELDS = {
+  indicator: many(z.string(), { split: true }),
+  doc: many(z.string(), { split: true }),
+  year: many(year(), { split: true }),
+  level: many(oneOf(LEVEL_ORDER, { code: 'FILTER_UNKNOWN' }), { split: true }),
+  ...IDENTITY_FIELDS,
+  sort: oneOf(TARGET_SORTS),
+  order: oneOf(['asc', 'desc']),
+};
+
 /** Every kind of request and the parameters it takes. */
 export const PARAMS = {
   none: z.object({}),
@@ -112,17 +122,8 @@ export const PARAMS = {
   docs: z.object(DOC_FILTER_FIELDS).partial(),
   compare: z.object({ theme: one(), q: query(), docs: many(z.string(), { split: true }), expand: flag(), ...DOC_FILTER_FIELDS }).partial(),
   reader: z.object({ hl: query() }).partial(),
-  targets: z
-    .object({
-      indicator: many(z.string(), { split: true }),
-      doc: many(z.string(), { split: true }),
-      year: many(year(), { split: true }),
-      level: many(oneOf(LEVEL_ORDER, { code: 'FILTER_UNKNOWN' }), { split: true }),
-      ...IDENTITY_FIELDS,
-      sort: oneOf(TARGET_SORTS),
-      order: oneOf(['asc', 'desc']),
-    })
-    .partial(),
+  targets: z.object(TARGET_FIELDS).partial(),
+  targetsPage: z.object({ ...TARGET_FIELDS, page: int(1, PARAM_DEFAULTS.maxPage) }).partial(),
 } as const;
 
 export type ParamKind = keyof typeof PARAMS;

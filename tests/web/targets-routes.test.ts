@@ -3,6 +3,7 @@
 // and the CSV and JSON downloads.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { TARGET_DEFAULTS } from '../../src/config.js';
 import type { Target } from '../../src/enrich/targets/index.js';
 import { CHENGDU, LESHAN, MIANYANG, QUXIAN, realApp, realLibrary, SICHUAN } from '../helpers.js';
 
@@ -329,13 +330,38 @@ describe('GET /api/indicators', () => {
 describe('GET /targets (HTML)', () => {
   const bodyRows = (html: string) => (html.split('<tbody>')[1]?.split('</tbody>')[0]?.match(/<tr>/gu) ?? []).length;
 
-  it('lists every target as a table row, with a filter form', async () => {
+  const PAGE = TARGET_DEFAULTS.pageSize;
+  const rowClauses = (html: string) => [...html.matchAll(/<td class="source"><a href="\/c\/([^"#]+)"/gu)].map((m) => decodeURIComponent(m[1] as string));
+
+  it('lists the first page of targets as table rows, the total, and a filter form', async () => {
+    expect(targets.length).toBeGreaterThan(PAGE);
     const res = await request(app).get('/targets').expect(200).expect('Content-Type', /html/u);
     expect(res.text).toContain('<h1>量化目标</h1>');
     expect(res.text).toContain('<form');
     expect(res.text).toContain('name="indicator"');
-    expect(bodyRows(res.text)).toBe(targets.length);
-    expect(res.text).toContain(`共 <strong>${targets.length}</strong> 项`);
+    expect(bodyRows(res.text)).toBe(PAGE);
+    expect(res.text).toContain(`共 <strong>${targets.length}</strong> 项，第 1–${PAGE} 项`);
+    expect(res.text).toContain('<nav class="pager" aria-label="翻页">');
+  });
+
+  it('regression: /targets rendered every row (21,000 at ×70, 1.4 s); pages of 200 now join up to the whole table', async () => {
+    const pages = Math.ceil(targets.length / PAGE);
+    const all: string[] = [];
+    for (let p = 1; p <= pages; p++) {
+      const res = await request(app).get(`/targets?page=${p}`).expect(200);
+      all.push(...rowClauses(res.text));
+      if (p < pages) expect(res.text).toContain(`<a rel="next" href="/targets?page=${p + 1}">`);
+    }
+    expect(all).toHaveLength(targets.length);
+    const json = await api('');
+    expect(all).toEqual(json.targets.map((t) => t.clause as string));
+    // Past the last page: the last page, not an empty table; a sort link starts again at page 1.
+    const past = await request(app)
+      .get(`/targets?page=${pages + 5}&sort=year`)
+      .expect(200);
+    expect(rowClauses(past.text)).toHaveLength(targets.length - (pages - 1) * PAGE);
+    expect(past.text).toContain('href="/targets?sort=year&amp;order=desc"');
+    expect((await request(app).get('/targets?page=0').expect(400)).text).toContain('PARAM_INVALID');
   });
 
   it('filtered page lists only the matching rows, links each to its clause, and shows the province check', async () => {
@@ -374,7 +400,7 @@ describe('GET /targets (HTML)', () => {
 
   it('the empty form (全部指标, 全部年份) is no filter; sort links toggle the order and keep the filters', async () => {
     const res = await request(app).get('/targets?indicator=&year=').expect(200);
-    expect(bodyRows(res.text)).toBe(targets.length);
+    expect(res.text).toContain(`共 <strong>${targets.length}</strong> 项`);
     const sorted = await request(app).get('/targets?indicator=non-fossil-share&sort=value').expect(200);
     expect(sorted.text).toContain('href="/targets?indicator=non-fossil-share&amp;sort=value&amp;order=desc"');
     expect(sorted.text).toContain('<input type="hidden" name="sort" value="value">');

@@ -2,6 +2,7 @@
 // /targets/<indicator> (charts per year and measure). /api/targets reads the same rows.
 import express, { type Response } from 'express';
 import type { Target } from '../../enrich/targets/index.js';
+import { TARGET_DEFAULTS } from '../../config.js';
 import { AppError, quoteValue } from '../../errors.js';
 import type { Library } from '../../library/library.js';
 import { targetSelectionFrom } from '../../request/targets.js';
@@ -46,7 +47,7 @@ export function targetRows(ctx: RouteContext) {
 }
 
 /** The same filters, as a query string for the downloads and the sort links. */
-function targetHref(to: (qs: string) => string, q: TargetQuery, identity: Required<IdentityFilters>, change: Partial<Record<'sort' | 'order', string>> = {}) {
+function targetHref(to: (qs: string) => string, q: TargetQuery, identity: Required<IdentityFilters>, change: Partial<Record<'sort' | 'order' | 'page', string>> = {}) {
   const params = new URLSearchParams();
   for (const id of q.filters.indicators) params.append('indicator', id);
   for (const id of q.filters.docs) params.append('doc', id);
@@ -57,6 +58,7 @@ function targetHref(to: (qs: string) => string, q: TargetQuery, identity: Requir
   const order = change.order ?? q.order;
   if (sort !== 'indicator') params.set('sort', sort);
   if (order !== 'asc') params.set('order', order);
+  if (change.page && change.page !== '1') params.set('page', change.page);
   return to(params.toString());
 }
 
@@ -69,13 +71,20 @@ export function targetsRouter(ctx: RouteContext): express.Router {
   const router = express.Router();
   const { indicators, records, queried } = targetRows(ctx);
 
-  router.get('/targets', page('targets'), (_req, res) => {
+  router.get('/targets', page('targetsPage'), (_req, res) => {
     const { query, identity, targets } = queried(res);
     const { docs, facets } = selectDocuments(library, { levels: query.filters.levels, ...identity });
+    const size = TARGET_DEFAULTS.pageSize;
+    const pages = Math.max(1, Math.ceil(targets.length / size));
+    const pageNo = Math.min(paramsOf(res, 'targetsPage').page ?? 1, pages);
+    const offset = (pageNo - 1) * size;
     res.render('targets', {
       title: '量化目标',
       query,
-      rows: records(targets),
+      rows: records(targets.slice(offset, offset + size)),
+      count: targets.length,
+      offset,
+      pager: { page: pageNo, pages, href: (p: number) => targetHref(urls.targets, query, identity, { page: String(p) }) },
       indicators,
       docs: docs.map(summarizeDoc),
       choices: identityChoices(library, facets, { levels: query.filters.levels, ...identity }),
