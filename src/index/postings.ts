@@ -40,13 +40,13 @@ export function decodePostings(bytes: Uint8Array): number[] {
   return out;
 }
 
-/** Decoded lists, most recently used last; the oldest are dropped past the postings budget. */
-export class DecodedLists {
-  private lists = new Map<string, readonly number[]>();
+/** Decoded lists, most recently used last; the oldest are dropped past the budget (of elements). */
+export class DecodedLists<T extends { readonly length: number } = readonly number[]> {
+  private lists = new Map<string, T>();
   private held = 0;
   constructor(private budget: number = INDEX_DEFAULTS.decodedPostings) {}
 
-  get(token: string): readonly number[] | undefined {
+  get(token: string): T | undefined {
     const list = this.lists.get(token);
     if (list) {
       this.lists.delete(token);
@@ -55,7 +55,7 @@ export class DecodedLists {
     return list;
   }
 
-  add(token: string, list: readonly number[]): readonly number[] {
+  add(token: string, list: T): T {
     this.lists.set(token, list);
     this.held += list.length;
     for (const [oldest, old] of this.lists) {

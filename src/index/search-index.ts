@@ -13,6 +13,7 @@ import { identityNormalized, isIdentity, normalize, recallTokens, type Normalize
 import type { Segmenter } from '../analyse/segment.js';
 import { HEADING_KINDS, NO_LEVEL, type Clause } from '../ingest/types.js';
 import type { Library } from '../library/library.js';
+import { ByteWriter, CLASSES, clauseTokenClasses, decodeClasses, termClasses } from './features.js';
 import { decodePostings, DecodedLists, encodePostings } from './postings.js';
 import { computeRelated, encodeRelated } from './related.js';
 
@@ -36,8 +37,12 @@ export interface IndexedClause {
 export interface SearchIndex {
   /** Per recall token, the clause numbers holding it, ascending, compressed (postings.ts). */
   lists: Map<string, Uint8Array>;
+  /** Per recall token, the position-class counts of each posting (features.ts), compressed. */
+  classes: Map<string, Uint8Array>;
   /** Lists recently decoded for queries. */
   decoded: DecodedLists;
+  /** Class counts recently decoded, four numbers per posting. */
+  decodedClasses: DecodedLists<Int32Array>;
   entries: IndexedClause[];
   byId: Map<string, number>;
   /** Per clause, its most similar clauses in other documents, encoded (related.ts): decoded when a page asks. */
@@ -60,6 +65,8 @@ export interface SavedData {
   tokens: string[];
   /** Per token, its clause numbers, ascending, compressed (postings.ts). */
   lists: Uint8Array[];
+  /** Per token, its postings' position-class counts (features.ts). */
+  classes: Uint8Array[];
 }
 
 /**
@@ -79,6 +86,14 @@ export function postings(index: SearchIndex, token: string): readonly number[] {
   if (cached) return cached;
   const list = index.lists.get(token);
   return list ? index.decoded.add(token, decodePostings(list)) : NONE;
+}
+
+/** A token's postings' class counts, four per posting, aligned with postings(index, token); null for an unknown token. */
+export function postingClasses(index: SearchIndex, token: string): Int32Array | null {
+  const cached = index.decodedClasses.get(token);
+  if (cached) return cached;
+  const bytes = index.classes.get(token);
+  return bytes ? index.decodedClasses.add(token, decodeClasses(bytes, postings(index, token).length)) : null;
 }
 
 /** FlexSearch's inverted map, read from its export: one resolution slot, so one list per token. */
@@ -143,12 +158,22 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
   const clauses = indexedClauses(options.library);
   const flex = createFlex();
   const entries: IndexedClause[] = [];
+  const classWriters = new Map<string, ByteWriter>();
+  const scratch = new Int32Array(CLASSES);
   clauses.forEach((clause, n) => {
     const norm = normalize(clause.text);
     const lengths = options.segmenter.wordLengths(norm.text);
     const entry = entryFor({ clause, text: norm.text, identity: isIdentity(clause.text, norm), boundary: boundaryOf(norm.text, lengths), leadEnd: leadEnd(clause, norm) });
     entries.push(entry);
-    flex.add(n, recallTokens(norm.text).join(TOKEN_SEPARATOR));
+    const tokens = recallTokens(norm.text);
+    flex.add(n, tokens.join(TOKEN_SEPARATOR));
+    const classes = clauseTokenClasses(entry);
+    for (const token of tokens) {
+      let writer = classWriters.get(token);
+      if (!writer) classWriters.set(token, (writer = new ByteWriter()));
+      // ASCII words (the only tokens longer than two characters) are counted on their own.
+      writer.classes(classes.get(token) ?? (termClasses(entry, token, Number.MAX_SAFE_INTEGER, scratch), scratch));
+    }
     if (options.onProgress && ((n + 1) % 200 === 0 || n + 1 === clauses.length)) options.onProgress(n + 1, clauses.length);
   });
   const related = computeRelated({
@@ -167,8 +192,10 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
     related,
     tokens: [...lists.keys()],
     lists: [...lists.values()],
+    classes: [...lists.keys()].map((token) => classWriters.get(token)?.bytes() ?? new Uint8Array(0)),
   };
-  return { index: { lists, decoded: new DecodedLists(), entries, byId: new Map(ids.map((id, n) => [id, n])), related }, data };
+  const classes = new Map(data.tokens.map((token, k) => [token, data.classes[k] as Uint8Array]));
+  return { index: { lists, classes, decoded: new DecodedLists(), decodedClasses: new DecodedLists<Int32Array>(), entries, byId: new Map(ids.map((id, n) => [id, n])), related }, data };
 }
 
 export function levelTag(library: Library, clause: Clause): string {
@@ -178,7 +205,7 @@ export function levelTag(library: Library, clause: Clause): string {
 /** Rebuilds the in-memory index from saved data; throws when the data does not fit the library. */
 export function restoreIndex(library: Library, data: SavedData): SearchIndex {
   const clauses = indexedClauses(library);
-  if ([data.ids, data.texts, data.leadEnds, data.identity, data.boundaries, data.related].some((list) => list?.length !== clauses.length) || data.tokens?.length !== data.lists?.length) {
+  if ([data.ids, data.texts, data.leadEnds, data.identity, data.boundaries, data.related].some((list) => list?.length !== clauses.length) || data.tokens?.length !== data.lists?.length || data.tokens.length !== data.classes?.length) {
     throw new Error(`索引条款数 ${data.ids.length} 与语料条款数 ${clauses.length} 不一致`);
   }
   const entries = clauses.map((clause, n) => {
@@ -189,5 +216,6 @@ export function restoreIndex(library: Library, data: SavedData): SearchIndex {
     return entryFor({ clause, text, identity: data.identity[n] as boolean, boundary, leadEnd: data.leadEnds[n] as number });
   });
   const lists = new Map(data.tokens.map((token, k) => [token, data.lists[k] as Uint8Array]));
-  return { lists, decoded: new DecodedLists(), entries, byId: new Map(data.ids.map((id, n) => [id, n])), related: data.related };
+  const classes = new Map(data.tokens.map((token, k) => [token, data.classes[k] as Uint8Array]));
+  return { lists, classes, decoded: new DecodedLists(), decodedClasses: new DecodedLists<Int32Array>(), entries, byId: new Map(data.ids.map((id, n) => [id, n])), related: data.related };
 }

@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from '../config.js';
 import { indexedClauses, levelTag, type SavedData } from './search-index.js';
 import type { Library } from '../library/library.js';
 
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 export const MANIFEST_NAME = 'manifest.json';
 const DATA_FILE = /^data-[0-9a-f]{16}\.(?:bin|json)$/u;
 /** Build artifacts named by their own hash: the index data and the library snapshot. */
@@ -144,12 +144,13 @@ const CLAUSE_COLUMNS: Schema = [
 const TOKEN_COLUMNS: Schema = [
   { name: 'token', type: 'str' },
   { name: 'list', type: 'bytes' },
+  { name: 'classes', type: 'bytes' },
 ];
 
 /** The index data in the columnar container: per clause, and per token its postings. */
 export function encodeData(data: SavedData): Buffer {
   const clauses = data.ids.map((id, n) => ({ id, text: data.texts[n], leadEnd: data.leadEnds[n], identity: data.identity[n], boundary: data.boundaries[n], related: data.related[n] }));
-  const tokens = data.tokens.map((token, k) => ({ token, list: data.lists[k] }));
+  const tokens = data.tokens.map((token, k) => ({ token, list: data.lists[k], classes: data.classes[k] }));
   return encodeColumns({ format: DATA_FORMAT, json: null, tables: { clauses: { schema: CLAUSE_COLUMNS, rows: clauses }, tokens: { schema: TOKEN_COLUMNS, rows: tokens } } });
 }
 
@@ -166,6 +167,7 @@ export function decodeData(buffer: Buffer): SavedData {
     related: clause('related'),
     tokens: columns.column('tokens', 'token'),
     lists: columns.column('tokens', 'list'),
+    classes: columns.column('tokens', 'classes'),
   };
 }
 

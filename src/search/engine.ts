@@ -55,7 +55,12 @@ export function createSearcher(library: Library, index: SearchIndex, options: { 
       const matched = matchAll(query, { index, sets, lookup });
       const failMasks = failsOf(matched, flags);
       const kept = failMasks ? matched.filter((_, m) => failMasks[m] === 0) : matched;
-      const hits = rankHits({ entries, numbers: kept, query, take: request.offset + request.limit, cost: lookup.cost }).slice(request.offset);
+      const termClasses = (term: string) => {
+        const list = lookup.memo.get(term);
+        const counts = lookup.classes.get(term);
+        return list && counts ? { list, counts } : undefined;
+      };
+      const hits = rankHits({ entries, numbers: kept, query, take: request.offset + request.limit, cost: lookup.cost, termClasses }).slice(request.offset);
       const termCounts = query.groups.flat().map((term) => ({ term, count: keep(containing(index, term.text, lookup)).length }));
       const hints = kept.length === 0 ? zeroResultHints(query, (q, skip) => keep(matchAll(q, { index, sets, lookup, skip })).length) : noHints();
       return { total: kept.length, unfiltered: matched.length, hits, facets: facetsOf(matched, failMasks), termCounts, ...hints };

@@ -77,19 +77,21 @@ export function facetTable<D extends string>(dims: readonly D[], columns: Record
 }
 
 function countFacets<D extends string>(dims: readonly D[], columns: Record<D, FacetColumn>, items: readonly number[], failMasks: Int32Array | null): Record<D, FacetCount[]> {
-  const counts = Object.fromEntries(dims.map((dim) => [dim, new Int32Array(columns[dim].values.length)])) as Record<D, Int32Array>;
-  for (let m = 0; m < items.length; m++) {
-    const n = items[m] as number;
-    const fails = failMasks ? (failMasks[m] as number) : 0;
-    // Counted in every dimension when it passes all filters, else only in the one it fails.
-    if ((fails & (fails - 1)) !== 0) continue;
-    for (let i = 0; i < dims.length; i++) {
-      if (fails !== 0 && fails !== 1 << i) continue;
-      const dim = dims[i] as D;
-      const { offsets, codes } = columns[dim];
-      const c = counts[dim];
+  // Columns and counters by position, not by name: a keyed lookup per item and dimension was
+  // most of a common term's query time at ×70.
+  const cols = dims.map((dim) => columns[dim]);
+  const counts = cols.map((col) => new Int32Array(col.values.length));
+  for (let i = 0; i < dims.length; i++) {
+    const { offsets, codes } = cols[i] as FacetColumn;
+    const c = counts[i] as Int32Array;
+    const bit = 1 << i;
+    for (let m = 0; m < items.length; m++) {
+      // Counted in every dimension when it passes all filters, else only in the one it fails.
+      const fails = failMasks ? (failMasks[m] as number) : 0;
+      if (fails !== 0 && fails !== bit) continue;
+      const n = items[m] as number;
       for (let k = offsets[n] as number; k < (offsets[n + 1] as number); k++) c[codes[k] as number] = (c[codes[k] as number] as number) + 1;
     }
   }
-  return Object.fromEntries(dims.map((dim) => [dim, columns[dim].values.flatMap((value, i) => ((counts[dim][i] as number) > 0 ? [{ value, count: counts[dim][i] as number }] : []))])) as Record<D, FacetCount[]>;
+  return Object.fromEntries(dims.map((dim, i) => [dim, columns[dim].values.flatMap((value, v) => (((counts[i] as Int32Array)[v] as number) > 0 ? [{ value, count: (counts[i] as Int32Array)[v] as number }] : []))])) as Record<D, FacetCount[]>;
 }

@@ -6,6 +6,7 @@
 // Work per clause is bounded whatever its length (issue 16: a 5 MB clause took 80 s): each
 // term counts at most QUERY_BUDGET.maxMatchesPerTerm matches, and coverage sorts them once.
 import { QUERY_BUDGET } from '../config.js';
+import { CLASSES } from '../index/features.js';
 import type { IndexedClause } from '../index/search-index.js';
 import type { QueryCost } from './budget.js';
 import type { ParsedQuery } from './query.js';
@@ -196,25 +197,154 @@ function sweepKeySorted(count: number): number {
  * matches. `numbers` are entry numbers in ascending order, so the number breaks ties by level
  * (entries are stored national → province → city → county) and then reading order.
  */
-export function rankHits(options: { entries: IndexedClause[]; numbers: readonly number[]; query: ParsedQuery; take?: number; cost?: QueryCost }): RankedHit[] {
+/** A term's clauses (ascending) and the class counts of its occurrences in each (features.ts). */
+export type TermClasses = (term: string) => { list: readonly number[]; counts: Int32Array } | undefined;
+
+export function rankHits(options: { entries: IndexedClause[]; numbers: readonly number[]; query: ParsedQuery; take?: number; cost?: QueryCost; termClasses?: TermClasses }): RankedHit[] {
   const { entries, numbers, query, cost } = options;
   if (options.take === 0) return [];
   const cap = cost?.budget.maxMatchesPerTerm ?? QUERY_BUDGET.maxMatchesPerTerm;
   const plan = planOf(query, cap);
   const whole = new Uint8Array(numbers.length);
   const scores = new Float64Array(numbers.length);
+  const take = Math.min(options.take ?? numbers.length, numbers.length);
+  const lists = options.termClasses ? termData(plan, options.termClasses) : null;
+  const overlapping = mayOverlap(plan.terms);
+  // Terms whose occurrences may overlap: the class counts give the whole-word groups exactly and
+  // an upper bound of the score (overlaps counted twice), so only hits that can still reach the
+  // page are scored on their text.
+  if (lists && overlapping && take * 4 < numbers.length) return boundedTop({ entries, numbers, query, plan, lists, take, cost });
   for (let i = 0; i < numbers.length; i++) {
-    const s = scoreHit(entries[numbers[i] as number] as IndexedClause, plan, cost);
+    const entry = entries[numbers[i] as number] as IndexedClause;
+    const s = (lists && !overlapping && scoreFromClasses({ entry, n: numbers[i] as number, plan, lists, cost })) || scoreHit(entry, plan, cost);
     whole[i] = s.wholeGroups;
     scores[i] = s.score;
   }
   // i before j: more whole groups, then higher score, then lower entry number.
   const before = (i: number, j: number) => (whole[i] !== whole[j] ? (whole[i] as number) > (whole[j] as number) : scores[i] !== scores[j] ? (scores[i] as number) > (scores[j] as number) : (numbers[i] as number) < (numbers[j] as number));
-  const take = Math.min(options.take ?? numbers.length, numbers.length);
-  return bestFirst(numbers.length, take, before).map((i) => {
-    const entry = entries[numbers[i] as number] as IndexedClause;
-    return { entry, wholeGroups: whole[i] as number, score: scores[i] as number, matches: matchesOf(entry, query, cap) };
-  });
+  return bestFirst(numbers.length, take, before).map((i) => hitAt({ entry: entries[numbers[i] as number] as IndexedClause, wholeGroups: whole[i] as number, score: scores[i] as number, query, cap }));
+}
+
+function hitAt(options: { entry: IndexedClause; wholeGroups: number; score: number; query: ParsedQuery; cap: number }): RankedHit {
+  return { entry: options.entry, wholeGroups: options.wholeGroups, score: options.score, matches: matchesOf(options.entry, options.query, options.cap) };
+}
+
+/**
+ * Top `take` when scores are known only as upper bounds: hits in order of (whole groups, bound),
+ * each scored on its text, until the next bound cannot beat the last hit kept. A bound never
+ * under-states a score, so the result is the exact top of the full sort.
+ */
+function boundedTop(options: { entries: IndexedClause[]; numbers: readonly number[]; query: ParsedQuery; plan: Plan; lists: TermData[]; take: number; cost?: QueryCost }): RankedHit[] {
+  const { entries, numbers, plan, take } = options;
+  const whole = new Uint8Array(numbers.length);
+  const bound = new Float64Array(numbers.length);
+  const exact: { i: number; wholeGroups: number; score: number }[] = [];
+  const fallback: number[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    const s = scoreFromClasses({ entry: entries[numbers[i] as number] as IndexedClause, n: numbers[i] as number, plan, lists: options.lists });
+    if (s) {
+      whole[i] = s.wholeGroups;
+      bound[i] = s.score;
+    } else fallback.push(i);
+  }
+  // Hits past the cap have no bound: they are scored on their text straight away.
+  for (const i of fallback) exact.push({ i, ...scoreHit(entries[numbers[i] as number] as IndexedClause, plan, options.cost) });
+  const skipped = new Set(fallback);
+  const order = Array.from({ length: numbers.length }, (_, i) => i)
+    .filter((i) => !skipped.has(i))
+    .sort((a, b) => (whole[b] as number) - (whole[a] as number) || (bound[b] as number) - (bound[a] as number) || (numbers[a] as number) - (numbers[b] as number));
+  const better = (a: { i: number; wholeGroups: number; score: number }, b: { i: number; wholeGroups: number; score: number }) =>
+    a.wholeGroups !== b.wholeGroups ? a.wholeGroups > b.wholeGroups : a.score !== b.score ? a.score > b.score : (numbers[a.i] as number) < (numbers[b.i] as number);
+  const sortKept = () => exact.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+  sortKept();
+  for (const i of order) {
+    const last = exact.length >= take ? exact[take - 1] : undefined;
+    if (last && ((whole[i] as number) < last.wholeGroups || ((whole[i] as number) === last.wholeGroups && (bound[i] as number) < last.score))) break;
+    exact.push({ i, ...scoreHit(entries[numbers[i] as number] as IndexedClause, plan, options.cost) });
+    if (exact.length >= take) sortKept().length = take;
+  }
+  return sortKept()
+    .slice(0, take)
+    .map((h) => hitAt({ entry: entries[numbers[h.i] as number] as IndexedClause, wholeGroups: h.wholeGroups, score: h.score, query: options.query, cap: plan.cap }));
+}
+
+/**
+ * Whether occurrences of two positive terms could overlap in a text (one inside the other, or
+ * one's end the other's start): only then is the covered share not the sum of their lengths.
+ */
+export function mayOverlap(terms: string[]): boolean {
+  for (let a = 0; a < terms.length; a++) {
+    for (let b = a + 1; b < terms.length; b++) {
+      const x = terms[a] as string;
+      const y = terms[b] as string;
+      if (x.includes(y) || y.includes(x)) return true;
+      for (let k = 1; k < Math.min(x.length, y.length); k++) if (x.endsWith(y.slice(0, k)) || y.endsWith(x.slice(0, k))) return true;
+    }
+  }
+  return false;
+}
+
+/** Each term's clause list and class counts, walked in step with the ascending hits. */
+interface TermData {
+  list: readonly number[];
+  counts: Int32Array;
+  at: number;
+}
+
+function termData(plan: Plan, termClasses: TermClasses): TermData[] | null {
+  const data: TermData[] = [];
+  for (const term of plan.terms) {
+    const known = termClasses(term);
+    if (!known || known.counts.length !== known.list.length * CLASSES) return null;
+    data.push({ list: known.list, counts: known.counts, at: 0 });
+  }
+  return data;
+}
+
+/** Weight of an occurrence by class (bit 1 whole word, bit 0 prominent), as scoreHit weighs it. */
+const CLASS_WEIGHT = [0, 1, 2, 3].map((cls) => ((cls & 2) !== 0 ? WEIGHTS.whole : WEIGHTS.inWord) * ((cls & 1) !== 0 ? WEIGHTS.prominent : 1));
+
+/**
+ * scoreHit's score from the terms' class counts, without reading the text; null when a term
+ * has more occurrences than the cap (which ones count then depends on their order).
+ * Hits must be visited in ascending order: each term's list is walked once.
+ */
+function scoreFromClasses(options: { entry: IndexedClause; n: number; plan: Plan; lists: TermData[]; cost?: QueryCost }): { wholeGroups: number; score: number } | null {
+  const { n, plan, lists } = options;
+  ensureGroups(plan.groups);
+  const { weights, whole } = scratch;
+  weights.fill(0, 0, plan.groups);
+  whole.fill(0, 0, plan.groups);
+  let covered = 0;
+  let count = 0;
+  for (let t = 0; t < lists.length; t++) {
+    const d = lists[t] as TermData;
+    while (d.at < d.list.length && (d.list[d.at] as number) < n) d.at++;
+    if (d.list[d.at] !== n) continue;
+    const base = d.at * CLASSES;
+    let occurrences = 0;
+    let weight = 0;
+    for (let k = 0; k < CLASSES; k++) {
+      const c = d.counts[base + k] as number;
+      occurrences += c;
+      weight += c * (CLASS_WEIGHT[k] as number);
+    }
+    if (occurrences > plan.cap) return null;
+    const group = plan.groupOf[t] as number;
+    weights[group] = (weights[group] as number) + weight;
+    if ((d.counts[base + 2] as number) + (d.counts[base + 3] as number) > 0) whole[group] = 1;
+    covered += occurrences * (plan.terms[t] as string).length;
+    count += occurrences;
+  }
+  options.cost?.rank(count);
+  let score = 0;
+  let wholeGroups = 0;
+  for (let g = 0; g < plan.groups; g++) {
+    score += Math.log2(1 + (weights[g] as number));
+    wholeGroups += whole[g] as number;
+  }
+  score += (WEIGHTS.density * covered) / Math.max(options.entry.text.length, 1);
+  return { wholeGroups, score };
 }
 
 /** Positions 0..count-1, the best `take` of them in order: a bounded heap when take is small. */

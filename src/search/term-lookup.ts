@@ -3,22 +3,25 @@
 // precision are exact. A one- or two-character term is its own token: its postings are the
 // answer. Every list read and every clause to check counts against the query budget first.
 import { termTokens } from '../analyse/analyzer.js';
-import { postings, type IndexedClause, type SearchIndex } from '../index/search-index.js';
+import { CLASSES, termClasses } from '../index/features.js';
+import { postingClasses, postings, type IndexedClause, type SearchIndex } from '../index/search-index.js';
 import { queryCost, type QueryBudget, type QueryCost } from './budget.js';
 import type { ParsedQuery } from './query.js';
 
 /** What one request has looked up (each term once) and what it has cost so far. */
 export interface Lookup {
   memo: Map<string, readonly number[]>;
+  /** Per term, the position-class counts of its occurrences in each clause of its list (four per clause). */
+  classes: Map<string, Int32Array>;
   cost: QueryCost;
 }
 
 export function lookupFor(query: ParsedQuery, budget?: QueryBudget): Lookup {
-  return { memo: new Map(), cost: queryCost(query, budget) };
+  return { memo: new Map(), classes: new Map(), cost: queryCost(query, budget) };
 }
 
 /** Clause numbers (ascending) whose normalised text contains `term`. */
-export function containing(index: SearchIndex, term: string, { memo, cost }: Lookup): readonly number[] {
+export function containing(index: SearchIndex, term: string, { memo, classes, cost }: Lookup): readonly number[] {
   let found = memo.get(term);
   if (found) return found;
   const tokens = termTokens(term);
@@ -32,9 +35,39 @@ export function containing(index: SearchIndex, term: string, { memo, cost }: Loo
   const exact = tokens.length === 1 && tokens[0] === term;
   const candidates = exact ? (lists[0] ?? []) : intersectAll(lists);
   if (!exact) cost.touch(candidates.length);
-  found = exact || candidates.length === 0 ? candidates : candidates.filter((n) => (index.entries[n] as IndexedClause).text.includes(term));
+  if (exact) {
+    found = candidates;
+    // A token the index has never seen has no postings, and so no counts.
+    classes.set(term, postingClasses(index, term) ?? new Int32Array(0));
+  } else {
+    const verified = verify({ index, term, candidates, cap: cost.budget.maxMatchesPerTerm });
+    found = verified.list;
+    classes.set(term, verified.counts);
+  }
   memo.set(term, found);
   return found;
+}
+
+/**
+ * The candidates whose text holds the term, with the class counts of its occurrences: the one
+ * pass over each text that both the match and its ranking need.
+ */
+function verify(options: { index: SearchIndex; term: string; candidates: readonly number[]; cap: number }): { list: number[]; counts: Int32Array } {
+  const { index, term, candidates, cap } = options;
+  const list: number[] = [];
+  let counts = new Int32Array(Math.min(candidates.length, 64) * CLASSES);
+  const one = new Int32Array(CLASSES);
+  for (const n of candidates) {
+    if (termClasses(index.entries[n] as IndexedClause, term, cap, one) === 0) continue;
+    if ((list.length + 1) * CLASSES > counts.length) {
+      const grown = new Int32Array(counts.length * 2);
+      grown.set(counts);
+      counts = grown;
+    }
+    counts.set(one, list.length * CLASSES);
+    list.push(n);
+  }
+  return { list, counts: counts.subarray(0, list.length * CLASSES) };
 }
 
 /**
