@@ -160,6 +160,7 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
   const entries: IndexedClause[] = [];
   const classWriters = new Map<string, ByteWriter>();
   const scratch = new Int32Array(CLASSES);
+  const counts = { array: new Int32Array(1024) };
   clauses.forEach((clause, n) => {
     const norm = normalize(clause.text);
     const lengths = options.segmenter.wordLengths(norm.text);
@@ -167,12 +168,17 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
     entries.push(entry);
     const tokens = recallTokens(norm.text);
     flex.add(n, tokens.join(TOKEN_SEPARATOR));
-    const classes = clauseTokenClasses(entry);
+    const slots = clauseTokenClasses(entry, counts);
     for (const token of tokens) {
       let writer = classWriters.get(token);
       if (!writer) classWriters.set(token, (writer = new ByteWriter()));
-      // ASCII words (the only tokens longer than two characters) are counted on their own.
-      writer.classes(classes.get(token) ?? (termClasses(entry, token, Number.MAX_SAFE_INTEGER, scratch), scratch));
+      const slot = slots.get(token);
+      if (slot !== undefined) writer.classes(counts.array, slot * CLASSES);
+      else {
+        // ASCII words (the only tokens longer than two characters) are counted on their own.
+        termClasses(entry, token, Number.MAX_SAFE_INTEGER, scratch);
+        writer.classes(scratch);
+      }
     }
     if (options.onProgress && ((n + 1) % 200 === 0 || n + 1 === clauses.length)) options.onProgress(n + 1, clauses.length);
   });
