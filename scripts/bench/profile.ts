@@ -35,10 +35,15 @@ export function hotspots(profile: CpuProfile, top = 12): Hotspot[] {
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<string, number>();
   const total = new Map<string, number>();
+  // Samples taken inside the inspector's own calls (stopping the profiler) are not the work measured.
+  const inspector = (id: number): boolean => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byId.get(at)?.callFrame.url.startsWith('node:inspector')) return true;
+    return false;
+  };
   profile.samples.forEach((id, i) => {
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
     const leaf = byId.get(id);
-    if (!leaf) return;
+    if (!leaf || inspector(id)) return;
     self.set(nameOf(leaf), (self.get(nameOf(leaf)) ?? 0) + dt);
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {

@@ -213,12 +213,17 @@ export function rankHits(options: { entries: IndexedClause[]; numbers: readonly 
   // Terms whose occurrences may overlap: the class counts give the whole-word groups exactly and
   // an upper bound of the score (overlaps counted twice), so only hits that can still reach the
   // page are scored on their text.
-  if (lists && overlapping && take * 4 < numbers.length) return boundedTop({ entries, numbers, query, plan, lists, take, cost });
+  if (lists && overlapping && take * 4 < numbers.length) return boundedTop({ entries, numbers, query, plan, take, cost, fromClasses: classScores({ entries, numbers, plan, lists }) });
+  const fromClasses = lists && !overlapping ? classScores({ entries, numbers, plan, lists, cost }) : null;
   for (let i = 0; i < numbers.length; i++) {
-    const entry = entries[numbers[i] as number] as IndexedClause;
-    const s = (lists && !overlapping && scoreFromClasses({ entry, n: numbers[i] as number, plan, lists, cost })) || scoreHit(entry, plan, cost);
-    whole[i] = s.wholeGroups;
-    scores[i] = s.score;
+    if (fromClasses && fromClasses.over[i] === 0) {
+      whole[i] = fromClasses.whole[i] as number;
+      scores[i] = fromClasses.scores[i] as number;
+    } else {
+      const s = scoreHit(entries[numbers[i] as number] as IndexedClause, plan, cost);
+      whole[i] = s.wholeGroups;
+      scores[i] = s.score;
+    }
   }
   // i before j: more whole groups, then higher score, then lower entry number.
   const before = (i: number, j: number) => (whole[i] !== whole[j] ? (whole[i] as number) > (whole[j] as number) : scores[i] !== scores[j] ? (scores[i] as number) > (scores[j] as number) : (numbers[i] as number) < (numbers[j] as number));
@@ -234,25 +239,17 @@ function hitAt(options: { entry: IndexedClause; wholeGroups: number; score: numb
  * each scored on its text, until the next bound cannot beat the last hit kept. A bound never
  * under-states a score, so the result is the exact top of the full sort.
  */
-function boundedTop(options: { entries: IndexedClause[]; numbers: readonly number[]; query: ParsedQuery; plan: Plan; lists: TermData[]; take: number; cost?: QueryCost }): RankedHit[] {
+function boundedTop(options: { entries: IndexedClause[]; numbers: readonly number[]; query: ParsedQuery; plan: Plan; take: number; cost?: QueryCost; fromClasses: ClassScores }): RankedHit[] {
   const { entries, numbers, plan, take } = options;
-  const whole = new Uint8Array(numbers.length);
-  const bound = new Float64Array(numbers.length);
+  const { whole, scores: bound, over } = options.fromClasses;
   const exact: { i: number; wholeGroups: number; score: number }[] = [];
-  const fallback: number[] = [];
+  const order: number[] = [];
   for (let i = 0; i < numbers.length; i++) {
-    const s = scoreFromClasses({ entry: entries[numbers[i] as number] as IndexedClause, n: numbers[i] as number, plan, lists: options.lists });
-    if (s) {
-      whole[i] = s.wholeGroups;
-      bound[i] = s.score;
-    } else fallback.push(i);
+    // Hits past the cap have no bound: they are scored on their text straight away.
+    if (over[i] === 1) exact.push({ i, ...scoreHit(entries[numbers[i] as number] as IndexedClause, plan, options.cost) });
+    else order.push(i);
   }
-  // Hits past the cap have no bound: they are scored on their text straight away.
-  for (const i of fallback) exact.push({ i, ...scoreHit(entries[numbers[i] as number] as IndexedClause, plan, options.cost) });
-  const skipped = new Set(fallback);
-  const order = Array.from({ length: numbers.length }, (_, i) => i)
-    .filter((i) => !skipped.has(i))
-    .sort((a, b) => (whole[b] as number) - (whole[a] as number) || (bound[b] as number) - (bound[a] as number) || (numbers[a] as number) - (numbers[b] as number));
+  order.sort((a, b) => (whole[b] as number) - (whole[a] as number) || (bound[b] as number) - (bound[a] as number) || (numbers[a] as number) - (numbers[b] as number));
   const better = (a: { i: number; wholeGroups: number; score: number }, b: { i: number; wholeGroups: number; score: number }) =>
     a.wholeGroups !== b.wholeGroups ? a.wholeGroups > b.wholeGroups : a.score !== b.score ? a.score > b.score : (numbers[a.i] as number) < (numbers[b.i] as number);
   const sortKept = () => exact.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
@@ -288,7 +285,6 @@ export function mayOverlap(terms: string[]): boolean {
 interface TermData {
   list: readonly number[];
   counts: Int32Array;
-  at: number;
 }
 
 function termData(plan: Plan, termClasses: TermClasses): TermData[] | null {
@@ -296,7 +292,7 @@ function termData(plan: Plan, termClasses: TermClasses): TermData[] | null {
   for (const term of plan.terms) {
     const known = termClasses(term);
     if (!known || known.counts.length !== known.list.length * CLASSES) return null;
-    data.push({ list: known.list, counts: known.counts, at: 0 });
+    data.push({ list: known.list, counts: known.counts });
   }
   return data;
 }
@@ -304,47 +300,71 @@ function termData(plan: Plan, termClasses: TermClasses): TermData[] | null {
 /** Weight of an occurrence by class (bit 1 whole word, bit 0 prominent), as scoreHit weighs it. */
 const CLASS_WEIGHT = [0, 1, 2, 3].map((cls) => ((cls & 2) !== 0 ? WEIGHTS.whole : WEIGHTS.inWord) * ((cls & 1) !== 0 ? WEIGHTS.prominent : 1));
 
+/** Per hit: whole-word groups, score, and whether a term passed the cap there (then not scored). */
+interface ClassScores {
+  whole: Uint8Array;
+  scores: Float64Array;
+  over: Uint8Array;
+}
+
 /**
- * scoreHit's score from the terms' class counts, without reading the text; null when a term
- * has more occurrences than the cap (which ones count then depends on their order).
- * Hits must be visited in ascending order: each term's list is walked once.
+ * scoreHit's whole-word groups and score for every hit from the terms' class counts, without
+ * reading any text: exact when no two terms can overlap, else an upper bound (overlapping
+ * matches counted twice in the covered share). Term by term, each list walked once beside the
+ * ascending hits. A hit where a term has more occurrences than the cap is flagged in `over`:
+ * which of them count then depends on their order, so it is scored on its text.
  */
-function scoreFromClasses(options: { entry: IndexedClause; n: number; plan: Plan; lists: TermData[]; cost?: QueryCost }): { wholeGroups: number; score: number } | null {
-  const { n, plan, lists } = options;
-  ensureGroups(plan.groups);
-  const { weights, whole } = scratch;
-  weights.fill(0, 0, plan.groups);
-  whole.fill(0, 0, plan.groups);
-  let covered = 0;
-  let count = 0;
+function classScores(options: { entries: IndexedClause[]; numbers: readonly number[]; plan: Plan; lists: TermData[]; cost?: QueryCost }): ClassScores {
+  const { entries, numbers, plan, lists } = options;
+  const count = numbers.length;
+  const groups = plan.groups;
+  const weights = new Float64Array(count * groups);
+  const wholeBits = new Uint8Array(count * groups);
+  const covered = new Float64Array(count);
+  const over = new Uint8Array(count);
+  let matches = 0;
   for (let t = 0; t < lists.length; t++) {
-    const d = lists[t] as TermData;
-    while (d.at < d.list.length && (d.list[d.at] as number) < n) d.at++;
-    if (d.list[d.at] !== n) continue;
-    const base = d.at * CLASSES;
-    let occurrences = 0;
-    let weight = 0;
-    for (let k = 0; k < CLASSES; k++) {
-      const c = d.counts[base + k] as number;
-      occurrences += c;
-      weight += c * (CLASS_WEIGHT[k] as number);
-    }
-    if (occurrences > plan.cap) return null;
+    const { list, counts } = lists[t] as TermData;
     const group = plan.groupOf[t] as number;
-    weights[group] = (weights[group] as number) + weight;
-    if ((d.counts[base + 2] as number) + (d.counts[base + 3] as number) > 0) whole[group] = 1;
-    covered += occurrences * (plan.terms[t] as string).length;
-    count += occurrences;
+    const length = (plan.terms[t] as string).length;
+    let i = 0;
+    for (let p = 0; p < list.length && i < count; p++) {
+      const n = list[p] as number;
+      while (i < count && (numbers[i] as number) < n) i++;
+      if (numbers[i] !== n) continue;
+      const base = p * CLASSES;
+      let occurrences = 0;
+      let weight = 0;
+      for (let k = 0; k < CLASSES; k++) {
+        const c = counts[base + k] as number;
+        occurrences += c;
+        weight += c * (CLASS_WEIGHT[k] as number);
+      }
+      if (occurrences > plan.cap) {
+        over[i] = 1;
+        continue;
+      }
+      const at = i * groups + group;
+      weights[at] = (weights[at] as number) + weight;
+      if ((counts[base + 2] as number) + (counts[base + 3] as number) > 0) wholeBits[at] = 1;
+      covered[i] = (covered[i] as number) + occurrences * length;
+      matches += occurrences;
+    }
   }
-  options.cost?.rank(count);
-  let score = 0;
-  let wholeGroups = 0;
-  for (let g = 0; g < plan.groups; g++) {
-    score += Math.log2(1 + (weights[g] as number));
-    wholeGroups += whole[g] as number;
+  options.cost?.rank(matches);
+  const whole = new Uint8Array(count);
+  const scores = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    let score = 0;
+    let wholeGroups = 0;
+    for (let g = 0; g < groups; g++) {
+      score += Math.log2(1 + (weights[i * groups + g] as number));
+      wholeGroups += wholeBits[i * groups + g] as number;
+    }
+    whole[i] = wholeGroups;
+    scores[i] = score + (WEIGHTS.density * (covered[i] as number)) / Math.max((entries[numbers[i] as number] as IndexedClause).text.length, 1);
   }
-  score += (WEIGHTS.density * covered) / Math.max(options.entry.text.length, 1);
-  return { wholeGroups, score };
+  return { whole, scores, over };
 }
 
 /** Positions 0..count-1, the best `take` of them in order: a bounded heap when take is small. */
