@@ -100,7 +100,10 @@ export function enrichmentFrom(data: EnrichmentData, options: Pick<EnrichOptions
     },
     departments,
     indicators: options.indicators,
-    targets: data.targets,
+    // A getter: a library read from its snapshot decodes its targets when first asked for.
+    get targets() {
+      return data.targets;
+    },
     data,
   };
 }

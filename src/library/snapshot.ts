@@ -161,8 +161,20 @@ export function decodeSnapshot(buffer: Buffer): LibrarySnapshot {
     else citations.set(citation.clauseId, [citation]);
   }
   const notes = new Map(columns.rows<Departments & { clause: string }>('notes').map(({ clause, ...note }) => [clause, note]));
+  let targets: Target[] | null = null;
   return {
     corpus: { documents, errors: json.errors, warnings: json.warnings },
-    enrichment: { themeMatches, targets: columns.rows<Target>('targets'), policies: json.policies, citations, notes },
+    enrichment: {
+      themeMatches,
+      // Decoded when first read (the targets pages, the vertical check), not at start: 21,000
+      // records at ×70 that a server answering searches may never need.
+      get targets() {
+        targets ??= columns.rows<Target>('targets');
+        return targets;
+      },
+      policies: json.policies,
+      citations,
+      notes,
+    },
   };
 }
