@@ -149,7 +149,7 @@ export const QUERY_BUDGET = {
 export const INDEX_DEFAULTS = {
   /**
    * Postings kept decoded (8 bytes each in an array): at ×70 every list decoded at once would
-   * be 9 M postings, 72 MB; this keeps the busiest lists (的, 年, 碳) without holding them all.
+   * be 9.6 M postings, 77 MB; this keeps the busiest lists (的, 年, 碳) without holding them all.
    */
   decodedPostings: 2_000_000,
 } as const;
