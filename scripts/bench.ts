@@ -25,6 +25,8 @@ const OUT_DIR = path.join(PROJECT_ROOT, 'bench');
 const SEED = 1;
 
 const REAL_DIR = path.join(PROJECT_ROOT, '..', 'shared', 'corpus-real');
+/** MiniSearch's in-memory index took a minute at ×70; at ×800 it would take the run hours and most of the memory. */
+const MINI_MAX_SCALE = 100;
 
 /** The scale's paths, generating its synthetic corpus when missing; the index is rebuilt in .bench/. */
 function pathsFor(scale: Scale): ScalePaths {
@@ -146,7 +148,7 @@ async function benchScale(scale: Scale, rounds: number): Promise<{ result: Scale
   console.log(`  热启动 ${ms(server.warmRestartMs)}，RSS ${mb(server.rssAfterLoad)} / 查询后 ${mb(server.rssAfterQueries)}`);
   console.log(`  页面 ${server.pages.map((p) => `${p.path} ${ms(p.ms)}`).join('，')}`);
 
-  const input: MeasureInput = { corpusDir, catalogFile, indexDir, rounds, take: 20 };
+  const input: MeasureInput = { corpusDir, catalogFile, indexDir, rounds, take: 20, mini: scale === 'real' || scale <= MINI_MAX_SCALE };
   const measuredRun = runTs({ file: path.join(PROJECT_ROOT, 'scripts', 'bench', 'measure.ts'), args: [JSON.stringify(input)], env: {}, nodeArgs: ['--expose-gc', '--max-old-space-size=16384'] });
   const measured = JSON.parse(measuredRun.stdout.trim().split('\n').at(-1) as string) as MeasureOutput;
   const { engine, scan, mini, sqlite } = measured.latency;

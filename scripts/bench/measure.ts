@@ -21,6 +21,8 @@ export interface MeasureInput {
   rounds: number;
   /** Page size, as the API's default. */
   take: number;
+  /** Run the MiniSearch peer (left out above ×100: its index alone took a minute at ×70). */
+  mini: boolean;
 }
 
 export type Peer = 'engine' | 'api' | 'scan' | 'mini' | 'sqlite';
@@ -72,8 +74,9 @@ async function measure(input: MeasureInput): Promise<MeasureOutput> {
   const rssAfterLoad = process.memoryUsage().rss;
   const searcher = createSearcher(library, index);
   const texts = index.entries.map((e) => e.text);
-  let mini!: ReturnType<typeof miniBaseline>;
-  const miniBuildMs = time(() => (mini = miniBaseline(texts)));
+  const miniStarted = performance.now();
+  const mini = input.mini ? miniBaseline(texts) : null;
+  const miniBuildMs = mini ? performance.now() - miniStarted : Number.NaN;
   const sqlite = sqliteBaseline(texts);
 
   const queries = QUERY_MIX.map(({ q, kind }) => ({ q, kind, parsed: parseQuery(q) }));
@@ -87,34 +90,35 @@ async function measure(input: MeasureInput): Promise<MeasureOutput> {
     if (!same(engineSet, scanned)) mismatches.push(`${q}：索引与扫描命中不同`);
     const page = searcher.search({ query: parsed, limit: input.take, offset: 0 }).hits.map((h) => h.entry.clause.id);
     if (!same(page as never, scanSearch(index.entries, texts, parsed, input.take).top as never)) mismatches.push(`${q}：首页排序与扫描不同`);
-    if (mini.search(parsed, input.take).total !== all.total) mismatches.push(`${q}：MiniSearch 命中数不同`);
+    if (mini && mini.search(parsed, input.take).total !== all.total) mismatches.push(`${q}：MiniSearch 命中数不同`);
     const sqliteSet = [...sqlite.search(parsed, index.entries.length).numbers].sort((a, b) => a - b);
     if (!same(sqliteSet, scanned)) mismatches.push(`${q}：SQLite FTS5 命中与扫描不同（${sqliteSet.length} / ${scanned.length}）`);
   }
 
   type Query = (typeof queries)[number];
-  const runs: Record<Peer, (p: Query) => unknown> = {
+  const runs: Partial<Record<Peer, (p: Query) => unknown>> = {
     engine: (p) => searcher.search({ query: p.parsed, limit: input.take, offset: 0 }),
     api: (p) => presentSearch({ library, params: { query: p.parsed, expansions: [], filters: { docs: [], levels: [] }, limit: input.take, offset: 0 }, outcome: searcher.search({ query: p.parsed, limit: input.take, offset: 0 }) }),
     scan: (p) => scanSearch(index.entries, texts, p.parsed, input.take),
-    mini: (p) => mini.search(p.parsed, input.take),
+    ...(mini ? { mini: (p: Query) => mini.search(p.parsed, input.take) } : {}),
     sqlite: (p) => sqlite.search(p.parsed, input.take),
   };
   const peers = Object.keys(runs) as Peer[];
-  const samples = Object.fromEntries(peers.map((p) => [p, [] as number[]])) as Record<Peer, number[]>;
-  const perQuery = queries.map(() => Object.fromEntries(peers.map((p) => [p, [] as number[]])) as Record<Peer, number[]>);
+  const all: Peer[] = ['engine', 'api', 'scan', 'mini', 'sqlite'];
+  const samples = Object.fromEntries(all.map((p) => [p, [] as number[]])) as Record<Peer, number[]>;
+  const perQuery = queries.map(() => Object.fromEntries(all.map((p) => [p, [] as number[]])) as Record<Peer, number[]>);
   for (const p of queries) for (const run of Object.values(runs)) run(p);
   for (let round = 0; round < input.rounds; round++) {
     queries.forEach((p, i) => {
       for (const name of peers) {
-        const took = time(() => runs[name](p));
+        const took = time(() => runs[name]?.(p));
         samples[name].push(took);
         perQuery[i]?.[name].push(took);
       }
     });
   }
   const profile = await profileOf(() => {
-    for (let round = 0; round < input.rounds; round++) for (const p of queries) runs.engine(p);
+    for (let round = 0; round < input.rounds; round++) for (const p of queries) runs.engine?.(p);
   });
   const kinds = [...new Set(queries.map((q) => q.kind))];
   const ofKind = (kind: QueryKind, peer: Peer) => summarize(queries.flatMap((q, i) => (q.kind === kind ? (perQuery[i]?.[peer] ?? []) : [])));
@@ -129,7 +133,7 @@ async function measure(input: MeasureInput): Promise<MeasureOutput> {
     miniBuildMs,
     sqliteBuildMs: sqlite.buildMs,
     sqliteBytes: sqlite.bytes,
-    latency: Object.fromEntries(peers.map((p) => [p, summarize(samples[p])])) as Record<Peer, Latency>,
+    latency: Object.fromEntries(all.map((p) => [p, summarize(samples[p])])) as Record<Peer, Latency>,
     perKind: kinds.map((kind) => ({ kind, engine: ofKind(kind, 'engine'), sqlite: ofKind(kind, 'sqlite'), scan: ofKind(kind, 'scan') })),
     perQuery: queries.map((p, i) => ({
       q: p.q,

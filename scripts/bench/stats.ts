@@ -34,7 +34,7 @@ export function median(values: number[]): number {
 
 export function summarize(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
-  const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
+  const mean = sorted.length === 0 ? Number.NaN : sorted.reduce((a, b) => a + b, 0) / sorted.length;
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), mean, samples: sorted.length };
 }
 
@@ -58,5 +58,7 @@ export function mb(bytes: number): string {
 }
 
 export function ratio(a: number, b: number): string {
+  // A peer left out of a run has no figures (NaN, or null once through JSON).
+  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(a / b)) return '—';
   return `${(a / b).toFixed(a / b < 10 ? 1 : 0)}×`;
 }

@@ -8,7 +8,7 @@ import { DEFAULTS, PROJECT_ROOT } from '../../src/config.js';
 import type { MeasureOutput } from '../../scripts/bench/measure.js';
 import { QUERY_KINDS, QUERY_MIX } from '../../scripts/bench/queries.js';
 import { goals, renderMarkdown, type ScaleResult } from '../../scripts/bench/report.js';
-import { summarize } from '../../scripts/bench/stats.js';
+import { ratio, summarize } from '../../scripts/bench/stats.js';
 import { tempDir } from '../helpers.js';
 
 function run(file: string, args: string[], env: Record<string, string>): string {
@@ -21,7 +21,7 @@ describe('bench measurement at 1×', () => {
   it('engine, literal scan, MiniSearch and SQLite FTS5 agree on every query of the mix', () => {
     const indexDir = path.join(tempDir(), 'index');
     run(path.join(PROJECT_ROOT, 'src', 'cli', 'build-index.ts'), [], { INDEX_DIR: indexDir });
-    const input = { corpusDir: DEFAULTS.corpusDir, catalogFile: path.join(DEFAULTS.corpusDir, DEFAULTS.catalogName), indexDir, rounds: 1, take: 20 };
+    const input = { corpusDir: DEFAULTS.corpusDir, catalogFile: path.join(DEFAULTS.corpusDir, DEFAULTS.catalogName), indexDir, rounds: 1, take: 20, mini: true };
     const out = JSON.parse(run(path.join(PROJECT_ROOT, 'scripts', 'bench', 'measure.ts'), [JSON.stringify(input)], {}).trim()) as MeasureOutput;
     expect(out.mismatches).toEqual([]);
     expect(out.clauses).toBe(572);
@@ -91,6 +91,17 @@ describe('goals table', () => {
     expect(national.find((g) => g.goal.includes('×100 → ×800'))?.met).toBeNull();
     const linear = goals([result(100, { buildWallMs: 100_000 }), { ...result(800, { buildWallMs: 1_000_000 }), measured: { ...result(800, {}).measured, chars: 8 * 7_000_000 } }]);
     expect(linear.find((g) => g.goal.includes('×100 → ×800'))?.met).toBe(false);
+  });
+
+  it('shows a peer left out of a run (MiniSearch above ×100) as —, not as a ratio', () => {
+    expect(ratio(Number.NaN, 1)).toBe('—');
+    expect(ratio(null as unknown as number, 1)).toBe('—');
+    expect(ratio(3, 1)).toBe('3.0×');
+    const withoutMini = result(800, {});
+    const none = { ...summarize([]), p50: null as unknown as number, p99: null as unknown as number };
+    withoutMini.measured.latency.mini = none;
+    const markdown = renderMarkdown({ results: [withoutMini], command: 'npm run bench', machine: 'm', date: '2026-11-30' });
+    expect(markdown).toContain('| MiniSearch ÷ engine (p50 / p99 / mean) | — / — / — |');
   });
 
   it('says a goal was not measured rather than passing it when its scale did not run', () => {
