@@ -8,10 +8,10 @@
  * How a field is stored. A trailing `?` admits null; `opt` fields may also be absent (undefined).
  * `dict` stores each distinct string once and a number per record: for values that repeat
  * (document ids, kinds, theme ids), which as plain strings were most of the ×70 snapshot.
- * `bytes` (Uint8Array) and `ints` (Int32Array) come back as views into one array per column.
+ * `bytes` (Uint8Array) come back as views into one array per column.
  */
 /** `pair` and `pairs` hold whole numbers (offsets, lines, pages). */
-export type ColumnType = 'str' | 'str?' | 'dict' | 'dict?' | 'num' | 'num?' | 'bool' | 'strs' | 'strs?' | 'pair' | 'pair?' | 'pairs' | 'json' | 'bytes' | 'ints';
+export type ColumnType = 'str' | 'str?' | 'dict' | 'dict?' | 'num' | 'num?' | 'bool' | 'strs' | 'strs?' | 'pair' | 'pair?' | 'pairs' | 'json' | 'bytes';
 
 export interface ColumnSpec {
   name: string;
@@ -93,9 +93,9 @@ function encodeDictionary(values: unknown[], pool: PoolWriter): Arrays {
   return [codeOf, ...encodeStrings([[...codes.keys()]], pool, true)];
 }
 
-function encodeTyped(values: ArrayLike<number>[], Kind: typeof Uint8Array | typeof Int32Array): Arrays {
+function encodeBytes(values: Uint8Array[]): Arrays {
   const counts = Int32Array.from(values, (v) => v.length);
-  const flat = new Kind(counts.reduce((a, b) => a + b, 0));
+  const flat = new Uint8Array(counts.reduce((a, b) => a + b, 0));
   let at = 0;
   for (const v of values) {
     flat.set(v, at);
@@ -140,8 +140,7 @@ function encodeColumn(spec: ColumnSpec, values: unknown[], pool: PoolWriter): Ar
       return [flat, Uint8Array.from(values, presence)];
     }
     case 'bytes':
-    case 'ints':
-      return encodeTyped(values as (Uint8Array | Int32Array)[], spec.type === 'bytes' ? Uint8Array : Int32Array);
+      return encodeBytes(values as Uint8Array[]);
     case 'pairs': {
       const counts = Int32Array.from(values, (v) => (v as unknown[]).length);
       const flat = Int32Array.from(int32s(spec, (values as [number, number][][]).flat(2)));
@@ -185,7 +184,6 @@ export function encodeColumns(options: { format: string; json: unknown; tables: 
 export interface Columns {
   format: string;
   json: unknown;
-  tableNames: string[];
   /** The table's records, keys in schema order; throws when the table is missing. */
   rows<T>(table: string): T[];
   /** One field of every record of a table, without building the records. */
@@ -248,10 +246,9 @@ class Reader {
         const flags = this.array(Uint8Array, p[1] as [number, number]);
         return (i) => (flags[i] !== PRESENT ? (flags[i] === NULL ? null : undefined) : [flat[i * 2], flat[i * 2 + 1]]);
       }
-      case 'bytes':
-      case 'ints': {
+      case 'bytes': {
         const counts = this.array(Int32Array, p[0] as [number, number]);
-        const flat = column.type === 'bytes' ? this.array(Uint8Array, p[1] as [number, number]) : this.array(Int32Array, p[1] as [number, number]);
+        const flat = this.array(Uint8Array, p[1] as [number, number]);
         const starts = new Int32Array(rows + 1);
         for (let i = 0; i < rows; i++) starts[i + 1] = (starts[i] as number) + (counts[i] as number);
         return (i) => flat.subarray(starts[i], starts[i + 1]);
@@ -307,7 +304,6 @@ export function decodeColumns(file: Buffer): Columns {
   return {
     format: header.format,
     json: header.json,
-    tableNames: Object.keys(header.tables),
     column<T>(name: string, field: string): T[] {
       const table = header.tables[name];
       const column = table?.columns.find((c) => c.name === field);

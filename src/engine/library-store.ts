@@ -10,6 +10,7 @@ import { packageVersion, readArtifact, writeArtifact, type LibraryArtifact, type
 import { corpusFileNames } from '../ingest/corpus.js';
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, type LibrarySnapshot } from '../library/snapshot.js';
 
+/** The inputs a library is made from (a corpus, its catalogue, taxonomy and indicators, the size limit). */
 export interface SnapshotSources {
   corpusDir: string;
   catalogFile?: string;

@@ -9,22 +9,17 @@ import type { EnrichmentData } from '../enrich/enrich.js';
 import { openIndex, type OpenedIndex } from '../index/open.js';
 import { restoreIndex, type SearchIndex } from '../index/search-index.js';
 import { readData, readManifest, writeManifest, type LibraryArtifact, type Manifest } from '../index/store.js';
-import { readSnapshot, sourcesHash, writeSnapshot } from './library-store.js';
+import { readSnapshot, sourcesHash, writeSnapshot, type SnapshotSources } from './library-store.js';
 import { loadCorpus } from '../ingest/corpus.js';
 import { maxBytesOf } from '../ingest/extract/limits.js';
 import type { Corpus } from '../ingest/types.js';
 import { buildLibrary, type Library } from '../library/library.js';
 import { createSearcher, type Searcher } from '../search/engine.js';
 
-/** Where a library's inputs are read from. */
-export interface Sources {
-  corpusDir: string;
-  catalogFile?: string;
-  themesFile: string;
-  indicatorsFile: string;
+/** Where a library's inputs are read from: what its snapshot is keyed by, and the extraction cache. */
+export interface Sources extends SnapshotSources {
   /** Extracted PDF, Word and web-page blocks are cached here by content hash; null: no cache. */
   cacheDir: string | null;
-  maxFileMb: number;
 }
 
 /** The bundled corpus with its own taxonomy and indicators, no extraction cache. */

@@ -115,9 +115,6 @@ export function decodeClasses(bytes: Uint8Array, count: number): Int32Array {
   return out;
 }
 
-/** The class of a whole-word, prominent occurrence, for ranking's weights. */
-export const classFlags = (cls: number) => ({ whole: (cls & WHOLE) !== 0, prominent: (cls & PROMINENT) !== 0 });
-
 /** A growing byte buffer of one token's class counts, written posting by posting while building. */
 export class ByteWriter {
   private buffer = new Uint8Array(8);

@@ -201,8 +201,7 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
     lists: [...lists.values()],
     classes: [...lists.keys()].map((token) => classWriters.get(token)?.bytes() ?? new Uint8Array(0)),
   };
-  const classes = new Map(data.tokens.map((token, k) => [token, data.classes[k] as Uint8Array]));
-  return { index: { lists, classes, decoded: new DecodedLists(), decodedClasses: new DecodedLists<Int32Array>(), entries, byId: new Map(ids.map((id, n) => [id, n])), related }, data };
+  return { index: searchIndexOf(data, entries), data };
 }
 
 export function levelTag(library: Library, clause: Clause): string {
@@ -222,6 +221,11 @@ export function restoreIndex(library: Library, data: SavedData): SearchIndex {
     if (boundary.length !== text.length + 1) throw new Error(`索引第 ${n} 条的词边界长度不符`);
     return entryFor({ clause, text, identity: data.identity[n] as boolean, boundary, leadEnd: data.leadEnds[n] as number });
   });
+  return searchIndexOf(data, entries);
+}
+
+/** The in-memory index: saved (or just built) data over its entries, with empty decoding caches. */
+function searchIndexOf(data: SavedData, entries: IndexedClause[]): SearchIndex {
   const lists = new Map(data.tokens.map((token, k) => [token, data.lists[k] as Uint8Array]));
   const classes = new Map(data.tokens.map((token, k) => [token, data.classes[k] as Uint8Array]));
   return { lists, classes, decoded: new DecodedLists(), decodedClasses: new DecodedLists<Int32Array>(), entries, byId: new Map(data.ids.map((id, n) => [id, n])), related: data.related };

@@ -115,7 +115,6 @@ export function encodeSnapshot(snapshot: LibrarySnapshot): Buffer {
     warnings: corpus.warnings,
     policies: enrichment.policies,
   };
-  const flatten = <T, R>(map: Map<string, T>, row: (key: string, value: T) => R) => [...map].map(([key, value]) => row(key, value));
   return encodeColumns({
     format: SNAPSHOT_FORMAT,
     json,
@@ -124,7 +123,7 @@ export function encodeSnapshot(snapshot: LibrarySnapshot): Buffer {
       targets: { schema: TARGET_SCHEMA, rows: enrichment.targets },
       themeMatches: { schema: THEME_MATCH_SCHEMA, rows: [...enrichment.themeMatches].flatMap(([clause, list]) => list.map((m) => ({ clause, ...m }))) },
       citations: { schema: CITATION_SCHEMA, rows: [...enrichment.citations.values()].flat() },
-      notes: { schema: NOTE_SCHEMA, rows: flatten(enrichment.notes, (clause, note) => ({ clause, ...note })) },
+      notes: { schema: NOTE_SCHEMA, rows: [...enrichment.notes].map(([clause, note]) => ({ clause, ...note })) },
     },
   });
 }

@@ -86,6 +86,7 @@ describe('columnar container', () => {
     { name: 'ps', type: 'pairs' },
     { name: 'j', type: 'json' },
     { name: 'o', type: 'pair?', opt: true },
+    { name: 'y', type: 'bytes' },
   ];
   // Any string but NUL, which joins list items (ingest strips control characters).
   const text = fc.string({ unit: 'binary' }).map((s) => s.replaceAll('\u0000', ''));
@@ -104,6 +105,7 @@ describe('columnar container', () => {
     ps: fc.array(fc.tuple(int, int)),
     j: fc.option(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer())), { nil: null }),
     o: fc.option(fc.option(fc.tuple(int, int), { nil: null }), { nil: undefined }),
+    y: fc.uint8Array({ maxLength: 20 }),
   });
 
   it('round-trips arbitrary records, lone surrogates, empty lists, null and absent fields included', () => {
