@@ -2,30 +2,38 @@
 // themes, cited policies, departments), looked up once when a searcher is made, so a query's
 // filtering and counting touch only integer arrays (facets.ts).
 import type { IndexedClause, SearchIndex } from '../index/search-index.js';
-import { levelTag } from '../index/search-index.js';
-import { LEVEL_ORDER, NO_LEVEL } from '../ingest/types.js';
+import { LEVEL_ORDER, NO_LEVEL, type DocumentMeta } from '../ingest/types.js';
 import type { DocDimension } from '../library/doc-facets.js';
 import type { Library } from '../library/library.js';
-import { facetColumn, facetTable, type FacetColumn, type FacetTable } from './facets.js';
+import { facetColumn, facetTable, groupedColumn, type FacetColumn, type FacetTable } from './facets.js';
 import { DIMENSIONS, type Dimension } from './types.js';
 
 export function clauseFacetTable(library: Library, index: SearchIndex): FacetTable<Dimension> {
   const { entries } = index;
   const { enrichment, docFacets: identity } = library;
   const clauseOf = (n: number) => (entries[n] as IndexedClause).clause;
-  const byDoc = (dim: DocDimension) => facetColumn(identity.values[dim], entries.length, (n) => identity.of(clauseOf(n).docId)[dim]);
+  const { documents } = library;
+  const docNumber = new Map(documents.map((d, g) => [d.id, g]));
+  // Every clause's document, so the seven document-level dimensions are counted per document.
+  const docOf = Int32Array.from(entries, (e) => docNumber.get(e.clause.docId) ?? -1);
+  if (docOf.includes(-1)) throw new Error('索引中有条款不属于任何文档');
+  const byDoc = (values: string[], valuesOf: (doc: DocumentMeta) => readonly string[]) =>
+    groupedColumn(
+      facetColumn(values, documents.length, (g) => valuesOf(documents[g] as DocumentMeta)),
+      docOf,
+    );
+  const identityOf = (dim: DocDimension) => byDoc(identity.values[dim], (doc) => identity.of(doc.id)[dim]);
   const columns: Record<Dimension, FacetColumn> = {
-    doc: facetColumn(
-      library.documents.map((d) => d.id),
-      entries.length,
-      (n) => [clauseOf(n).docId],
+    doc: byDoc(
+      documents.map((d) => d.id),
+      (doc) => [doc.id],
     ),
-    level: facetColumn([...LEVEL_ORDER, NO_LEVEL], entries.length, (n) => [levelTag(library, clauseOf(n))]),
-    region: byDoc('region'),
-    issuer: byDoc('issuer'),
-    type: byDoc('type'),
-    status: byDoc('status'),
-    issued: byDoc('issued'),
+    level: byDoc([...LEVEL_ORDER, NO_LEVEL], (doc) => [doc.level ?? NO_LEVEL]),
+    region: identityOf('region'),
+    issuer: identityOf('issuer'),
+    type: identityOf('type'),
+    status: identityOf('status'),
+    issued: identityOf('issued'),
     theme: facetColumn(
       enrichment.taxonomy.themes.map((t) => t.id),
       entries.length,

@@ -9,6 +9,7 @@ import { QUERY_BUDGET } from '../config.js';
 import { CLASSES } from '../index/features.js';
 import type { IndexedClause } from '../index/search-index.js';
 import type { QueryCost } from './budget.js';
+import { scratchArray } from './scratch.js';
 import type { ParsedQuery } from './query.js';
 
 export interface Match {
@@ -205,8 +206,8 @@ export function rankHits(options: { entries: IndexedClause[]; numbers: readonly 
   if (options.take === 0) return [];
   const cap = cost?.budget.maxMatchesPerTerm ?? QUERY_BUDGET.maxMatchesPerTerm;
   const plan = planOf(query, cap);
-  const whole = new Uint8Array(numbers.length);
-  const scores = new Float64Array(numbers.length);
+  const whole = scratchArray('rank.whole', 'u8', numbers.length);
+  const scores = scratchArray('rank.scores', 'f64', numbers.length);
   const take = Math.min(options.take ?? numbers.length, numbers.length);
   const lists = options.termClasses ? termData(plan, options.termClasses) : null;
   const overlapping = mayOverlap(plan.terms);
@@ -318,20 +319,25 @@ function classScores(options: { entries: IndexedClause[]; numbers: readonly numb
   const { entries, numbers, plan, lists } = options;
   const count = numbers.length;
   const groups = plan.groups;
-  const weights = new Float64Array(count * groups);
-  const wholeBits = new Uint8Array(count * groups);
-  const covered = new Float64Array(count);
-  const over = new Uint8Array(count);
+  const weights = scratchArray('classes.weights', 'f64', count * groups);
+  const wholeBits = scratchArray('classes.wholeBits', 'u8', count * groups);
+  const covered = scratchArray('classes.covered', 'f64', count);
+  const over = scratchArray('classes.over', 'u8', count);
   let matches = 0;
   for (let t = 0; t < lists.length; t++) {
     const { list, counts } = lists[t] as TermData;
     const group = plan.groupOf[t] as number;
     const length = (plan.terms[t] as string).length;
+    // The hits are the term's whole list (a one-term query): position p is hit p.
+    const same = list === numbers;
     let i = 0;
     for (let p = 0; p < list.length && i < count; p++) {
-      const n = list[p] as number;
-      while (i < count && (numbers[i] as number) < n) i++;
-      if (numbers[i] !== n) continue;
+      if (same) i = p;
+      else {
+        const n = list[p] as number;
+        while (i < count && (numbers[i] as number) < n) i++;
+        if (numbers[i] !== n) continue;
+      }
       const base = p * CLASSES;
       let occurrences = 0;
       let weight = 0;
@@ -352,19 +358,40 @@ function classScores(options: { entries: IndexedClause[]; numbers: readonly numb
     }
   }
   options.cost?.rank(matches);
-  const whole = new Uint8Array(count);
-  const scores = new Float64Array(count);
+  const whole = scratchArray('classes.whole', 'u8', count);
+  const scores = scratchArray('classes.scores', 'f64', count);
+  const lengths = textLengths(entries);
   for (let i = 0; i < count; i++) {
     let score = 0;
     let wholeGroups = 0;
     for (let g = 0; g < groups; g++) {
-      score += Math.log2(1 + (weights[i * groups + g] as number));
+      score += log2OnePlus(weights[i * groups + g] as number);
       wholeGroups += wholeBits[i * groups + g] as number;
     }
     whole[i] = wholeGroups;
-    scores[i] = score + (WEIGHTS.density * (covered[i] as number)) / Math.max((entries[numbers[i] as number] as IndexedClause).text.length, 1);
+    scores[i] = score + (WEIGHTS.density * (covered[i] as number)) / Math.max(lengths[numbers[i] as number] as number, 1);
   }
   return { whole, scores, over };
+}
+
+/**
+ * Each entry's text length, computed once per entries array: reading it through every hit's
+ * object was half of ranking a common character at ×70.
+ */
+const lengthsOf = new WeakMap<readonly IndexedClause[], Int32Array>();
+function textLengths(entries: readonly IndexedClause[]): Int32Array {
+  let lengths = lengthsOf.get(entries);
+  if (!lengths || lengths.length !== entries.length) {
+    lengths = Int32Array.from(entries, (e) => e.text.length);
+    lengthsOf.set(entries, lengths);
+  }
+  return lengths;
+}
+
+/** log2(1 + w) for the small whole weights that class counts give, from a table. */
+const LOG2_TABLE = Float64Array.from({ length: 1024 }, (_, w) => Math.log2(1 + w));
+function log2OnePlus(w: number): number {
+  return w < LOG2_TABLE.length && Number.isInteger(w) ? (LOG2_TABLE[w] as number) : Math.log2(1 + w);
 }
 
 /** Positions 0..count-1, the best `take` of them in order: a bounded heap when take is small. */

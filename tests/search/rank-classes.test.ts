@@ -114,3 +114,14 @@ describe('ranking from class counts', () => {
     expect(mayOverlap(['光伏', '风电', normalizeText('水电')])).toBe(false);
   });
 });
+
+describe('ranking reuses its buffers between queries', () => {
+  it('a small query after a large one scores as if it ran first (buffers left dirty)', () => {
+    const before = both('氢能');
+    both('碳');
+    both('的 | 年');
+    const after = both('氢能');
+    expect(view(after.fast)).toEqual(view(before.fast));
+    expect(view(after.fast)).toEqual(view(after.text));
+  });
+});
