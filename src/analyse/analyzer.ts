@@ -7,15 +7,15 @@ import { PROJECT_ROOT } from '../config.js';
 export { displaySpan, identityNormalized, isIdentity, normalize, normalizeCompact, normalizeText, type Normalized } from './normalize.js';
 
 /** Bump whenever normalisation, tokens or segmentation change: stored indexes become stale. */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 export const USER_DICT_PATH = path.join(PROJECT_ROOT, 'src', 'analyse', 'user-dict.utf8');
 
-const ASCII_WORD = /[a-z0-9]+/gu;
-
 /**
  * Every character and every overlapping pair of characters, so that any literal substring
- * (2+ characters) has all its pairs indexed; plus ASCII words whole (ccus, 2025).
+ * (2+ characters) has all its pairs indexed. ASCII words are not tokens of their own: a term
+ * is a substring (ccus inside ccuses), so a whole-word list could not answer it, and none
+ * was ever read. Frequent longer words get phrase lists at build time (index/phrases.ts).
  */
 export function recallTokens(normalized: string): string[] {
   const chars = [...normalized];
@@ -26,7 +26,6 @@ export function recallTokens(normalized: string): string[] {
     const next = chars[i + 1];
     if (next !== undefined) tokens.add(c + next);
   }
-  for (const word of normalized.match(ASCII_WORD) ?? []) if (word.length > 2) tokens.add(word);
   return [...tokens];
 }
 

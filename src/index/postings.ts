@@ -2,6 +2,10 @@
 // between them in LEB128 varints, mostly one byte a posting instead of four. Lists are decoded
 // when a query asks for a token; the most recent decodings are kept, up to a budget of
 // postings, so a common character (的) is decoded once while memory stays bounded.
+//
+// Decoded lists are Int32Arrays, as are the lists a query derives from them. A plain array
+// of more than about 16,000 numbers lives in V8's large-object space: building one of 21,000
+// took 1 ms where an Int32Array took 0.1 ms, and a common query builds several.
 import { INDEX_DEFAULTS } from '../config.js';
 
 export function encodePostings(list: ArrayLike<number>): Uint8Array {
@@ -21,8 +25,12 @@ export function encodePostings(list: ArrayLike<number>): Uint8Array {
   return Uint8Array.from(bytes);
 }
 
-export function decodePostings(bytes: Uint8Array): number[] {
-  const out: number[] = [];
+export function decodePostings(bytes: Uint8Array): Int32Array {
+  // Every posting's last byte has the high bit clear.
+  let count = 0;
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) < 0x80) count++;
+  const out = new Int32Array(count);
+  let k = 0;
   let previous = -1;
   let gap = 0;
   let shift = 0;
@@ -32,7 +40,7 @@ export function decodePostings(bytes: Uint8Array): number[] {
     if (byte & 0x80) shift += 7;
     else {
       previous += gap;
-      out.push(previous);
+      out[k++] = previous;
       gap = 0;
       shift = 0;
     }
@@ -41,7 +49,7 @@ export function decodePostings(bytes: Uint8Array): number[] {
 }
 
 /** Decoded lists, most recently used last; the oldest are dropped past the budget (of elements). */
-export class DecodedLists<T extends { readonly length: number } = readonly number[]> {
+export class DecodedLists<T extends { readonly length: number } = Int32Array> {
   private lists = new Map<string, T>();
   private held = 0;
   constructor(private budget: number = INDEX_DEFAULTS.decodedPostings) {}
@@ -65,4 +73,29 @@ export class DecodedLists<T extends { readonly length: number } = readonly numbe
     }
     return list;
   }
+}
+
+/**
+ * Clauses holding every token of a term, shortest list first: the bigrams narrow the candidates
+ * before any text is read, instead of reading every text the rarest bigram names.
+ */
+export function intersectLists(lists: readonly Int32Array[]): Int32Array {
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  let result = sorted[0] ?? new Int32Array(0);
+  for (let k = 1; k < sorted.length && result.length > 0; k++) result = intersectTwo(result, sorted[k] as Int32Array);
+  return result;
+}
+
+/** Ascending lists in, ascending common numbers out; galloping would pay only for far longer lists. */
+function intersectTwo(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length);
+  let count = 0;
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    const n = a[i] as number;
+    while (j < b.length && (b[j] as number) < n) j++;
+    if (j === b.length) break;
+    if (b[j] === n) out[count++] = n;
+  }
+  return out.subarray(0, count);
 }

@@ -3,7 +3,8 @@
 // does not. The offset maps back to display text are not kept: at ×100 they were 160 MB, and
 // only the twenty clauses on a results page need them (normOf).
 //
-// FlexSearch builds the inverted index; its postings are then kept compressed (postings.ts),
+// FlexSearch builds the inverted index of characters and pairs; phrase lists for frequent
+// longer words are added beside it (phrases.ts). Its postings are then kept compressed (postings.ts),
 // saved in binary and served from there. At ×70 the JSON data file, two thirds of it
 // FlexSearch's own export, took 1.6 s of a 4.5 s start to read and parse and 0.2 s more to
 // import, and held every posting as an array element; the compressed lists load as one byte
@@ -14,7 +15,9 @@ import { identityNormalized, isIdentity, normalize, recallTokens, type Normalize
 import type { Segmenter } from '../analyse/segment.js';
 import { HEADING_KINDS, NO_LEVEL, type Clause } from '../ingest/types.js';
 import type { Library } from '../library/library.js';
-import { ByteWriter, CLASSES, clauseTokenClasses, decodeClasses, termClasses } from './features.js';
+import { INDEX_DEFAULTS } from '../config.js';
+import { ByteWriter, CLASSES, clauseTokenClasses, decodeClasses } from './features.js';
+import { phrasePostings, WordCounter } from './phrases.js';
 import { decodePostings, DecodedLists, encodePostings } from './postings.js';
 import { computeRelated, encodeRelated } from './related.js';
 
@@ -79,10 +82,10 @@ export function createFlex(): Index {
   return new Index({ tokenize: 'strict', resolution: 1, encode: (text: string) => text.split(TOKEN_SEPARATOR) } as ConstructorParameters<typeof Index>[0]) as unknown as Index;
 }
 
-const NONE: readonly number[] = [];
+const NONE = new Int32Array(0);
 
 /** The clauses containing an index token, in clause order. */
-export function postings(index: SearchIndex, token: string): readonly number[] {
+export function postings(index: SearchIndex, token: string): Int32Array {
   const cached = index.decoded.get(token);
   if (cached) return cached;
   const list = index.lists.get(token);
@@ -153,6 +156,8 @@ export interface BuildOptions {
   library: Library;
   segmenter: Segmenter;
   onProgress?: (done: number, total: number) => void;
+  /** Which words get phrase lists; INDEX_DEFAULTS.phrases unless a test asks for others. */
+  phrases?: { minChars: number; minClauses: number };
 }
 
 export function buildIndex(options: BuildOptions): { index: SearchIndex; data: SavedData } {
@@ -160,26 +165,22 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
   const flex = createFlex();
   const entries: IndexedClause[] = [];
   const classWriters = new Map<string, ByteWriter>();
-  const scratch = new Int32Array(CLASSES);
   const counts = { array: new Int32Array(1024) };
+  const phraseRule = options.phrases ?? INDEX_DEFAULTS.phrases;
+  const words = new WordCounter(phraseRule.minChars);
   clauses.forEach((clause, n) => {
     const norm = normalize(clause.text);
     const lengths = options.segmenter.wordLengths(norm.text);
     const entry = entryFor({ clause, text: norm.text, identity: isIdentity(clause.text, norm), boundary: boundaryOf(norm.text, lengths), leadEnd: leadEnd(clause, norm) });
     entries.push(entry);
+    words.add(norm.text, lengths);
     const tokens = recallTokens(norm.text);
     flex.add(n, tokens.join(TOKEN_SEPARATOR));
     const slots = clauseTokenClasses(entry, counts);
     for (const token of tokens) {
       let writer = classWriters.get(token);
       if (!writer) classWriters.set(token, (writer = new ByteWriter()));
-      const slot = slots.get(token);
-      if (slot !== undefined) writer.classes(counts.array, slot * CLASSES);
-      else {
-        // ASCII words (the only tokens longer than two characters) are counted on their own.
-        termClasses(entry, token, Number.MAX_SAFE_INTEGER, scratch);
-        writer.classes(scratch);
-      }
+      writer.classes(counts.array, (slots.get(token) as number) * CLASSES);
     }
     if (options.onProgress && ((n + 1) % 200 === 0 || n + 1 === clauses.length)) options.onProgress(n + 1, clauses.length);
   });
@@ -189,6 +190,11 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
     themes: clauses.map((c) => options.library.enrichment.themesOf(c.id).map((m) => m.theme)),
   }).map(encodeRelated);
   const lists = flexLists(flex);
+  const classBytes = new Map([...lists.keys()].map((token) => [token, classWriters.get(token)?.bytes() ?? new Uint8Array(0)]));
+  for (const [phrase, postings] of phrasePostings({ phrases: words.frequent(phraseRule.minClauses), pairLists: lists, shapes: entries })) {
+    lists.set(phrase, postings.list);
+    classBytes.set(phrase, postings.classes);
+  }
   const ids = clauses.map((c) => c.id);
   const data: SavedData = {
     ids,
@@ -199,7 +205,7 @@ export function buildIndex(options: BuildOptions): { index: SearchIndex; data: S
     related,
     tokens: [...lists.keys()],
     lists: [...lists.values()],
-    classes: [...lists.keys()].map((token) => classWriters.get(token)?.bytes() ?? new Uint8Array(0)),
+    classes: [...lists.keys()].map((token) => classBytes.get(token) as Uint8Array),
   };
   return { index: searchIndexOf(data, entries), data };
 }

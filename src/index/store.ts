@@ -10,11 +10,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { ANALYZER_VERSION } from '../analyse/analyzer.js';
 import { decodeColumns, encodeColumns, type Schema } from '../columnar.js';
-import { PROJECT_ROOT } from '../config.js';
+import { INDEX_DEFAULTS, PROJECT_ROOT } from '../config.js';
 import { indexedClauses, levelTag, type SavedData } from './search-index.js';
 import type { Library } from '../library/library.js';
 
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 export const MANIFEST_NAME = 'manifest.json';
 const DATA_FILE = /^data-[0-9a-f]{16}\.(?:bin|json)$/u;
 /** Build artifacts named by their own hash: the index data and the library snapshot. */
@@ -42,6 +42,8 @@ export interface Fingerprint {
   clauseCount: number;
   /** Related clauses lean on themes, so a taxonomy edit rebuilds the index. */
   themesHash: string;
+  /** Which words got phrase lists (INDEX_DEFAULTS.phrases), as `minChars/minClauses`. */
+  phrases: string;
 }
 
 export interface Manifest extends Fingerprint {
@@ -90,6 +92,7 @@ export function fingerprint(library: Library, dictPath: string): Fingerprint {
     clausesHash: hash.digest('hex'),
     clauseCount: clauses.length,
     themesHash: sha256(library.enrichment.taxonomy.source),
+    phrases: `${INDEX_DEFAULTS.phrases.minChars}/${INDEX_DEFAULTS.phrases.minClauses}`,
   };
 }
 

@@ -51,7 +51,12 @@ export function createSearcher(library: Library, index: SearchIndex, options: { 
       const lookup = lookupFor(query, options.budget);
       const flags = flagsOf(request.filters);
       const filtered = DIMENSIONS.some((dim) => flags[dim] !== null);
-      const keep = (list: readonly number[]) => (filtered ? list.filter((n) => failMask(flags, n) === 0) : list);
+      const countKept = (list: Int32Array) => {
+        if (!filtered) return list.length;
+        let count = 0;
+        for (let m = 0; m < list.length; m++) if (failMask(flags, list[m] as number) === 0) count++;
+        return count;
+      };
       const matched = matchAll(query, { index, sets, lookup });
       const failMasks = failsOf(matched, flags);
       const kept = failMasks ? matched.filter((_, m) => failMasks[m] === 0) : matched;
@@ -61,15 +66,19 @@ export function createSearcher(library: Library, index: SearchIndex, options: { 
         return list && counts ? { list, counts } : undefined;
       };
       const hits = rankHits({ entries, numbers: kept, query, take: request.offset + request.limit, cost: lookup.cost, termClasses }).slice(request.offset);
-      const termCounts = query.groups.flat().map((term) => ({ term, count: keep(containing(index, term.text, lookup)).length }));
-      const hints = kept.length === 0 ? zeroResultHints(query, (q, skip) => keep(matchAll(q, { index, sets, lookup, skip })).length) : noHints();
+      const termCounts = query.groups.flat().map((term) => ({ term, count: countKept(containing(index, term.text, lookup)) }));
+      const hints = kept.length === 0 ? zeroResultHints(query, (q, skip) => countKept(matchAll(q, { index, sets, lookup, skip }))) : noHints();
       return { total: kept.length, unfiltered: matched.length, hits, facets: facetsOf(matched, failMasks), termCounts, ...hints };
     },
     matching(query, filters) {
       const flags = flagsOf(filters);
       const matched = matchAll(query, { index, sets, lookup: lookupFor(query, options.budget) });
       const failMasks = failsOf(matched, flags);
-      return matched.filter((_, m) => !failMasks || failMasks[m] === 0).map((n) => (entries[n] as IndexedClause).clause.id);
+      const ids: string[] = [];
+      matched.forEach((n, m) => {
+        if (!failMasks || failMasks[m] === 0) ids.push((entries[n] as IndexedClause).clause.id);
+      });
+      return ids;
     },
     matchesIn(clauseId, query) {
       const entry = entryOf(clauseId);

@@ -77,9 +77,9 @@ export interface FacetTable<D extends string> {
   /** Bit i set when item n fails dimension i's filter; within a dimension any selected value will do. */
   failMask(flags: Flags<D>, n: number): number;
   /** Each listed item's fail mask (null when nothing is filtered). */
-  failsOf(items: readonly number[], flags: Flags<D>): Int32Array | null;
+  failsOf(items: ArrayLike<number>, flags: Flags<D>): Int32Array | null;
   /** Disjunctive counts of the listed items, values in column order, zero counts left out. */
-  facetsOf(items: readonly number[], failMasks: Int32Array | null): Record<D, FacetCount[]>;
+  facetsOf(items: ArrayLike<number>, failMasks: Int32Array | null): Record<D, FacetCount[]>;
 }
 
 /** Counting and filtering over the given columns; dimension i is bit i of a fail mask (at most 31). */
@@ -100,7 +100,7 @@ export function facetTable<D extends string>(dims: readonly D[], columns: Record
   };
 }
 
-function countFacets<D extends string>(dims: readonly D[], columns: Record<D, FacetColumn>, items: readonly number[], failMasks: Int32Array | null): Record<D, FacetCount[]> {
+function countFacets<D extends string>(dims: readonly D[], columns: Record<D, FacetColumn>, items: ArrayLike<number>, failMasks: Int32Array | null): Record<D, FacetCount[]> {
   // Columns and counters by position, not by name: a keyed lookup per item and dimension was
   // most of a common term's query time at ×70.
   const cols = dims.map((dim) => columns[dim]);
@@ -135,7 +135,7 @@ function countFacets<D extends string>(dims: readonly D[], columns: Record<D, Fa
 }
 
 /** How many of the items with exactly the fail mask `fails` fall in each group. */
-function itemsPerGroup(options: { grouping: Grouping; items: readonly number[]; failMasks: Int32Array | null; fails: number }): Int32Array {
+function itemsPerGroup(options: { grouping: Grouping; items: ArrayLike<number>; failMasks: Int32Array | null; fails: number }): Int32Array {
   const { grouping, items, failMasks, fails } = options;
   const { of } = grouping;
   const perGroup = new Int32Array(grouping.column.offsets.length - 1);

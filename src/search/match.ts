@@ -13,14 +13,14 @@ export interface MatchOptions {
 }
 
 /** Ascending clause numbers matching every group and no exclusion. */
-export function matchAll(query: ParsedQuery, options: MatchOptions): readonly number[] {
+export function matchAll(query: ParsedQuery, options: MatchOptions): Int32Array {
   const { index, sets, lookup, skip = {} } = options;
   const groups = query.groups
     .filter((_, i) => i !== skip.group)
     .map((g) => sets.union(g.map((t) => containing(index, t.text, lookup))))
     .sort((a, b) => a.length - b.length);
-  if (groups.length === 0) return [];
-  let kept = groups[0] as readonly number[];
+  if (groups.length === 0) return new Int32Array(0);
+  let kept = groups[0] as Int32Array;
   for (const other of groups.slice(1)) kept = sets.keep(kept, other, true);
   query.exclude.forEach((t, i) => {
     if (i !== skip.exclusion) kept = sets.keep(kept, containing(index, t.text, lookup), false);

@@ -9,7 +9,7 @@ import { QUERY_BUDGET } from '../config.js';
 import { CLASSES } from '../index/features.js';
 import type { IndexedClause } from '../index/search-index.js';
 import type { QueryCost } from './budget.js';
-import { scratchArray } from './scratch.js';
+import { positionsOf, scratchArray } from './scratch.js';
 import type { ParsedQuery } from './query.js';
 
 export interface Match {
@@ -199,9 +199,9 @@ function sweepKeySorted(count: number): number {
  * (entries are stored national → province → city → county) and then reading order.
  */
 /** A term's clauses (ascending) and the class counts of its occurrences in each (features.ts). */
-export type TermClasses = (term: string) => { list: readonly number[]; counts: Int32Array } | undefined;
+export type TermClasses = (term: string) => { list: ArrayLike<number>; counts: Int32Array } | undefined;
 
-export function rankHits(options: { entries: IndexedClause[]; numbers: readonly number[]; query: ParsedQuery; take?: number; cost?: QueryCost; termClasses?: TermClasses }): RankedHit[] {
+export function rankHits(options: { entries: IndexedClause[]; numbers: ArrayLike<number>; query: ParsedQuery; take?: number; cost?: QueryCost; termClasses?: TermClasses }): RankedHit[] {
   const { entries, numbers, query, cost } = options;
   if (options.take === 0) return [];
   const cap = cost?.budget.maxMatchesPerTerm ?? QUERY_BUDGET.maxMatchesPerTerm;
@@ -240,22 +240,27 @@ function hitAt(options: { entry: IndexedClause; wholeGroups: number; score: numb
  * each scored on its text, until the next bound cannot beat the last hit kept. A bound never
  * under-states a score, so the result is the exact top of the full sort.
  */
-function boundedTop(options: { entries: IndexedClause[]; numbers: readonly number[]; query: ParsedQuery; plan: Plan; take: number; cost?: QueryCost; fromClasses: ClassScores }): RankedHit[] {
+function boundedTop(options: { entries: IndexedClause[]; numbers: ArrayLike<number>; query: ParsedQuery; plan: Plan; take: number; cost?: QueryCost; fromClasses: ClassScores }): RankedHit[] {
   const { entries, numbers, plan, take } = options;
   const { whole, scores: bound, over } = options.fromClasses;
   const exact: { i: number; wholeGroups: number; score: number }[] = [];
-  const order: number[] = [];
+  const order = new Int32Array(numbers.length);
+  let bounded = 0;
   for (let i = 0; i < numbers.length; i++) {
     // Hits past the cap have no bound: they are scored on their text straight away.
     if (over[i] === 1) exact.push({ i, ...scoreHit(entries[numbers[i] as number] as IndexedClause, plan, options.cost) });
-    else order.push(i);
+    else order[bounded++] = i;
   }
-  order.sort((a, b) => (whole[b] as number) - (whole[a] as number) || (bound[b] as number) - (bound[a] as number) || (numbers[a] as number) - (numbers[b] as number));
+  // Only the first few in bound order are ever read: a heap yields them without sorting all
+  // (sorting 21,000 bounds was 9 of a 20-term OR's 12 ms at ×70).
+  const next = inBoundOrder(order.subarray(0, bounded), (a, b) =>
+    whole[a] !== whole[b] ? (whole[a] as number) > (whole[b] as number) : bound[a] !== bound[b] ? (bound[a] as number) > (bound[b] as number) : (numbers[a] as number) < (numbers[b] as number),
+  );
   const better = (a: { i: number; wholeGroups: number; score: number }, b: { i: number; wholeGroups: number; score: number }) =>
     a.wholeGroups !== b.wholeGroups ? a.wholeGroups > b.wholeGroups : a.score !== b.score ? a.score > b.score : (numbers[a.i] as number) < (numbers[b.i] as number);
   const sortKept = () => exact.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
   sortKept();
-  for (const i of order) {
+  for (let i = next(); i >= 0; i = next()) {
     const last = exact.length >= take ? exact[take - 1] : undefined;
     if (last && ((whole[i] as number) < last.wholeGroups || ((whole[i] as number) === last.wholeGroups && (bound[i] as number) < last.score))) break;
     exact.push({ i, ...scoreHit(entries[numbers[i] as number] as IndexedClause, plan, options.cost) });
@@ -264,6 +269,39 @@ function boundedTop(options: { entries: IndexedClause[]; numbers: readonly numbe
   return sortKept()
     .slice(0, take)
     .map((h) => hitAt({ entry: entries[numbers[h.i] as number] as IndexedClause, wholeGroups: h.wholeGroups, score: h.score, query: options.query, cap: plan.cap }));
+}
+
+/**
+ * The items in `before` order, one per call (-1 when none is left): a binary heap built in
+ * linear time, each call paying a logarithm, so reading k of n costs n + k log n.
+ */
+function inBoundOrder(heap: Int32Array, before: (a: number, b: number) => boolean): () => number {
+  let size = heap.length;
+  const down = (k: number) => {
+    for (;;) {
+      const l = 2 * k + 1;
+      const r = l + 1;
+      let m = k;
+      if (l < size && before(heap[l] as number, heap[m] as number)) m = l;
+      if (r < size && before(heap[r] as number, heap[m] as number)) m = r;
+      if (m === k) return;
+      const t = heap[k] as number;
+      heap[k] = heap[m] as number;
+      heap[m] = t;
+      k = m;
+    }
+  };
+  for (let k = (size >> 1) - 1; k >= 0; k--) down(k);
+  return () => {
+    if (size === 0) return -1;
+    const top = heap[0] as number;
+    size--;
+    if (size > 0) {
+      heap[0] = heap[size] as number;
+      down(0);
+    }
+    return top;
+  };
 }
 
 /**
@@ -284,7 +322,7 @@ export function mayOverlap(terms: string[]): boolean {
 
 /** Each term's clause list and class counts, walked in step with the ascending hits. */
 interface TermData {
-  list: readonly number[];
+  list: ArrayLike<number>;
   counts: Int32Array;
 }
 
@@ -315,7 +353,7 @@ interface ClassScores {
  * ascending hits. A hit where a term has more occurrences than the cap is flagged in `over`:
  * which of them count then depends on their order, so it is scored on its text.
  */
-function classScores(options: { entries: IndexedClause[]; numbers: readonly number[]; plan: Plan; lists: TermData[]; cost?: QueryCost }): ClassScores {
+function classScores(options: { entries: IndexedClause[]; numbers: ArrayLike<number>; plan: Plan; lists: TermData[]; cost?: QueryCost }): ClassScores {
   const { entries, numbers, plan, lists } = options;
   const count = numbers.length;
   const groups = plan.groups;
@@ -323,20 +361,25 @@ function classScores(options: { entries: IndexedClause[]; numbers: readonly numb
   const wholeBits = scratchArray('classes.wholeBits', 'u8', count * groups);
   const covered = scratchArray('classes.covered', 'f64', count);
   const over = scratchArray('classes.over', 'u8', count);
+  // Where each hit is in `numbers`, by clause number. Never cleared: an entry left from an
+  // earlier query is caught by checking numbers[hitOf[n]] === n.
+  const hitOf = positionsOf(entries.length);
+  for (let i = 0; i < count; i++) hitOf[numbers[i] as number] = i;
   let matches = 0;
   for (let t = 0; t < lists.length; t++) {
     const { list, counts } = lists[t] as TermData;
     const group = plan.groupOf[t] as number;
     const length = (plan.terms[t] as string).length;
-    // The hits are the term's whole list (a one-term query): position p is hit p.
+    // The hits are the term's whole list (a one-term query): position p is hit p. Otherwise
+    // each posting finds its hit through `hitOf`, one step per posting, where walking the hits
+    // beside every list cost terms × hits (20 × 21,000 for a 20-term OR at ×70).
     const same = list === numbers;
-    let i = 0;
-    for (let p = 0; p < list.length && i < count; p++) {
-      if (same) i = p;
-      else {
+    for (let p = 0; p < list.length; p++) {
+      let i = p;
+      if (!same) {
         const n = list[p] as number;
-        while (i < count && (numbers[i] as number) < n) i++;
-        if (numbers[i] !== n) continue;
+        i = hitOf[n] as number;
+        if (i >= count || numbers[i] !== n) continue;
       }
       const base = p * CLASSES;
       let occurrences = 0;

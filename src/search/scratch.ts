@@ -7,6 +7,16 @@ type Kind = 'f64' | 'u8';
 type ArrayOf<K extends Kind> = K extends 'f64' ? Float64Array : Uint8Array;
 
 const buffers = new Map<string, Float64Array | Uint8Array>();
+let positions = new Int32Array(0);
+
+/**
+ * An array of at least `length` integers holding whatever earlier queries left there, for
+ * maps whose users check each entry they read (zeroing 40,000 entries a query costs more).
+ */
+export function positionsOf(length: number): Int32Array {
+  if (positions.length < length) positions = new Int32Array(length);
+  return positions;
+}
 
 /** A zero-filled array of `length`, named by its one user: no two live arrays share a name. */
 export function scratchArray<K extends Kind>(name: string, kind: K, length: number): ArrayOf<K> {

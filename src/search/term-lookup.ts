@@ -1,16 +1,18 @@
 // The clauses holding one term: candidates from the recall-token index (the clauses holding
 // every bigram of the term), then literal verification on normalised text, so recall and
-// precision are exact. A one- or two-character term is its own token: its postings are the
-// answer. Every list read and every clause to check counts against the query budget first.
+// precision are exact. A one- or two-character term is its own token, and a frequent longer
+// word has its own phrase list (index/phrases.ts): their postings are the answer. Every list
+// read and every clause to check counts against the query budget first.
 import { termTokens } from '../analyse/analyzer.js';
 import { CLASSES, termClasses } from '../index/features.js';
+import { intersectLists } from '../index/postings.js';
 import { postingClasses, postings, type IndexedClause, type SearchIndex } from '../index/search-index.js';
 import { queryCost, type QueryBudget, type QueryCost } from './budget.js';
 import type { ParsedQuery } from './query.js';
 
 /** What one request has looked up (each term once) and what it has cost so far. */
 export interface Lookup {
-  memo: Map<string, readonly number[]>;
+  memo: Map<string, Int32Array>;
   /** Per term, the position-class counts of its occurrences in each clause of its list (four per clause). */
   classes: Map<string, Int32Array>;
   cost: QueryCost;
@@ -21,11 +23,12 @@ export function lookupFor(query: ParsedQuery, budget?: QueryBudget): Lookup {
 }
 
 /** Clause numbers (ascending) whose normalised text contains `term`. */
-export function containing(index: SearchIndex, term: string, { memo, classes, cost }: Lookup): readonly number[] {
+export function containing(index: SearchIndex, term: string, { memo, classes, cost }: Lookup): Int32Array {
   let found = memo.get(term);
   if (found) return found;
-  const tokens = termTokens(term);
-  const lists: (readonly number[])[] = [];
+  // Every list the index holds is exact: a term that has one needs no verification.
+  const tokens = index.lists.has(term) ? [term] : termTokens(term);
+  const lists: Int32Array[] = [];
   for (const token of tokens) {
     const list = postings(index, token);
     cost.touch(list.length);
@@ -33,7 +36,7 @@ export function containing(index: SearchIndex, term: string, { memo, classes, co
     if (list.length === 0) break;
   }
   const exact = tokens.length === 1 && tokens[0] === term;
-  const candidates = exact ? (lists[0] ?? []) : intersectAll(lists);
+  const candidates = exact ? (lists[0] ?? new Int32Array(0)) : intersectLists(lists);
   if (!exact) cost.touch(candidates.length);
   if (exact) {
     found = candidates;
@@ -52,43 +55,17 @@ export function containing(index: SearchIndex, term: string, { memo, classes, co
  * The candidates whose text holds the term, with the class counts of its occurrences: the one
  * pass over each text that both the match and its ranking need.
  */
-function verify(options: { index: SearchIndex; term: string; candidates: readonly number[]; cap: number }): { list: number[]; counts: Int32Array } {
+function verify(options: { index: SearchIndex; term: string; candidates: Int32Array; cap: number }): { list: Int32Array; counts: Int32Array } {
   const { index, term, candidates, cap } = options;
-  const list: number[] = [];
-  let counts = new Int32Array(Math.min(candidates.length, 64) * CLASSES);
+  const list = new Int32Array(candidates.length);
+  const counts = new Int32Array(candidates.length * CLASSES);
   const one = new Int32Array(CLASSES);
-  for (const n of candidates) {
+  let found = 0;
+  for (let c = 0; c < candidates.length; c++) {
+    const n = candidates[c] as number;
     if (termClasses(index.entries[n] as IndexedClause, term, cap, one) === 0) continue;
-    if ((list.length + 1) * CLASSES > counts.length) {
-      const grown = new Int32Array(counts.length * 2);
-      grown.set(counts);
-      counts = grown;
-    }
-    counts.set(one, list.length * CLASSES);
-    list.push(n);
+    for (let k = 0; k < CLASSES; k++) counts[found * CLASSES + k] = one[k] as number;
+    list[found++] = n;
   }
-  return { list, counts: counts.subarray(0, list.length * CLASSES) };
-}
-
-/**
- * Clauses holding every token of a term, shortest list first: the bigrams narrow the candidates
- * before any text is read, instead of reading every text the rarest bigram names.
- */
-function intersectAll(lists: (readonly number[])[]): readonly number[] {
-  const sorted = [...lists].sort((a, b) => a.length - b.length);
-  let result = sorted[0] ?? [];
-  for (let k = 1; k < sorted.length && result.length > 0; k++) result = intersect(result, sorted[k] as readonly number[]);
-  return result;
-}
-
-/** Ascending lists in, ascending common numbers out; galloping would pay only for far longer lists. */
-function intersect(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let j = 0;
-  for (const n of a) {
-    while (j < b.length && (b[j] as number) < n) j++;
-    if (j === b.length) break;
-    if (b[j] === n) out.push(n);
-  }
-  return out;
+  return { list: list.subarray(0, found), counts: counts.subarray(0, found * CLASSES) };
 }

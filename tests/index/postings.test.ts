@@ -10,7 +10,7 @@ describe('posting lists', () => {
   it('round-trip any ascending list, from clause 0 to 2^31', () => {
     fc.assert(
       fc.property(ascending, (list) => {
-        expect(decodePostings(encodePostings(list))).toEqual(list);
+        expect([...decodePostings(encodePostings(list))]).toEqual(list);
       }),
       { numRuns: 500 },
     );
@@ -30,13 +30,13 @@ describe('posting lists', () => {
 describe('decoded lists', () => {
   it('drop the least recently used past the budget, never the list just added', () => {
     const cache = new DecodedLists(10);
-    cache.add('a', [1, 2, 3, 4]);
-    cache.add('b', [1, 2, 3, 4]);
-    expect(cache.get('a')).toEqual([1, 2, 3, 4]);
-    cache.add('c', [1, 2, 3, 4]);
+    cache.add('a', Int32Array.of(1, 2, 3, 4));
+    cache.add('b', Int32Array.of(1, 2, 3, 4));
+    expect(cache.get('a')).toEqual(Int32Array.of(1, 2, 3, 4));
+    cache.add('c', Int32Array.of(1, 2, 3, 4));
     expect(cache.get('b')).toBeUndefined();
     expect(cache.get('a')).toBeDefined();
-    cache.add('huge', Array.from({ length: 50 }, (_, i) => i));
+    cache.add('huge', Int32Array.from({ length: 50 }, (_, i) => i));
     expect(cache.get('huge')).toHaveLength(50);
     expect(cache.get('a')).toBeUndefined();
   });

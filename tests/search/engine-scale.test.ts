@@ -465,7 +465,7 @@ describe('facets, totals and term counts equal a naive recount', () => {
 // 6. Postings as the answer
 
 describe('terms answered from postings without verification', () => {
-  const idsOf = (numbers: readonly number[]) => numbers.map((n) => (entries[n] as IndexedClause).clause.id).sort();
+  const idsOf = (numbers: ArrayLike<number>) => Array.from(numbers, (n) => (entries[n] as IndexedClause).clause.id).sort();
 
   it('one- and two-character terms (氢, 碳, 5g, g, 建建, 碳碳 …) and ccer: hits equal a literal scan', () => {
     for (const t of ['氢', '碳', 'ccer', '5g', 'g', '2', '。', '建建', '碳碳', '能能', '碳达', '光伏', 'gdp']) {
