@@ -5,7 +5,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from './errors.js';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The folder holding package.json, found from this file upwards: `npm start` runs a compiled
+ * copy of src/ from .cache/js (scripts/run.mjs), where '..' is not the project.
+ */
+export const PROJECT_ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`找不到项目根目录（package.json）：从 ${from} 向上`);
+  }
+}
 
 export interface Config {
   port: number;

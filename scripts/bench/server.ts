@@ -25,11 +25,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts src/cli/serve.ts under tsx with the given environment and waits for /healthz. */
+/** Starts the server as `npm start` does (scripts/run.mjs) with the given environment and waits for /healthz. */
 export async function startServer(env: Record<string, string>, timeoutMs = 600_000): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'cli', 'serve.ts')], {
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'run.mjs'), 'src/cli/serve.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +60,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 600_0
   }
 }
 
-/** A process's direct children (cluster workers, or the node process tsx starts). */
+/** A process's direct children (cluster workers). */
 export function childrenOf(pid: number): number[] {
   try {
     return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/u).filter(Boolean).map(Number);

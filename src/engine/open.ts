@@ -8,8 +8,8 @@ import { loadTaxonomy } from '../enrich/themes.js';
 import type { EnrichmentData } from '../enrich/enrich.js';
 import { openIndex, type OpenedIndex } from '../index/open.js';
 import { restoreIndex, type SearchIndex } from '../index/search-index.js';
-import { readData, readManifest, writeManifest, type LibraryArtifact, type Manifest } from '../index/store.js';
-import { readSnapshot, sourcesHash, writeSnapshot, type SnapshotSources } from './library-store.js';
+import { readData, readManifest, writeManifest, type FileStamp, type LibraryArtifact, type Manifest } from '../index/store.js';
+import { readSnapshot, sourcesFingerprint, writeSnapshot, type SnapshotSources } from './library-store.js';
 import { loadCorpus } from '../ingest/corpus.js';
 import { maxBytesOf } from '../ingest/extract/limits.js';
 import type { Corpus } from '../ingest/types.js';
@@ -49,6 +49,8 @@ export interface PreparedLibrary {
   library: Library;
   /** Fingerprint of the sources (null when the corpus folder could not be listed): the snapshot's key. */
   sourcesHash: string | null;
+  /** The stamps of the source files hashed for sourcesHash, saved with a new snapshot. */
+  files: Record<string, FileStamp>;
   /** The snapshot it was read from; null when it was parsed and enriched now. */
   artifact: LibraryArtifact | null;
   /** Why it was parsed; null when read from the snapshot. */
@@ -89,15 +91,17 @@ export async function openLibrary(sources: Sources, onFile?: OpenEngineOptions['
  * sources, else parsed and enriched now. Reading a snapshot parses no document.
  */
 export async function prepareLibrary(options: Pick<OpenEngineOptions, 'sources' | 'indexDir' | 'force' | 'onFile'>): Promise<PreparedLibrary> {
-  const hash = sourcesHash(options.sources);
+  const manifest = readManifest(options.indexDir);
+  const fingerprint = sourcesFingerprint(options.sources, options.force ? {} : manifest?.library?.files);
+  const hash = fingerprint?.hash ?? null;
+  const files = fingerprint?.files ?? {};
   let parsedBecause = options.force ? '按要求重建' : '语料目录无法读取';
   if (hash && !options.force) {
-    const manifest = readManifest(options.indexDir);
     const { snapshot, reason } = readSnapshot({ dir: options.indexDir, manifest, sourcesHash: hash });
-    if (snapshot) return { library: assembleLibrary(snapshot.corpus, options.sources, snapshot.enrichment), sourcesHash: hash, artifact: manifest?.library ?? null, parsedBecause: null };
+    if (snapshot) return { library: assembleLibrary(snapshot.corpus, options.sources, snapshot.enrichment), sourcesHash: hash, files, artifact: manifest?.library ?? null, parsedBecause: null };
     parsedBecause = reason;
   }
-  return { library: await openLibrary(options.sources, options.onFile), sourcesHash: hash, artifact: null, parsedBecause };
+  return { library: await openLibrary(options.sources, options.onFile), sourcesHash: hash, files, artifact: null, parsedBecause };
 }
 
 /** The library and its index, each loaded when the saved one is fresh, else built (the index with jieba) and saved. */
@@ -111,9 +115,9 @@ export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
 
 /** Saves the library parsed now beside the index it fits, so the next start reads it instead. */
 function saveSnapshot(options: { indexDir: string; prepared: PreparedLibrary; manifest: Manifest; log?: (message: string) => void }): void {
-  const { library, sourcesHash: hash } = options.prepared;
+  const { library, sourcesHash: hash, files } = options.prepared;
   try {
-    const artifact = writeSnapshot({ dir: options.indexDir, snapshot: { corpus: library.corpus, enrichment: library.enrichment.data }, sourcesHash: hash as string });
+    const artifact = writeSnapshot({ dir: options.indexDir, snapshot: { corpus: library.corpus, enrichment: library.enrichment.data }, sourcesHash: hash as string, files });
     writeManifest(options.indexDir, { ...options.manifest, library: artifact });
   } catch (err) {
     // A read-only or full disk must not stop the server: the next start parses again.

@@ -28,6 +28,17 @@ export interface LibraryArtifact {
   hash: string;
   /** CRC-32 of the file: what loading checks (see readArtifact). */
   crc?: number;
+  /** Per source file, what it was when hashed: a file unchanged since is not read again (engine/library-store.ts). */
+  files?: Record<string, FileStamp>;
+}
+
+/** A file's size and times when its bytes were hashed, and that hash. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  /** Changes with every write and cannot be set back, unlike the modification time. */
+  ctimeMs: number;
+  sha256: string;
 }
 
 /** The part of a manifest that decides freshness, computed from what is on disk now. */

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeColumns, encodeColumns, type Schema } from '../../src/columnar.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { assembleLibrary, BUNDLED_SOURCES, openEngine, prepareLibrary, type Sources } from '../../src/engine/open.js';
-import { readManifest } from '../../src/index/store.js';
+import { sourcesFingerprint } from '../../src/engine/library-store.js';
+import { readManifest, type FileStamp } from '../../src/index/store.js';
 import { loadCorpus } from '../../src/ingest/corpus.js';
 import { parseStats } from '../../src/ingest/parse.js';
 import type { Library } from '../../src/library/library.js';
@@ -193,6 +194,31 @@ describe('a start after a build', () => {
     expect(damaged.reason).toMatch(/校验值不符/u);
     expect(damaged.library.clauseCount).toBeGreaterThan(100);
   }, 120_000);
+
+  it('does not read a file whose size and times are those recorded, and reads one rewritten with its modification time set back', () => {
+    const sources = corpusCopy();
+    const first = sourcesFingerprint(sources);
+    if (!first) throw new Error('no fingerprint');
+    const file = path.join(sources.corpusDir, 'quxian-carbon-peak-revised.txt');
+    expect(first.files[file]?.sha256).toMatch(/^[0-9a-f]{64}$/u);
+    expect(sourcesFingerprint(sources, first.files)?.hash).toBe(first.hash);
+
+    // A recorded hash stands in for the bytes: a stamp that lies about them changes the fingerprint.
+    const lying = { ...first.files, [file]: { ...(first.files[file] as FileStamp), sha256: '0'.repeat(64) } };
+    expect(sourcesFingerprint(sources, lying)?.hash).not.toBe(first.hash);
+
+    // Same size, new bytes, modification time set back: the change time still moves.
+    const before = fs.statSync(file);
+    const bytes = fs.readFileSync(file);
+    bytes.writeUInt8(bytes.readUInt8(0) ^ 1, 0);
+    fs.writeFileSync(file, bytes);
+    fs.utimesSync(file, before.atime, before.mtime);
+    expect(fs.statSync(file).size).toBe(before.size);
+    expect(sourcesFingerprint(sources, first.files)?.hash).not.toBe(first.hash);
+
+    // A damaged record in the manifest counts as none.
+    expect(sourcesFingerprint(sources, null as never)?.hash).toBe(sourcesFingerprint(sources)?.hash);
+  });
 
   it('a forced rebuild parses every document', async () => {
     const sources = corpusCopy();

@@ -76,7 +76,7 @@ export function apiRouter(ctx: RouteContext): express.Router {
 
   router.get('/indicators', api('none'), (_req, res) => {
     res.json({
-      indicators: indicators.map((s) => {
+      indicators: indicators().map((s) => {
         const ind = library.enrichment.indicators.byId.get(s.id);
         return { ...s, aliases: ind?.aliases ?? [], unit: ind?.unit ?? null, better: ind?.better ?? null, url: urls.indicator(s.id) };
       }),

@@ -1,0 +1,41 @@
+// scripts/run.mjs, what `npm start` runs: the server from a compiled copy of src/ (no tsx loader
+// in the process), no esbuild service left running beside it, and a clear refusal of a bad entry.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { childrenOf, startServer, type RunningServer } from '../../scripts/bench/server.js';
+import { copySavedIndex } from '../index/process-helpers.js';
+
+const RUN = path.join(PROJECT_ROOT, 'scripts', 'run.mjs');
+
+describe('scripts/run.mjs', () => {
+  let server: RunningServer | null = null;
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('serves from a compiled copy, with no other process left running', async () => {
+    server = await startServer({ INDEX_DIR: copySavedIndex() }, 120_000);
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+    const page = await fetch(`${server.url}/search?q=${encodeURIComponent('加氢站')}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('加氢站');
+    // esbuild's service process, had it been left running, would be a child of the server.
+    expect(childrenOf(server.child.pid as number)).toEqual([]);
+    const copies = fs.readdirSync(path.join(PROJECT_ROOT, '.cache', 'js')).filter((d) => fs.existsSync(path.join(PROJECT_ROOT, '.cache', 'js', d, 'done')));
+    expect(copies.length).toBeGreaterThan(0);
+  }, 150_000);
+
+  it.each([
+    [['src/cli/missing.ts'], '入口文件不存在：src/cli/missing.ts'],
+    [['package.json'], '用法'],
+    [[], '用法'],
+  ])('refuses %j with exit code 2', (args, message) => {
+    const done = spawnSync(process.execPath, [RUN, ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(done.status).toBe(2);
+    expect(done.stderr).toContain(message);
+  });
+});
