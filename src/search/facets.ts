@@ -131,7 +131,19 @@ function countFacets<D extends string>(dims: readonly D[], columns: Record<D, Fa
       for (let k = offsets[n] as number; k < (offsets[n + 1] as number); k++) c[codes[k] as number] = (c[codes[k] as number] as number) + 1;
     }
   }
-  return Object.fromEntries(dims.map((dim, i) => [dim, columns[dim].values.flatMap((value, v) => (((counts[i] as Int32Array)[v] as number) > 0 ? [{ value, count: (counts[i] as Int32Array)[v] as number }] : []))])) as Record<D, FacetCount[]>;
+  const out = {} as Record<D, FacetCount[]>;
+  dims.forEach((dim, i) => (out[dim] = nonZero(columns[dim].values, counts[i] as Int32Array)));
+  return out;
+}
+
+/** The values counted at least once, in column order: 1,200 values at ×70, read every query. */
+function nonZero(values: readonly string[], counts: Int32Array): FacetCount[] {
+  const out: FacetCount[] = [];
+  for (let v = 0; v < values.length; v++) {
+    const count = counts[v] as number;
+    if (count > 0) out.push({ value: values[v] as string, count });
+  }
+  return out;
 }
 
 /** How many of the items with exactly the fail mask `fails` fall in each group. */
