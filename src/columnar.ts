@@ -197,7 +197,9 @@ class Reader {
   ) {}
   private array<T extends Int32Array | Float64Array | Uint8Array>(Kind: { new (b: ArrayBuffer, o: number, l: number): T; BYTES_PER_ELEMENT: number }, part: [number, number]): T {
     const [at, length] = part;
-    // Copy into an aligned buffer: the file's bytes may start at any offset.
+    const offset = this.body.byteOffset + at;
+    // A view, not a copy: the writer aligns every part to 8 bytes within the file.
+    if (offset % Kind.BYTES_PER_ELEMENT === 0) return new Kind(this.body.buffer as ArrayBuffer, offset, length / Kind.BYTES_PER_ELEMENT);
     const bytes = new Uint8Array(length);
     bytes.set(this.body.subarray(at, at + length));
     return new Kind(bytes.buffer, 0, length / Kind.BYTES_PER_ELEMENT);
@@ -290,17 +292,43 @@ function rowMaker(columns: ColumnHeader[]): RowMaker {
   return new Function('g', 'i', `const o = { ${literal} }; let v;\n${rest}\nreturn o;`) as RowMaker;
 }
 
-/** Reads a container; throws on a foreign or truncated file (the caller names the file). */
-export function decodeColumns(file: Buffer): Columns {
-  if (file.length < 16 || !file.subarray(0, 8).equals(MAGIC)) throw new Error('不是列式数据文件（文件头不符）');
-  const headerLength = file.readUInt32LE(8);
-  const bodyAt = 16 + headerLength + ((8 - ((16 + headerLength) % 8)) % 8);
-  if (bodyAt > file.length) throw new Error('列式数据文件被截断');
-  const header = JSON.parse(file.subarray(16, 16 + headerLength).toString('utf8')) as Header;
-  const body = file.subarray(bodyAt);
+/** A container file whole, or as the two parts split at poolOffset. */
+export type FileParts = Buffer | [Buffer] | [head: Buffer, pool: Buffer];
+
+/** Where the body starts, from the 16-byte lead. */
+function bodyOffset(lead: Buffer): { headerLength: number; bodyAt: number } {
+  if (lead.length < 16 || !lead.subarray(0, 8).equals(MAGIC)) throw new Error('不是列式数据文件（文件头不符）');
+  const headerLength = lead.readUInt32LE(8);
+  return { headerLength, bodyAt: 16 + headerLength + ((8 - ((16 + headerLength) % 8)) % 8) };
+}
+
+/**
+ * Where a container's string pool starts in the file, read through `read(from, length)`: the
+ * file can then be read as two buffers (see decodeColumns).
+ */
+export function poolOffset(read: (from: number, length: number) => Buffer): number {
+  const { headerLength, bodyAt } = bodyOffset(read(0, 16));
+  const header = JSON.parse(read(16, headerLength).toString('utf8')) as Header;
+  return bodyAt + header.pool[0];
+}
+
+/**
+ * Reads a container; throws on a foreign or truncated file (the caller names the file). Given
+ * as two buffers split at poolOffset, the decoded arrays view the first and the pool's bytes
+ * can be freed once its text is read: one read of each byte and no copy. Copying the arrays
+ * out of one buffer faulted in 51 MB of fresh memory at ×70, 0.25 s of every start.
+ */
+export function decodeColumns(file: FileParts): Columns {
+  const [head, rest = null] = Array.isArray(file) ? file : [file];
+  const { headerLength, bodyAt } = bodyOffset(head);
+  if (bodyAt > head.length) throw new Error('列式数据文件被截断');
+  const header = JSON.parse(head.subarray(16, 16 + headerLength).toString('utf8')) as Header;
+  const body = head.subarray(bodyAt);
   const [poolAt, poolLength] = header.pool;
-  if (poolAt + poolLength > body.length) throw new Error('列式数据文件被截断');
-  const reader = new Reader(body, body.toString('utf16le', poolAt, poolAt + poolLength));
+  const poolBytes = rest ?? body.subarray(poolAt);
+  if (rest ? body.length !== poolAt : poolAt > body.length) throw new Error('列式数据文件被截断');
+  if (poolLength > poolBytes.length) throw new Error('列式数据文件被截断');
+  const reader = new Reader(body, poolBytes.toString('utf16le', 0, poolLength));
   return {
     format: header.format,
     json: header.json,

@@ -8,7 +8,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULTS, PROJECT_ROOT } from '../config.js';
-import { packageVersion, readArtifact, writeArtifact, type FileStamp, type LibraryArtifact, type Manifest } from '../index/store.js';
+import { poolOffset } from '../columnar.js';
+import { packageVersion, readArtifactParts, writeArtifact, type FileStamp, type LibraryArtifact, type Manifest } from '../index/store.js';
 import { corpusFileNames } from '../ingest/corpus.js';
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, type LibrarySnapshot } from '../library/snapshot.js';
 
@@ -103,7 +104,7 @@ export function readSnapshot(options: { dir: string; manifest: Manifest | null; 
   if (!artifact) return { snapshot: null, reason: '没有语料快照' };
   if (artifact.sourcesHash !== options.sourcesHash) return { snapshot: null, reason: '语料、配置或解析代码已改变' };
   try {
-    return { snapshot: decodeSnapshot(readArtifact({ dir: options.dir, name: artifact.file, hash: artifact.hash, crc: artifact.crc })), reason: '' };
+    return { snapshot: decodeSnapshot(readArtifactParts({ dir: options.dir, name: artifact.file, hash: artifact.hash, crc: artifact.crc, splitAt: poolOffset })), reason: '' };
   } catch (err) {
     return { snapshot: null, reason: `语料快照无法读取：${(err as Error).message}` };
   }

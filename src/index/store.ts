@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { ANALYZER_VERSION } from '../analyse/analyzer.js';
-import { decodeColumns, encodeColumns, type Schema } from '../columnar.js';
+import { decodeColumns, encodeColumns, poolOffset, type FileParts, type Schema } from '../columnar.js';
 import { INDEX_DEFAULTS, PROJECT_ROOT } from '../config.js';
 import { indexedClauses, levelTag, type SavedData } from './search-index.js';
 import type { Library } from '../library/library.js';
@@ -143,7 +143,7 @@ export function inspectManifest(dir: string): { manifest: Manifest | null; probl
 
 /** Reads the data file a manifest points at; throws, naming the file, when it is missing or damaged. */
 export function readData(dir: string, manifest: Manifest): SavedData {
-  return decodeData(readArtifact({ dir, name: manifest.dataFile, hash: manifest.dataHash, crc: manifest.dataCrc }));
+  return decodeData(readArtifactParts({ dir, name: manifest.dataFile, hash: manifest.dataHash, crc: manifest.dataCrc, splitAt: poolOffset }));
 }
 
 const DATA_FORMAT = `index-${INDEX_FORMAT}`;
@@ -168,7 +168,7 @@ export function encodeData(data: SavedData): Buffer {
   return encodeColumns({ format: DATA_FORMAT, json: null, tables: { clauses: { schema: CLAUSE_COLUMNS, rows: clauses }, tokens: { schema: TOKEN_COLUMNS, rows: tokens } } });
 }
 
-export function decodeData(buffer: Buffer): SavedData {
+export function decodeData(buffer: FileParts): SavedData {
   const columns = decodeColumns(buffer);
   if (columns.format !== DATA_FORMAT) throw new Error(`索引数据格式为 ${columns.format}，需要 ${DATA_FORMAT}`);
   const clause = <T>(name: string) => columns.column<T>('clauses', name);
@@ -206,17 +206,50 @@ export function writeArtifact(options: { dir: string; prefix: 'data' | 'library'
  * to catch a flipped byte or a cut file), else the SHA-256 the file is named by.
  */
 export function readArtifact(options: { dir: string; name: string; hash: string; crc?: number }): Buffer {
+  return readArtifactParts(options)[0];
+}
+
+/**
+ * An artifact as two buffers split where `splitAt` says (decodeColumns keeps the first and lets
+ * the second go), else as one; checked as readArtifact checks it.
+ */
+export function readArtifactParts(options: { dir: string; name: string; hash: string; crc?: number; splitAt?: (read: (from: number, length: number) => Buffer) => number }): [Buffer] | [Buffer, Buffer] {
   const { hash, crc } = options;
   const file = path.join(options.dir, path.basename(options.name));
-  let raw: Buffer;
+  let parts: [Buffer] | [Buffer, Buffer];
   try {
-    raw = fs.readFileSync(file);
+    parts = readParts(file, options.splitAt);
   } catch (err) {
-    throw new Error(`索引数据文件缺失或无法读取：${file}（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）`, { cause: err });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === undefined) throw new Error(`索引数据文件已损坏（${(err as Error).message}）：${file}`, { cause: err });
+    throw new Error(`索引数据文件缺失或无法读取：${file}（${code}）`, { cause: err });
   }
-  const intact = typeof crc === 'number' ? zlib.crc32(raw) === crc : sha256(raw) === hash;
+  const intact = typeof crc === 'number' ? parts.reduce((sum: number, part) => zlib.crc32(part, sum), 0) === crc : parts.reduce((h, part) => h.update(part), crypto.createHash('sha256')).digest('hex') === hash;
   if (!intact) throw new Error(`索引数据文件已损坏（校验值不符）：${file}`);
-  return raw;
+  return parts;
+}
+
+function readParts(file: string, splitAt?: (read: (from: number, length: number) => Buffer) => number): [Buffer] | [Buffer, Buffer] {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const read = (from: number, length: number) => {
+      const out = Buffer.allocUnsafeSlow(Math.max(0, Math.min(length, size - from)));
+      let done = 0;
+      while (done < out.length) {
+        const n = fs.readSync(fd, out, done, out.length - done, from + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return out.subarray(0, done);
+    };
+    if (!splitAt) return [read(0, size)];
+    const at = splitAt(read);
+    if (!Number.isInteger(at) || at < 0 || at > size) throw new Error(`分段位置 ${at} 超出文件长度 ${size}`);
+    return [read(0, at), read(at, size - at)];
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Writes the manifest last, then removes artifacts it no longer names. */

@@ -2,7 +2,7 @@
 // after a build reads it back instead of extracting, parsing and enriching every document again
 // (at ×70 those took 3 s and 13 s; reading this takes a fraction of a second). The columns hold
 // exactly the plain data the pipeline produced; a round-trip test compares every record.
-import { decodeColumns, encodeColumns, type Schema } from '../columnar.js';
+import { decodeColumns, encodeColumns, type FileParts, type Schema } from '../columnar.js';
 import type { Departments } from '../enrich/departments.js';
 import type { EnrichmentData } from '../enrich/enrich.js';
 import type { ClauseCitation, Policy } from '../enrich/policies.js';
@@ -134,7 +134,7 @@ function withoutId(clause: Clause): Clause {
 }
 
 /** Reads a snapshot back; throws (the caller names the file) when it is foreign or of another format. */
-export function decodeSnapshot(buffer: Buffer): LibrarySnapshot {
+export function decodeSnapshot(buffer: FileParts): LibrarySnapshot {
   const columns = decodeColumns(buffer);
   if (columns.format !== SNAPSHOT_FORMAT) throw new Error(`语料快照格式为 ${columns.format}，需要 ${SNAPSHOT_FORMAT}`);
   const json = columns.json as SnapshotJson;
