@@ -39,10 +39,15 @@ function pathsFor(scale: Scale): ScalePaths {
   return paths;
 }
 
-/** Runs a TypeScript entry point in a fresh node process; throws with its output on failure. */
+/**
+ * Runs a TypeScript entry point in a fresh node process, under tsx, or for src/ entry points
+ * as `npm run` does (scripts/run.mjs); throws with its output on failure.
+ */
 function runTs(options: { file: string; args?: string[]; env: Record<string, string>; nodeArgs?: string[] }): { stdout: string; stderr: string; ms: number } {
   const started = performance.now();
-  const done = spawnSync(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), options.file, ...(options.args ?? [])], {
+  const relative = path.relative(PROJECT_ROOT, options.file);
+  const entry = relative.startsWith('src/') ? [path.join(PROJECT_ROOT, 'scripts', 'run.mjs'), relative] : ['--import', 'tsx', options.file];
+  const done = spawnSync(process.execPath, [...(options.nodeArgs ?? []), ...entry, ...(options.args ?? [])], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...options.env },
     encoding: 'utf8',
@@ -136,7 +141,7 @@ async function benchScale(scale: Scale, rounds: number): Promise<{ result: Scale
   }
   clearIndex(indexDir);
 
-  const build = runTs({ file: path.join(PROJECT_ROOT, 'src', 'cli', 'build-index.ts'), env, nodeArgs: ['--import', path.join(PROJECT_ROOT, 'scripts', 'bench', 'maxrss.ts')] });
+  const build = runTs({ file: path.join(PROJECT_ROOT, 'src', 'cli', 'build-index.ts'), env, nodeArgs: ['--import', path.join(PROJECT_ROOT, 'scripts', 'bench', 'maxrss.mjs')] });
   const buildPeakRss = Number(/BENCH_MAXRSS (\d+)/u.exec(build.stderr)?.[1] ?? 0);
   const manifest = readManifest(indexDir);
   if (!manifest) throw new Error(`建索引后没有清单：${indexDir}`);

@@ -92,5 +92,8 @@ if (!fs.existsSync(path.join(ROOT, entry))) {
 process.setSourceMapsEnabled(true);
 const dir = await compiled();
 process.env[DIR_VARIABLE] = dir;
-// process.argv is left as it is: cluster.fork() starts workers with it, through this file.
+// The entry point reads its own arguments from process.argv[2] on, as under tsx; cluster
+// workers are started through this file with the entry point again.
+if (cluster.isPrimary) cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: process.argv.slice(2) });
+process.argv.splice(2, 1);
 await import(pathToFileURL(path.join(dir, entry.replace(/\.ts$/u, '.js'))).href);

@@ -29,6 +29,14 @@ describe('scripts/run.mjs', () => {
     expect(copies.length).toBeGreaterThan(0);
   }, 150_000);
 
+  it('passes the arguments after the entry point to it, as tsx did', () => {
+    const done = spawnSync(process.execPath, [RUN, 'src/cli/search.ts', '--json', '--limit', '3', '加氢站'], { cwd: PROJECT_ROOT, env: { ...process.env, INDEX_DIR: copySavedIndex() }, encoding: 'utf8', timeout: 120_000 });
+    expect(done.status, done.stderr).toBe(0);
+    const answer = JSON.parse(done.stdout) as { hits: unknown[]; total: number };
+    expect(answer.hits).toHaveLength(3);
+    expect(answer.total).toBeGreaterThan(3);
+  }, 150_000);
+
   it.each([
     [['src/cli/missing.ts'], '入口文件不存在：src/cli/missing.ts'],
     [['package.json'], '用法'],

@@ -1,5 +1,6 @@
 // Preloaded into `npm run index` by the bench (node --import): reports the process's peak
-// resident memory on exit, on stderr, for the "peak RSS while building" figure.
+// resident memory on exit, on stderr, for the "peak RSS while building" figure. Plain
+// JavaScript, so it loads before scripts/run.mjs without a TypeScript loader.
 import fs from 'node:fs';
 
 process.on('exit', () => {
