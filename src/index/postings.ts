@@ -86,16 +86,39 @@ export function intersectLists(lists: readonly Int32Array[]): Int32Array {
   return result;
 }
 
-/** Ascending lists in, ascending common numbers out; galloping would pay only for far longer lists. */
+/**
+ * Ascending lists in, ascending common numbers out. Against a list many times longer, each
+ * number is found by galloping (doubling steps, then halving) instead of walking every number
+ * between: a long phrase's rare pairs met 国家's 15,000 postings at ×70.
+ */
 function intersectTwo(a: Int32Array, b: Int32Array): Int32Array {
   const out = new Int32Array(a.length);
   let count = 0;
+  const gallop = b.length > a.length * 8;
   let j = 0;
-  for (let i = 0; i < a.length; i++) {
+  for (let i = 0; i < a.length && j < b.length; i++) {
     const n = a[i] as number;
-    while (j < b.length && (b[j] as number) < n) j++;
-    if (j === b.length) break;
-    if (b[j] === n) out[count++] = n;
+    if (gallop) j = seek(b, j, n);
+    else while (j < b.length && (b[j] as number) < n) j++;
+    if (j < b.length && b[j] === n) out[count++] = n;
   }
   return out.subarray(0, count);
+}
+
+/** The first position at or after `from` whose number is at least `n` (b.length when none). */
+function seek(b: Int32Array, from: number, n: number): number {
+  let step = 1;
+  let hi = from;
+  while (hi < b.length && (b[hi] as number) < n) {
+    hi += step;
+    step *= 2;
+  }
+  let lo = Math.max(from, hi - step / 2);
+  hi = Math.min(hi, b.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((b[mid] as number) < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,8 +1,9 @@
 // Compressed posting lists: any ascending list comes back exactly, gaps of any size included,
-// and the cache of decoded lists keeps within its budget while keeping the newest.
+// the cache of decoded lists keeps within its budget while keeping the newest, and lists
+// intersect exactly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodePostings, DecodedLists, encodePostings } from '../../src/index/postings.js';
+import { decodePostings, DecodedLists, encodePostings, intersectLists } from '../../src/index/postings.js';
 
 const ascending = fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 31 - 2 }), { maxLength: 300 }).map((list) => list.sort((a, b) => a - b));
 
@@ -39,5 +40,19 @@ describe('decoded lists', () => {
     cache.add('huge', Int32Array.from({ length: 50 }, (_, i) => i));
     expect(cache.get('huge')).toHaveLength(50);
     expect(cache.get('a')).toBeUndefined();
+  });
+});
+
+describe('intersecting lists', () => {
+  it('equals a set intersection, for lists of any relative length (walking and galloping)', () => {
+    const sorted = (xs: number[]) => Int32Array.from([...new Set(xs)].sort((x, y) => x - y));
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 400, size: 'max' }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 3 }), (raw, short) => {
+        const lists = raw.map((xs, k) => sorted(k === short ? xs.slice(0, 5) : xs));
+        const expected = [...(lists[0] as Int32Array)].filter((n) => lists.every((l) => l.includes(n)));
+        expect([...intersectLists(lists)]).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
