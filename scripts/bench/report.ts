@@ -76,12 +76,17 @@ function goalsAt(r: ScaleResult, t: (typeof TARGETS)[keyof typeof TARGETS]): Omi
   ];
 }
 
-export function goals(results: ScaleResult[]): Goal[] {
+/** Why a scale that was run has no results (its build or server failed), by scale. */
+export type Failures = Partial<Record<Scale, string>>;
+
+export function goals(results: ScaleResult[], failures: Failures = {}): Goal[] {
   const list: Goal[] = [];
   for (const scale of [70, 'real', 800] as Scale[]) {
     const r = results.find((x) => x.scale === scale);
     const targets = scale === 800 ? TARGETS.national : TARGETS.library;
-    if (!r) list.push({ goal: '全部目标', scale, met: null, figure: '未测（该规模未运行）' });
+    const failed = failures[scale];
+    if (!r && failed) list.push({ goal: '全部目标', scale, met: false, figure: `未能完成：${failed}` });
+    else if (!r) list.push({ goal: '全部目标', scale, met: null, figure: '未测（该规模未运行）' });
     else list.push(...goalsAt(r, targets).map((g) => ({ ...g, scale })));
   }
   const from = results.find((r) => r.scale === 100);
@@ -115,7 +120,7 @@ function latencyRows(results: ScaleResult[], row: (label: string, f: (r: ScaleRe
   ];
 }
 
-export function renderMarkdown(options: { results: ScaleResult[]; command: string; machine: string; date: string; profile?: string[] }): string {
+export function renderMarkdown(options: { results: ScaleResult[]; command: string; machine: string; date: string; profile?: string[]; failures?: Failures }): string {
   const { results } = options;
   const row = (label: string, f: (r: ScaleResult) => string) => `| ${label} | ${results.map(f).join(' | ')} |`;
   const kinds = [...new Set(results.flatMap((r) => r.measured.perKind.map((k) => k.kind)))];
@@ -166,7 +171,7 @@ export function renderMarkdown(options: { results: ScaleResult[]; command: strin
     '',
     '| scale | goal | met | figure |',
     '|---|---|---|---|',
-    ...goals(results).map((g) => `| ${labelOf(g.scale)} | ${g.goal} | ${g.met === null ? '—' : g.met ? 'yes' : '**no**'} | ${g.figure} |`),
+    ...goals(results, options.failures).map((g) => `| ${labelOf(g.scale)} | ${g.goal} | ${g.met === null ? '—' : g.met ? 'yes' : '**no**'} | ${g.figure} |`),
     '',
     ...(options.profile?.length ? ['## Where the time goes', '', ...options.profile, ''] : []),
     'Throughput under HTTP load is measured separately by `npm run loadtest` (bench/loadtest.md).',

@@ -111,4 +111,13 @@ describe('goals table', () => {
     expect(markdown).toContain('| | 70× | 86 PDF |');
     expect(markdown).toContain('## Goals (issue 18)');
   });
+
+  it('reports a scale that failed (×800 out of heap) as not met, with the reason, and keeps the others', () => {
+    const reason = 'src/cli/build-index.ts 失败（SIGABRT）：超出 V8 堆上限（JavaScript heap out of memory）';
+    const list = goals([result(70, {})], { 800: reason });
+    expect(list.find((g) => g.scale === 800 && g.goal === '全部目标')).toEqual({ goal: '全部目标', scale: 800, met: false, figure: `未能完成：${reason}` });
+    expect(list.filter((g) => g.scale === 70).every((g) => g.met !== null)).toBe(true);
+    const markdown = renderMarkdown({ results: [result(70, {})], command: 'npm run bench', machine: 'm', date: '2026-11-30', failures: { 800: reason } });
+    expect(markdown).toContain(`| 800× | 全部目标 | **no** | 未能完成：${reason} |`);
+  });
 });
