@@ -6,9 +6,11 @@
 // ×70, 1 of the 4.1 s from spawn to /healthz. The compiled copy is named by a signature of
 // every source file's path, size and modification time, so an edited file is compiled before
 // the next start and two starts never write into a copy another is reading.
+import { spawn } from 'node:child_process';
 import cluster from 'node:cluster';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -17,6 +19,13 @@ const SRC = path.join(ROOT, 'src');
 const CACHE = path.join(ROOT, '.cache', 'js');
 /** Set by the primary for the cluster workers it forks: they run the copy it compiled. */
 const DIR_VARIABLE = 'RUN_MJS_COMPILED_DIR';
+/**
+ * Entry points that may need more than V8's default heap (about 4 GB): building the index of a
+ * national library (4,000 documents) ran out of it while holding the parsed library. They are
+ * started again with a heap limit of this share of the machine's memory, unless one is given.
+ */
+const LARGE_HEAP = new Set(['src/cli/build-index.ts']);
+const LARGE_HEAP_SHARE = 0.75;
 /** Copies of other source versions are removed once this old: a server may still run from one. */
 const KEEP_OLD_MS = 24 * 3600 * 1000;
 
@@ -79,6 +88,19 @@ function removeOld(current) {
   }
 }
 
+function heapLimitGiven() {
+  return [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/u)].some((arg) => arg.startsWith('--max-old-space-size'));
+}
+
+/** Runs this file again in a child with a larger heap, passing signals on, and exits as it does. */
+async function rerunWithLargerHeap() {
+  const mb = Math.floor((os.totalmem() / 1024 ** 2) * LARGE_HEAP_SHARE);
+  const child = spawn(process.execPath, [`--max-old-space-size=${mb}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  const [code, signal] = await new Promise((resolve) => child.once('exit', (c, s) => resolve([c, s])));
+  process.exit(code ?? 128 + (os.constants.signals[signal] ?? 0));
+}
+
 const entry = process.argv[2];
 if (!entry || !entry.startsWith('src/') || !entry.endsWith('.ts')) {
   console.error(`用法：node scripts/run.mjs src/<入口>.ts（收到：${entry ?? '无'}）`);
@@ -88,6 +110,7 @@ if (!fs.existsSync(path.join(ROOT, entry))) {
   console.error(`入口文件不存在：${entry}`);
   process.exit(2);
 }
+if (LARGE_HEAP.has(entry) && !heapLimitGiven()) await rerunWithLargerHeap();
 // Stack traces name the TypeScript lines; the maps are read only when a trace is made.
 process.setSourceMapsEnabled(true);
 const dir = await compiled();

@@ -220,9 +220,7 @@ export function readArtifactParts(options: { dir: string; name: string; hash: st
   try {
     parts = readParts(file, options.splitAt);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === undefined) throw new Error(`索引数据文件已损坏（${(err as Error).message}）：${file}`, { cause: err });
-    throw new Error(`索引数据文件缺失或无法读取：${file}（${code}）`, { cause: err });
+    throw new Error(`索引数据文件缺失或无法读取：${file}（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）`, { cause: err });
   }
   const intact = typeof crc === 'number' ? parts.reduce((sum: number, part) => zlib.crc32(part, sum), 0) === crc : parts.reduce((h, part) => h.update(part), crypto.createHash('sha256')).digest('hex') === hash;
   if (!intact) throw new Error(`索引数据文件已损坏（校验值不符）：${file}`);
@@ -243,9 +241,13 @@ function readParts(file: string, splitAt?: (read: (from: number, length: number)
       }
       return out.subarray(0, done);
     };
-    if (!splitAt) return [read(0, size)];
-    const at = splitAt(read);
-    if (!Number.isInteger(at) || at < 0 || at > size) throw new Error(`分段位置 ${at} 超出文件长度 ${size}`);
+    let at: number | null = null;
+    try {
+      at = splitAt ? splitAt(read) : null;
+    } catch {
+      // A head that cannot be read (a cut or damaged file) is read whole: the checksum then says so.
+    }
+    if (at === null || !Number.isInteger(at) || at < 0 || at > size) return [read(0, size)];
     return [read(0, at), read(at, size - at)];
   } finally {
     fs.closeSync(fd);

@@ -1,12 +1,14 @@
 // scripts/run.mjs, what `npm start` runs: the server from a compiled copy of src/ (no tsx loader
 // in the process), no esbuild service left running beside it, and a clear refusal of a bad entry.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { childrenOf, startServer, type RunningServer } from '../../scripts/bench/server.js';
 import { copySavedIndex } from '../index/process-helpers.js';
+import { tempDir } from '../helpers.js';
 
 const RUN = path.join(PROJECT_ROOT, 'scripts', 'run.mjs');
 
@@ -35,6 +37,29 @@ describe('scripts/run.mjs', () => {
     const answer = JSON.parse(done.stdout) as { hits: unknown[]; total: number };
     expect(answer.hits).toHaveLength(3);
     expect(answer.total).toBeGreaterThan(3);
+  }, 150_000);
+
+  it('builds the index in a child with a heap of three quarters of the memory, and exits as it does', async () => {
+    const indexDir = path.join(tempDir(), 'index');
+    const env = { ...process.env, INDEX_DIR: indexDir, NODE_OPTIONS: '' };
+    const run = spawn(process.execPath, [RUN, 'src/cli/build-index.ts'], { cwd: PROJECT_ROOT, env, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => run.once('exit', resolve));
+    let seen = '';
+    for (let tries = 0; !seen && tries < 400; tries++) {
+      seen = childrenOf(run.pid as number)
+        .map((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\u0000').join(' '))
+        .join('\n');
+      if (!seen) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(seen).toContain(`--max-old-space-size=${Math.floor((os.totalmem() / 1024 ** 2) * 0.75)}`);
+    expect(await exited).toBe(0);
+    expect(fs.readdirSync(indexDir).some((f) => f.startsWith('data-'))).toBe(true);
+    // Given a limit, it runs in this process; a failure's exit code comes through either way.
+    const bad = { ...process.env, CORPUS_DIR: path.join(tempDir(), 'missing'), INDEX_DIR: path.join(tempDir(), 'index') };
+    const direct = spawnSync(process.execPath, ['--max-old-space-size=2048', RUN, 'src/cli/build-index.ts'], { cwd: PROJECT_ROOT, env: bad, encoding: 'utf8' });
+    const viaChild = spawnSync(process.execPath, [RUN, 'src/cli/build-index.ts'], { cwd: PROJECT_ROOT, env: { ...bad, NODE_OPTIONS: '' }, encoding: 'utf8' });
+    expect(direct.status).not.toBe(0);
+    expect(viaChild.status).toBe(direct.status);
   }, 150_000);
 
   it.each([
