@@ -44,12 +44,19 @@ describe('scripts/run.mjs', () => {
     const env = { ...process.env, INDEX_DIR: indexDir, NODE_OPTIONS: '' };
     const run = spawn(process.execPath, [RUN, 'src/cli/build-index.ts'], { cwd: PROJECT_ROOT, env, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => run.once('exit', resolve));
+    // A child read just after fork still shows the parent's command line: wait for the exec.
     let seen = '';
-    for (let tries = 0; !seen && tries < 400; tries++) {
+    for (let tries = 0; !seen.includes('--max-old-space-size=') && tries < 400; tries++) {
       seen = childrenOf(run.pid as number)
-        .map((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\u0000').join(' '))
+        .map((pid) => {
+          try {
+            return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\u0000').join(' ');
+          } catch {
+            return ''; // gone between listing and reading
+          }
+        })
         .join('\n');
-      if (!seen) await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 25));
     }
     expect(seen).toContain(`--max-old-space-size=${Math.floor((os.totalmem() / 1024 ** 2) * 0.75)}`);
     expect(await exited).toBe(0);
