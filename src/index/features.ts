@@ -40,6 +40,26 @@ export function termClasses(shape: ClauseShape, term: string, cap: number, out: 
 }
 
 /**
+ * The candidates whose text holds the term, with the class counts of its occurrences (four per
+ * clause found): the one pass over each text that a match and its ranking both need. A query
+ * verifies a long term with it; the build verifies each phrase list with it.
+ */
+export function verifyTerm(options: { shapes: readonly ClauseShape[]; term: string; candidates: Int32Array; cap: number }): { list: Int32Array; counts: Int32Array } {
+  const { shapes, term, candidates, cap } = options;
+  const list = new Int32Array(candidates.length);
+  const counts = new Int32Array(candidates.length * CLASSES);
+  const one = new Int32Array(CLASSES);
+  let found = 0;
+  for (let c = 0; c < candidates.length; c++) {
+    const n = candidates[c] as number;
+    if (termClasses(shapes[n] as ClauseShape, term, cap, one) === 0) continue;
+    counts.set(one, found * CLASSES);
+    list[found++] = n;
+  }
+  return { list: list.subarray(0, found), counts: counts.subarray(0, found * CLASSES) };
+}
+
+/**
  * The class counts of every one- and two-character token of a clause, in one pass: slot k of the
  * returned map holds counts[4k .. 4k+3]. One array per clause, not one per token: at ×70 that
  * was nine million small arrays. ASCII words (the third kind of recall token) are counted by

@@ -4,9 +4,9 @@
 // word has its own phrase list (index/phrases.ts): their postings are the answer. Every list
 // read and every clause to check counts against the query budget first.
 import { termTokens } from '../analyse/analyzer.js';
-import { CLASSES, termClasses } from '../index/features.js';
+import { verifyTerm } from '../index/features.js';
 import { intersectLists } from '../index/postings.js';
-import { postingClasses, postings, type IndexedClause, type SearchIndex } from '../index/search-index.js';
+import { postingClasses, postings, type SearchIndex } from '../index/search-index.js';
 import { queryCost, type QueryBudget, type QueryCost } from './budget.js';
 import type { ParsedQuery } from './query.js';
 
@@ -43,29 +43,10 @@ export function containing(index: SearchIndex, term: string, { memo, classes, co
     // A token the index has never seen has no postings, and so no counts.
     classes.set(term, postingClasses(index, term) ?? new Int32Array(0));
   } else {
-    const verified = verify({ index, term, candidates, cap: cost.budget.maxMatchesPerTerm });
+    const verified = verifyTerm({ shapes: index.entries, term, candidates, cap: cost.budget.maxMatchesPerTerm });
     found = verified.list;
     classes.set(term, verified.counts);
   }
   memo.set(term, found);
   return found;
-}
-
-/**
- * The candidates whose text holds the term, with the class counts of its occurrences: the one
- * pass over each text that both the match and its ranking need.
- */
-function verify(options: { index: SearchIndex; term: string; candidates: Int32Array; cap: number }): { list: Int32Array; counts: Int32Array } {
-  const { index, term, candidates, cap } = options;
-  const list = new Int32Array(candidates.length);
-  const counts = new Int32Array(candidates.length * CLASSES);
-  const one = new Int32Array(CLASSES);
-  let found = 0;
-  for (let c = 0; c < candidates.length; c++) {
-    const n = candidates[c] as number;
-    if (termClasses(index.entries[n] as IndexedClause, term, cap, one) === 0) continue;
-    for (let k = 0; k < CLASSES; k++) counts[found * CLASSES + k] = one[k] as number;
-    list[found++] = n;
-  }
-  return { list: list.subarray(0, found), counts: counts.subarray(0, found * CLASSES) };
 }
