@@ -118,6 +118,19 @@ export const TARGET_DEFAULTS = {
   pageSize: 200,
 } as const;
 
+/** Sizes of the cross-reference pages, which would otherwise grow with the library. */
+export const CROSSREF_DEFAULTS = {
+  /**
+   * Columns of the themes grid before places stay closed and columns are paged. At 350 plans one
+   * column per document made 3.3 MB of HTML that took 0.3 s to render.
+   */
+  gridColumns: 40,
+  /** Documents side by side on one page of /compare and /themes/<id>; the CSV holds them all. */
+  compareColumns: 10,
+  /** Up to this many candidate documents, /compare lists each with a check box. */
+  pickList: 30,
+} as const;
+
 /** Limits and sizes of search, shared by the API, the pages and the CLI. */
 export const SEARCH_DEFAULTS = {
   maxQueryChars: 200,
@@ -180,6 +193,8 @@ export const PARAM_DEFAULTS = {
   maxValues: 50,
   /** Results pages of /search: as many as the offset limit reaches at the default page size. */
   maxPage: Math.floor(SEARCH_DEFAULTS.maxOffset / SEARCH_DEFAULTS.limit),
+  /** Pages of columns on /compare, /themes and /themes/<id>: past any library's documents. */
+  maxColumnPage: 100_000,
 } as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

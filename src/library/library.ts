@@ -7,6 +7,7 @@ import type { Taxonomy } from '../enrich/themes.js';
 import { TARGET_DEFAULTS } from '../config.js';
 import { groupBy } from '../group.js';
 import { buildDocFacets, type DocFacets } from './doc-facets.js';
+import { buildRegionTree, type RegionTree } from './regions.js';
 import type { Clause, Corpus, DocumentMeta, ParsedDocument } from '../ingest/types.js';
 import { LEVEL_ORDER } from '../ingest/types.js';
 
@@ -21,6 +22,8 @@ export interface Library {
   clauseCount: number;
   /** Region, issuers, type, status and year of issue per document, for facets and filters. */
   docFacets: DocFacets;
+  /** Jurisdictions as a tree (nation, provinces, cities, counties) with their documents. */
+  regions: RegionTree;
   corpus: Corpus;
   enrichment: Enrichment;
 }
@@ -60,6 +63,7 @@ export function buildLibrary(corpus: Corpus, options: LibraryOptions = {}): Libr
     },
     clauseCount: clauses.size,
     docFacets: buildDocFacets(docs.map((d) => d.meta)),
+    regions: buildRegionTree(docs.map((d) => d.meta)),
     corpus,
     enrichment: enrichmentOf(docs, options),
   };

@@ -1,4 +1,4 @@
-// View models of the cross-reference pages: the themes × documents grid, one theme across
+// View models of the cross-reference pages: the themes × jurisdictions grid, one theme across
 // jurisdictions (with explicit 未提及 rows), side-by-side comparison and its CSV export.
 import type { Theme } from '../enrich/themes.js';
 import type { Library } from '../library/library.js';
@@ -8,11 +8,51 @@ import type { Searcher } from '../search/engine.js';
 import type { ParsedQuery } from '../search/query.js';
 import { markSegments, toHtml, type MarkedSegment, type Range } from '../search/snippet.js';
 import { toHit, type Hit } from './summaries.js';
+import { urls } from './urls.js';
+import { CROSSREF_DEFAULTS } from '../config.js';
+import { regionColumns, trailOf, type RegionColumn, type RegionNode, type RegionTree } from '../library/regions.js';
+
+/** Clauses on each theme per document, every document listed (the API's counts). */
+export function themeCounts(library: Library): { theme: Theme; total: number; counts: Map<string, number> }[] {
+  const { taxonomy, tags } = library.enrichment;
+  return taxonomy.themes.map((theme) => {
+    const perDoc = tags.counts.get(theme.id) ?? new Map<string, number>();
+    const counts = new Map(library.documents.map((d) => [d.id, perDoc.get(d.id) ?? 0]));
+    let total = 0;
+    for (const n of counts.values()) total += n;
+    return { theme, total, counts };
+  });
+}
+
+/** A column of the grid: one document, or the documents at and below a place. */
+export interface GridColumn {
+  label: string;
+  /** The level of a document, or 共 N 份文件 for a place. */
+  sub: string;
+  /** The document page, or the grid opened at the place. */
+  href: string;
+  title: string;
+  /** What a cell's comparison link selects: the document, or the place. */
+  scope: { docs: string } | { place: string };
+  docs: DocumentMeta[];
+  clauses: number;
+}
 
 export interface GridRow {
   theme: Theme;
   total: number;
-  cells: { doc: string; count: number; density: number; heat: number }[];
+  cells: { count: number; density: number; heat: number }[];
+}
+
+export interface ThemeGrid {
+  /** The places from the nation down to the one shown. */
+  trail: RegionNode[];
+  columns: GridColumn[];
+  rows: GridRow[];
+  page: number;
+  pages: number;
+  /** Documents under the place shown (every page). */
+  docCount: number;
 }
 
 /** Share of a document's clauses tagged with the theme, as a 0–5 colour step. */
@@ -21,17 +61,42 @@ function heat(density: number): number {
   return Math.min(5, 1 + Math.floor(Math.log2(1 + density * 40)));
 }
 
-export function themeGrid(library: Library): GridRow[] {
+function gridColumn(column: RegionColumn): GridColumn {
+  if (column.kind === 'doc') {
+    const d = column.doc;
+    return { label: d.jurisdiction ?? d.title, sub: d.level ? LEVEL_LABELS[d.level] : '', href: urls.doc(d.id), title: d.title, scope: { docs: d.id }, docs: [d], clauses: d.clauseCount };
+  }
+  const { node } = column;
+  const clauses = node.allDocs.reduce((n, d) => n + d.clauseCount, 0);
+  return { label: node.name, sub: `${node.allDocs.length} 份文件`, href: urls.themes({ place: node.id }), title: `${node.name}及其下辖地区`, scope: { place: node.id }, docs: node.allDocs, clauses };
+}
+
+/**
+ * Themes × jurisdictions under one place: its own documents and its places as columns (opened
+ * while they fit CROSSREF_DEFAULTS.gridColumns), paged when a place has more children than that.
+ * Counts add up the per-document tags computed when the library was built.
+ */
+export function themeGrid(library: Library, options: { place: string; page: number }): ThemeGrid {
   const { taxonomy, tags } = library.enrichment;
-  return taxonomy.themes.map((theme) => {
+  const cap = CROSSREF_DEFAULTS.gridColumns;
+  const all = regionColumns(library.regions, { node: options.place, cap });
+  const pages = Math.max(1, Math.ceil(all.length / cap));
+  const page = Math.min(options.page, pages);
+  const columns = all.slice((page - 1) * cap, page * cap).map(gridColumn);
+  const node = library.regions.byId.get(options.place) ?? library.regions.root;
+  const rows = taxonomy.themes.map((theme) => {
     const perDoc = tags.counts.get(theme.id) ?? new Map<string, number>();
-    const cells = library.documents.map((d) => {
-      const count = perDoc.get(d.id) ?? 0;
-      const density = count / Math.max(1, library.clausesOf(d.id).length);
-      return { doc: d.id, count, density, heat: heat(density) };
+    const cells = columns.map((col) => {
+      let count = 0;
+      for (const d of col.docs) count += perDoc.get(d.id) ?? 0;
+      const density = count / Math.max(1, col.clauses);
+      return { count, density, heat: heat(density) };
     });
-    return { theme, total: cells.reduce((n, c) => n + c.count, 0), cells };
+    let total = 0;
+    for (const d of node.allDocs) total += perDoc.get(d.id) ?? 0;
+    return { theme, total, cells };
   });
+  return { trail: trailOf(library.regions, node.id), columns, rows, page, pages, docCount: node.allDocs.length };
 }
 
 export interface MarkedHit extends Hit {
@@ -74,6 +139,31 @@ export function columnsFor(options: { library: Library; searcher: Searcher; docs
       .filter((c) => ids.has(c.id))
       .map((clause) => markedHit({ library, searcher, clause, theme: options.theme, query: options.query })),
   }));
+}
+
+/** One page of columns (CROSSREF_DEFAULTS.compareColumns); every column when no page is asked. */
+export function pageOf<T>(items: T[], page: number | undefined): { items: T[]; page: number; pages: number } {
+  if (page === undefined) return { items, page: 1, pages: 1 };
+  const size = CROSSREF_DEFAULTS.compareColumns;
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const at = Math.min(page, pages);
+  return { items: items.slice((at - 1) * size, at * size), page: at, pages };
+}
+
+/**
+ * The places a comparison can be narrowed to: the nation, every province, and the chosen
+ * place's ancestors and children, in tree order, so the list stays short at any library size.
+ */
+export function placeChoices(tree: RegionTree, current: string): { id: string; name: string; depth: number; count: number; selected: boolean }[] {
+  const trail = new Set(trailOf(tree, current).map((n) => n.id));
+  const out: ReturnType<typeof placeChoices> = [];
+  const visit = (node: RegionNode) => {
+    out.push({ id: node.id, name: node.name, depth: node.depth, count: node.allDocs.length, selected: node.id === current });
+    const open = node.depth === 0 || trail.has(node.id);
+    if (open) for (const id of node.children) visit(tree.byId.get(id) as RegionNode);
+  };
+  visit(tree.root);
+  return out;
 }
 
 /**

@@ -25,8 +25,8 @@ export const urls = {
   doc: (id: string, options: { hl?: string; anchor?: string } = {}) => withQuery(`/docs/${enc(id)}`, { hl: options.hl }) + (options.anchor ? `#${options.anchor}` : ''),
   /** A clause's permalink. */
   clause: (id: string) => `/c/${enc(id)}`,
-  themes: () => '/themes',
-  theme: (id: string) => `/themes/${enc(id)}`,
+  themes: (q?: Query) => withQuery('/themes', q),
+  theme: (id: string, q?: Query) => withQuery(`/themes/${enc(id)}`, q),
   policies: () => '/policies',
   compare: (q?: Query) => withQuery('/compare', q),
   compareCsv: (q?: Query) => withQuery('/compare.csv', q),

@@ -1,8 +1,10 @@
 // Asking the targets: filter and sort parameters with their errors, the headline figure of a
 // plan, the vertical check against the province, and the chart groups of one indicator.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../../src/enrich/targets/index.js';
 import { chartGroups, filterTargets, headline, indicatorSummaries, measureOf, provinceChecks, provinceOf, sortTargets } from '../../src/search/targets/index.js';
+import { sortDirect } from '../../src/search/targets/query.js';
 import { targetQuery } from '../../src/request/targets.js';
 import { barChart, niceAxis } from '../../src/present/target-table.js';
 import { CHENGDU, errorCode, LESHAN, MIANYANG, QUXIAN, realLibrary, SICHUAN } from '../helpers.js';
@@ -55,6 +57,21 @@ describe('target query parameters', () => {
     const byIndicator = sortTargets(library, all, { sort: 'indicator', order: 'asc' });
     expect(byIndicator[0]?.indicator).toBe('non-fossil-share');
     expect(byIndicator.at(-1)?.canonical).toBe(false);
+  });
+
+  it('sorting read off the library-wide order agrees with sorting the rows themselves, for any subset and order', () => {
+    const sorts = ['indicator', 'doc', 'year', 'value'] as const;
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: all.length, maxLength: all.length }), fc.constantFrom(...sorts), fc.constantFrom('asc', 'desc'), (keep, sort, order) => {
+        const subset = all.filter((_, i) => keep[i]);
+        const q = { sort, order } as const;
+        expect(sortTargets(library, subset, q)).toEqual(sortDirect(library, subset, q));
+        // Out of corpus order the rows are sorted directly, ties in the order given.
+        const reversed = [...subset].reverse();
+        expect(sortTargets(library, reversed, q)).toEqual(sortDirect(library, reversed, q));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

@@ -8,7 +8,7 @@ import { docsJson, docsView } from '../../present/doc-list.js';
 import { onlineReference, policySummary, summarizeDoc, themeSummary, toHit } from '../../present/summaries.js';
 import { presentSearch, searchJson } from '../../present/search-results.js';
 import { targetsJson } from '../../present/target-table.js';
-import { columnsFor, themeGrid } from '../../present/theme-columns.js';
+import { columnsFor, themeCounts } from '../../present/theme-columns.js';
 import { urls } from '../../present/urls.js';
 import { findClause, findDoc, findTheme, type RouteContext } from './context.js';
 import { targetRows } from './targets.js';
@@ -51,7 +51,7 @@ export function apiRouter(ctx: RouteContext): express.Router {
   });
 
   router.get('/themes', api('none'), (_req, res) => {
-    res.json({ themes: themeGrid(library).map((row) => ({ ...themeSummary(row.theme), count: row.total, counts: Object.fromEntries(row.cells.map((c) => [c.doc, c.count])) })) });
+    res.json({ themes: themeCounts(library).map((row) => ({ ...themeSummary(row.theme), count: row.total, counts: Object.fromEntries(row.counts) })) });
   });
 
   router.get('/themes/:id', api('none'), (req, res) => {

@@ -27,6 +27,13 @@ export function findClause(library: Library, id: string): Clause {
   return clause;
 }
 
+/** A node of the region tree by its id (四川省/达州市); '' is the whole library. */
+export function findPlace(library: Library, id: string) {
+  const node = library.regions.byId.get(id);
+  if (!node) throw new AppError('PLACE_NOT_FOUND', quoteValue(id));
+  return node;
+}
+
 export function findTheme(library: Library, id: string) {
   const theme = library.enrichment.taxonomy.byId.get(id);
   if (!theme) throw new AppError('THEME_NOT_FOUND', quoteValue(id));

@@ -1,5 +1,6 @@
-// The cross-reference area: cited policies (/policies), themes (/themes, /themes/<id>) and the
-// side-by-side comparison of documents on a theme or a query (/compare and its CSV).
+// The cross-reference area: cited policies (/policies), themes by jurisdiction (/themes,
+// /themes/<id>) and the side-by-side comparison of documents on a theme or a query (/compare and
+// its CSV), each paged by columns so a library of hundreds of plans stays one screen wide.
 import express, { type Response } from 'express';
 import { AppError } from '../../errors.js';
 import { paramsQuery } from '../../request/params.js';
@@ -7,10 +8,11 @@ import { docFiltersFrom, searchFrom } from '../../request/search.js';
 import { selectDocuments } from '../../search/documents.js';
 import type { Expansion } from '../../search/expand.js';
 import { identityChoices } from '../../present/doc-list.js';
-import { policySummary, summarizeDoc } from '../../present/summaries.js';
-import { columnsFor, compareCsv, themeGrid, type Column } from '../../present/theme-columns.js';
+import { policySummary } from '../../present/summaries.js';
+import { columnsFor, compareCsv, pageOf, placeChoices, themeGrid, type Column } from '../../present/theme-columns.js';
+import { CROSSREF_DEFAULTS } from '../../config.js';
 import { urls } from '../../present/urls.js';
-import { findDoc, findTheme, type RouteContext } from './context.js';
+import { findDoc, findPlace, findTheme, type RouteContext } from './context.js';
 import { file, page, paramsOf } from './takes.js';
 
 export function crossrefRouter(ctx: RouteContext): express.Router {
@@ -28,43 +30,69 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     res.render('policies', { title: '引用政策', policies });
   });
 
-  router.get('/themes', page('none'), (_req, res) => {
-    res.render('themes', { title: '主题', grid: themeGrid(library), docs: library.documents.map(summarizeDoc) });
+  router.get('/themes', page('themes'), (_req, res) => {
+    const p = paramsOf(res, 'themes');
+    const place = findPlace(library, p.place ?? '');
+    const grid = themeGrid(library, { place: place.id, page: p.page ?? 1 });
+    const pager = { page: grid.page, pages: grid.pages, href: (n: number) => urls.themes({ place: place.id, page: String(n) }) };
+    res.render('themes', { title: place.id ? `${place.name} · 主题` : '主题', grid, place, pager });
   });
 
-  router.get('/themes/:id', page('none'), (req, res) => {
+  router.get('/themes/:id', page('theme'), (req, res) => {
     const theme = findTheme(library, req.params.id);
-    const columns = columnsFor({ library, searcher, docs: library.documents, theme: theme.id });
+    const paged = pageOf(library.documents, paramsOf(res, 'theme').page ?? 1);
+    const columns = columnsFor({ library, searcher, docs: paged.items, theme: theme.id });
     const related = theme.related.map((id) => library.enrichment.taxonomy.byId.get(id)).filter((t) => t !== undefined);
-    res.render('theme', { title: `${theme.label} · 主题`, theme, columns, related });
+    const pager = { page: paged.page, pages: paged.pages, href: (n: number) => urls.theme(theme.id, { page: String(n) }) };
+    res.render('theme', { title: `${theme.label} · 主题`, theme, columns, related, pager, docCount: library.documents.length });
   });
 
-  /** The compare page and its CSV share one reading of the parameters; level and identity filters narrow the columns. */
-  const compareInput = (res: Response) => {
+  /**
+   * The compare page and its CSV share one reading of the parameters: the place, level and
+   * identity filters narrow the documents, checked ones pick among them. The page shows one
+   * page of columns; the CSV every column.
+   */
+  const compareInput = (res: Response, options: { paged: boolean }) => {
     const p = paramsOf(res, 'compare');
     const { theme: themeId, q, docs: docIds = [], expand } = p;
     const theme = themeId ? findTheme(library, themeId) : null;
+    const place = findPlace(library, p.place ?? '');
     const docFilters = docFiltersFrom(p, library);
-    const selected = selectDocuments(library, docFilters).docs;
-    if (!theme && !q) return { theme: null, q: '', docs: selected, docFilters, columns: [] as Column[], expansions: [] as Expansion[] };
+    const under = new Set(place.allDocs.map((d) => d.id));
+    const selected = selectDocuments(library, docFilters).docs.filter((d) => under.has(d.id));
     for (const id of docIds) findDoc(library, id);
     const docs = docIds.length ? selected.filter((d) => docIds.includes(d.id)) : selected;
+    const paged = pageOf(docs, options.paged ? (p.page ?? 1) : undefined);
+    const base = { theme, q: q ?? '', place, candidates: selected, docs, docFilters, paged, columns: [] as Column[], expansions: [] as Expansion[] };
+    if (!theme && !q) return base;
     const search = q ? searchFrom({ q, expand }, library) : null;
-    const columns = columnsFor({ library, searcher, docs, theme: theme?.id, query: search?.query });
-    return { theme, q: q ?? '', docs, docFilters, columns, expansions: search?.expansions ?? [] };
+    const columns = columnsFor({ library, searcher, docs: paged.items, theme: theme?.id, query: search?.query });
+    return { ...base, columns, expansions: search?.expansions ?? [] };
   };
 
   router.get('/compare', page('compare'), (_req, res) => {
-    const input = compareInput(res);
+    const input = compareInput(res, { paged: true });
     const title = input.theme ? `${input.theme.label} · 比较` : input.q ? `${input.q} · 比较` : '并排比较';
     // From the checked values: the CSV refuses parameters the page ignores (a tracking tag).
-    const csvHref = urls.compareCsv(paramsQuery(paramsOf(res, 'compare')));
-    const { docs: choices, facets } = selectDocuments(library, input.docFilters);
-    res.render('compare', { title, ...input, allDocs: choices, choices: identityChoices(library, facets, input.docFilters), themes: library.enrichment.taxonomy.themes, csvHref });
+    const { page: _page, ...checked } = paramsOf(res, 'compare');
+    const csvHref = urls.compareCsv(paramsQuery(checked));
+    const pager = { page: input.paged.page, pages: input.paged.pages, href: (n: number) => urls.compare(paramsQuery({ ...checked, page: n > 1 ? n : undefined })) };
+    const { facets } = selectDocuments(library, input.docFilters);
+    res.render('compare', {
+      title,
+      ...input,
+      pager,
+      pickList: input.candidates.length <= CROSSREF_DEFAULTS.pickList,
+      pickLimit: CROSSREF_DEFAULTS.pickList,
+      places: placeChoices(library.regions, input.place.id),
+      choices: identityChoices(library, facets, input.docFilters),
+      themes: library.enrichment.taxonomy.themes,
+      csvHref,
+    });
   });
 
   router.get('/compare.csv', file('compare'), (_req, res) => {
-    const input = compareInput(res);
+    const input = compareInput(res, { paged: false });
     if (!input.theme && !input.q) throw new AppError('PARAM_INVALID', 'theme 或 q（至少给出一个）');
     const name = input.theme ? `compare-${input.theme.id}` : 'compare-search';
     res.set('Content-Type', 'text/csv; charset=utf-8');

@@ -1,0 +1,131 @@
+// The cross-reference pages on a library of 50 plans in ten provinces (the synthetic ×10): the
+// themes grid groups by place and drills down, /compare and /themes/<id> page their columns,
+// narrow to a place, and list check boxes only when there are few documents to pick from. The
+// CSV still holds every column. Counts add up across pages and places.
+import path from 'node:path';
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CROSSREF_DEFAULTS } from '../../src/config.js';
+import { assembleLibrary, BUNDLED_SOURCES } from '../../src/engine/open.js';
+import { loadCorpus } from '../../src/ingest/corpus.js';
+import type { Library } from '../../src/library/library.js';
+import { createApp } from '../../src/web/app.js';
+import { writeScaleCorpus } from '../../scripts/scale-corpus.js';
+import { searcherFor, tempDir } from '../helpers.js';
+
+let library: Library;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  const corpusDir = path.join(tempDir(), 'corpus-x10');
+  writeScaleCorpus({ scale: 10, seed: 1, out: corpusDir });
+  library = assembleLibrary(await loadCorpus({ corpusDir }), { ...BUNDLED_SOURCES, corpusDir });
+  app = createApp({ library, searcher: searcherFor(library), today: () => '2026-11-30' });
+}, 120_000);
+
+const columnIds = (html: string) => [...html.matchAll(/aria-labelledby="c-([^"]+)"/gu)].map((m) => m[1]);
+const gridHeads = (html: string) => [...html.matchAll(/<th scope="col" class="doc-col"><a href="([^"]+)"/gu)].map((m) => m[1]!.replace(/&amp;/gu, '&'));
+const hydrogenCount = (docIds: string[]) => docIds.reduce((n, id) => n + (library.enrichment.tags.counts.get('hydrogen')?.get(id) ?? 0), 0);
+
+describe('/themes groups by place', () => {
+  it('opens at the provinces, each a column linking one level down', async () => {
+    const html = (await request(app).get('/themes').expect(200)).text;
+    const provinces = library.regions.root.children;
+    expect(provinces).toHaveLength(10);
+    expect(gridHeads(html)).toEqual(provinces.map((id) => `/themes?place=${encodeURIComponent(id)}`));
+    expect(html).toContain('共 <strong>50</strong> 份文件');
+  });
+
+  it("a province's grid shows its five plans, and each theme's total is theirs", async () => {
+    const place = library.regions.root.children[3]!;
+    const node = library.regions.byId.get(place)!;
+    const html = (
+      await request(app)
+        .get(`/themes?place=${encodeURIComponent(place)}`)
+        .expect(200)
+    ).text;
+    expect(gridHeads(html)).toEqual(node.allDocs.map((d) => `/docs/${encodeURIComponent(d.id)}`));
+    expect(html).toContain(`<span aria-current="page">${node.name}</span>`);
+    const row = html.slice(html.indexOf('href="/themes/hydrogen"'));
+    const total = /<td class="total"><a [^>]+>(\d+)<\/a>/u.exec(row)?.[1];
+    expect(Number(total)).toBe(hydrogenCount(node.allDocs.map((d) => d.id)));
+  });
+
+  it('an unknown place is 404 PLACE_NOT_FOUND naming it, on the page and on /compare', async () => {
+    const res = await request(app).get('/themes?place=火星省').expect(404);
+    expect(res.text).toContain('火星省');
+    expect(res.text).toContain('PLACE_NOT_FOUND');
+    expect((await request(app).get('/compare?theme=hydrogen&place=火星省').expect(404)).text).toContain('PLACE_NOT_FOUND');
+  });
+});
+
+describe('/compare pages its columns', () => {
+  it('every document appears on exactly one page, in library order; past the end shows the last page', async () => {
+    const size = CROSSREF_DEFAULTS.compareColumns;
+    const pages = Math.ceil(50 / size);
+    const seen: string[] = [];
+    for (let p = 1; p <= pages; p++) {
+      const ids = columnIds((await request(app).get(`/compare?theme=hydrogen&page=${p}`).expect(200)).text);
+      expect(ids.length).toBeLessThanOrEqual(size);
+      seen.push(...(ids as string[]));
+    }
+    expect(seen).toEqual(library.documents.map((d) => d.id));
+    const last = columnIds(
+      (
+        await request(app)
+          .get(`/compare?theme=hydrogen&page=${pages + 7}`)
+          .expect(200)
+      ).text,
+    );
+    expect(last).toEqual(seen.slice((pages - 1) * size));
+  });
+
+  it('the pager keeps the theme and the place; the CSV link drops the page', async () => {
+    const html = (await request(app).get('/compare?theme=hydrogen&page=2').expect(200)).text;
+    expect(html).toContain('href="/compare?theme=hydrogen&amp;page=3"');
+    expect(html).toContain('href="/compare.csv?theme=hydrogen"');
+  });
+
+  it('many candidates: no wall of check boxes; a place with few: one box per document', async () => {
+    const all = (await request(app).get('/compare?theme=hydrogen').expect(200)).text;
+    expect(all).not.toContain('name="docs"');
+    expect(all).toContain('共 50 份文件，全部参与比较');
+    const place = library.regions.root.children[0]!;
+    const narrowed = (
+      await request(app)
+        .get(`/compare?theme=hydrogen&place=${encodeURIComponent(place)}`)
+        .expect(200)
+    ).text;
+    const under = library.regions.byId.get(place)!.allDocs.map((d) => d.id);
+    expect([...narrowed.matchAll(/name="docs" value="([^"]+)"/gu)].map((m) => m[1])).toEqual(under);
+    expect(columnIds(narrowed)).toEqual(under);
+  });
+
+  it('the CSV holds every column of the place, unpaged', async () => {
+    const csv = (await request(app).get('/compare.csv?theme=hydrogen').expect(200)).text;
+    const rows = csv.trim().split('\r\n').slice(1);
+    const titles = new Set(library.documents.map((d) => d.title));
+    const docsInCsv = new Set(rows.map((r) => r.split(',')[2]).filter((t) => titles.has(t as string)));
+    expect(docsInCsv.size).toBe(50);
+    const node = library.regions.byId.get(library.regions.root.children[1]!)!;
+    const narrowed = (
+      await request(app)
+        .get(`/compare.csv?theme=hydrogen&place=${encodeURIComponent(node.id)}`)
+        .expect(200)
+    ).text;
+    const placeRows = narrowed.trim().split('\r\n').slice(1);
+    expect(new Set(placeRows.map((r) => r.split(',')[2]))).toEqual(new Set(node.allDocs.map((d) => d.title)));
+    // One row per clause, and one 未提及 row for a document without any.
+    expect(placeRows).toHaveLength(node.allDocs.reduce((n, d) => n + Math.max(1, hydrogenCount([d.id])), 0));
+  });
+});
+
+describe('/themes/<id> pages its jurisdictions', () => {
+  it('page 2 holds the next documents, and the pager says how many pages there are', async () => {
+    const html = (await request(app).get('/themes/hydrogen?page=2').expect(200)).text;
+    const size = CROSSREF_DEFAULTS.compareColumns;
+    const ids = [...html.matchAll(/aria-labelledby="j-([^"]+)"/gu)].map((m) => m[1]);
+    expect(ids).toEqual(library.documents.slice(size, 2 * size).map((d) => d.id));
+    expect(html).toContain(`第 2/${Math.ceil(50 / size)} 页`);
+  });
+});
