@@ -18,6 +18,15 @@ export interface QueryCost {
   rank(matches: number): void;
 }
 
+/** The budget of a library of `clauses` clauses: the fixed limits, or the per-clause ones where larger. */
+export function budgetFor(clauses: number, budget: QueryBudget = QUERY_BUDGET): QueryBudget {
+  return {
+    ...budget,
+    maxCandidates: Math.max(budget.maxCandidates, budget.candidatesPerClause * clauses),
+    maxMatches: Math.max(budget.maxMatches, budget.matchesPerClause * clauses),
+  };
+}
+
 /** A query over the term limit (one built in code, or expanded past it) is refused before any work. */
 export function checkTerms(query: ParsedQuery, budget: QueryBudget = QUERY_BUDGET): void {
   const count = termCount(query);

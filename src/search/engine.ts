@@ -5,7 +5,7 @@
 import { decodeRelated } from '../index/related.js';
 import { normOf, type IndexedClause, type SearchIndex } from '../index/search-index.js';
 import type { Library } from '../library/library.js';
-import type { QueryBudget } from './budget.js';
+import { budgetFor, type QueryBudget } from './budget.js';
 import { clauseFacetTable } from './facet-columns.js';
 import type { Flags } from './facets.js';
 import { matchAll } from './match.js';
@@ -32,9 +32,10 @@ export interface Searcher {
   related(clauseId: string): { clause: IndexedClause['clause']; score: number; theme: string | null }[];
 }
 
-/** `budget` defaults to QUERY_BUDGET (config.ts); tests pass small ones. */
+/** `budget` defaults to QUERY_BUDGET (config.ts) scaled to the library's size; tests pass small ones. */
 export function createSearcher(library: Library, index: SearchIndex, options: { budget?: QueryBudget } = {}): Searcher {
   const { entries } = index;
+  const budget = options.budget ?? budgetFor(entries.length);
   const table = clauseFacetTable(library, index);
   const sets = createSetOps(entries.length);
   /** Filter flags per dimension, or null where a dimension is not filtered. */
@@ -48,7 +49,7 @@ export function createSearcher(library: Library, index: SearchIndex, options: { 
   return {
     search(request) {
       const { query } = request;
-      const lookup = lookupFor(query, options.budget);
+      const lookup = lookupFor(query, budget);
       const flags = flagsOf(request.filters);
       const filtered = DIMENSIONS.some((dim) => flags[dim] !== null);
       const countKept = (list: Int32Array) => {
@@ -72,7 +73,7 @@ export function createSearcher(library: Library, index: SearchIndex, options: { 
     },
     matching(query, filters) {
       const flags = flagsOf(filters);
-      const matched = matchAll(query, { index, sets, lookup: lookupFor(query, options.budget) });
+      const matched = matchAll(query, { index, sets, lookup: lookupFor(query, budget) });
       const failMasks = failsOf(matched, flags);
       const ids: string[] = [];
       matched.forEach((n, m) => {
@@ -82,11 +83,11 @@ export function createSearcher(library: Library, index: SearchIndex, options: { 
     },
     matchesIn(clauseId, query) {
       const entry = entryOf(clauseId);
-      return entry ? matchesOf(entry, query, options.budget?.maxMatchesPerTerm) : [];
+      return entry ? matchesOf(entry, query, budget.maxMatchesPerTerm) : [];
     },
     highlights(clauseId, query) {
       const entry = entryOf(clauseId);
-      const matches = entry ? matchesOf(entry, query, options.budget?.maxMatchesPerTerm) : [];
+      const matches = entry ? matchesOf(entry, query, budget.maxMatchesPerTerm) : [];
       return entry && matches.length > 0 ? displayRanges(normOf(entry), matches) : [];
     },
     themeHighlights(clauseId, theme) {

@@ -55,7 +55,7 @@ const PLACES = [
   { level: null },
 ] as const;
 
-const treeOf = (picks: number[]): RegionTree => buildRegionTree(picks.map((p, i) => meta({ id: `d${i}`, ...(PLACES[p] as Parameters<typeof meta>[0]) })));
+const treeOf = (picks: number[]): RegionTree => buildRegionTree(picks.map((p, i) => meta({ ...(PLACES[p] as Omit<Parameters<typeof meta>[0], 'id'>), id: `d${i}` })));
 const picks = fc.array(fc.integer({ min: 0, max: PLACES.length - 1 }), { minLength: 1, maxLength: 60 });
 
 describe('properties', () => {

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { QUERY_BUDGET, SEARCH_DEFAULTS } from '../../src/config.js';
 import { AppError } from '../../src/errors.js';
-import { checkTerms, queryCost, type QueryBudget } from '../../src/search/budget.js';
+import { budgetFor, checkTerms, queryCost, type QueryBudget } from '../../src/search/budget.js';
 import { createSearcher } from '../../src/search/engine.js';
 import { expandQuery } from '../../src/search/expand.js';
 import { parseQuery, termCount, type ParsedQuery } from '../../src/search/query.js';
@@ -142,6 +142,30 @@ describe('the engine meters every query against the budget', () => {
     const broad = parseQuery('的|年|和|在|发|展|能|源|碳|排|放|建|设|推|进|绿|色|低|业|工');
     expect(search({}, broad).total).toBeGreaterThan(0);
     expect(codeOf(() => searcherWith({}).search({ query: broad, limit: index.entries.length, offset: 0 }))).toBe(null);
+  });
+});
+
+describe('at ×800 the fixed budget refused 绿色低碳 and 碳: the limits grow with the library', () => {
+  it('a small library keeps the fixed limits; a large one gets the per-clause figures, never less', () => {
+    expect(budgetFor(572)).toEqual(QUERY_BUDGET);
+    const national = budgetFor(458_000);
+    expect(national.maxCandidates).toBe(QUERY_BUDGET.candidatesPerClause * 458_000);
+    expect(national.maxMatches).toBe(QUERY_BUDGET.matchesPerClause * 458_000);
+    for (const clauses of [0, 1000, 57_200, 62_500, 100_000, 1_000_000]) {
+      const b = budgetFor(clauses);
+      expect(b.maxCandidates).toBeGreaterThanOrEqual(QUERY_BUDGET.maxCandidates);
+      expect(b.maxMatches).toBeGreaterThanOrEqual(QUERY_BUDGET.maxMatches);
+      expect(b.maxCandidates).toBeGreaterThanOrEqual(QUERY_BUDGET.candidatesPerClause * clauses);
+      expect(b.maxTerms).toBe(QUERY_BUDGET.maxTerms);
+    }
+  });
+
+  it('the searcher meters against the budget of its own library size unless given one', () => {
+    const tiny = { ...QUERY_BUDGET, maxCandidates: 1, candidatesPerClause: 0 };
+    expect(codeOf(() => createSearcher(library, index, { budget: tiny }).search({ query: parseQuery('碳'), limit: 20, offset: 0 }))).toBe('QUERY_TOO_COSTLY');
+    // Scaled from a budget whose fixed limit is tiny, the per-clause figure lets 碳 through.
+    const scaled = budgetFor(index.entries.length, { ...tiny, candidatesPerClause: 100 });
+    expect(codeOf(() => createSearcher(library, index, { budget: scaled }).search({ query: parseQuery('碳'), limit: 20, offset: 0 }))).toBe(null);
   });
 });
 

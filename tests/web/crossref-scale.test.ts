@@ -19,7 +19,7 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   const corpusDir = path.join(tempDir(), 'corpus-x10');
   writeScaleCorpus({ scale: 10, seed: 1, out: corpusDir });
-  library = assembleLibrary(await loadCorpus({ corpusDir }), { ...BUNDLED_SOURCES, corpusDir });
+  library = assembleLibrary(await loadCorpus({ corpusDir }), BUNDLED_SOURCES);
   app = createApp({ library, searcher: searcherFor(library), today: () => '2026-11-30' });
 }, 120_000);
 
