@@ -1,4 +1,4 @@
-// `npm run bench -- --scale 70,800,real [--rounds 15]`: at each scale, builds the index as
+// `npm run bench -- --scale 70,800,real [--rounds 15] [--keep]`: at each scale, builds the index as
 // `npm run index` does (peak memory included), measures its size, restarts the real server on
 // it (time to /healthz, resident memory, the page routes' server time), then times the fixed
 // query mix in a fresh process against a literal scan, MiniSearch and SQLite FTS5 in the same
@@ -15,7 +15,7 @@ import { MANIFEST_NAME, readManifest } from '../src/index/store.js';
 import type { MeasureInput, MeasureOutput } from './bench/measure.js';
 import { QUERY_MIX } from './bench/queries.js';
 import { hotspots, type CpuProfile } from './bench/profile.js';
-import { goals, labelOf, renderMarkdown, type Failures, type PageTime, type Scale, type ScaleResult } from './bench/report.js';
+import { goals, keptResults, labelOf, renderMarkdown, scaleRank, type Failures, type PageTime, type SavedRun, type Scale, type ScaleResult } from './bench/report.js';
 import { rssOf, startServer } from './bench/server.js';
 import { BENCH_DIR, scaleEnv, scalePaths, type ScalePaths } from './bench/scales.js';
 import { mb, median, ms } from './bench/stats.js';
@@ -189,7 +189,7 @@ function parseScales(text: string): Scale[] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: '70,800,real' }, rounds: { type: 'string', default: '15' } } });
+  const { values } = parseArgs({ options: { scale: { type: 'string', default: '70,800,real' }, rounds: { type: 'string', default: '15' }, keep: { type: 'boolean', default: false } } });
   const scales = parseScales(values.scale);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) {
@@ -211,16 +211,31 @@ async function main(): Promise<void> {
       console.error(`  ${labelOf(scale)} 未能完成：${failures[scale]}`);
     }
   }
-  const command = `npm run bench -- --scale ${scales.join(',')}${rounds === 15 ? '' : ` --rounds ${rounds}`}`;
   const machine = `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 1024 ** 3)} GB, Node ${process.versions.node}`;
   const date = new Date().toISOString().slice(0, 10);
-  const markdown = renderMarkdown({ results, command, machine, date, profile, failures });
+  const command = `npm run bench -- --scale ${scales.join(',')}${rounds === 15 ? '' : ` --rounds ${rounds}`}${values.keep ? ' --keep' : ''}`;
+  let note = '';
+  if (values.keep) {
+    const kept = keptResults({ last: lastRun(), scales, machine });
+    if (kept.refused) console.error(`--keep：${kept.refused}`);
+    results.push(...kept.results);
+    for (const [scale, why] of Object.entries(kept.failures)) failures[scale as unknown as Scale] ??= why;
+    results.sort((a, b) => scaleRank(a.scale) - scaleRank(b.scale));
+    note = kept.note;
+  }
+  const markdown = renderMarkdown({ results, command, machine, date, profile, failures, note });
   fs.mkdirSync(OUT_DIR, { recursive: true });
   fs.writeFileSync(path.join(OUT_DIR, 'results.md'), markdown);
-  fs.writeFileSync(path.join(OUT_DIR, 'results.json'), `${JSON.stringify({ command, machine, date, queries: QUERY_MIX, results, failures, goals: goals(results, failures) }, null, 1)}\n`);
+  fs.writeFileSync(path.join(OUT_DIR, 'results.json'), `${JSON.stringify({ command, machine, date, note, queries: QUERY_MIX, results, failures, goals: goals(results, failures) }, null, 1)}\n`);
   console.log(`\n${markdown}`);
   console.log(`已写入 bench/results.md 与 bench/results.json`);
   if (results.some((r) => r.measured.mismatches.length > 0) || Object.keys(failures).length > 0) process.exitCode = 1;
+}
+
+/** --keep: the last bench/results.json, if there is one. */
+function lastRun(): SavedRun | null {
+  const file = path.join(OUT_DIR, 'results.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as SavedRun) : null;
 }
 
 /** One line on why a scale failed: the V8 heap message when a process ran out of it. */

@@ -120,7 +120,7 @@ function latencyRows(results: ScaleResult[], row: (label: string, f: (r: ScaleRe
   ];
 }
 
-export function renderMarkdown(options: { results: ScaleResult[]; command: string; machine: string; date: string; profile?: string[]; failures?: Failures }): string {
+export function renderMarkdown(options: { results: ScaleResult[]; command: string; machine: string; date: string; profile?: string[]; failures?: Failures; note?: string }): string {
   const { results } = options;
   const row = (label: string, f: (r: ScaleResult) => string) => `| ${label} | ${results.map(f).join(' | ')} |`;
   const kinds = [...new Set(results.flatMap((r) => r.measured.perKind.map((k) => k.kind)))];
@@ -130,6 +130,7 @@ export function renderMarkdown(options: { results: ScaleResult[]; command: strin
     '',
     `\`${options.command}\` · ${options.date} · ${options.machine}`,
     '',
+    ...(options.note ? [options.note, ''] : []),
     `| | ${results.map((r) => labelOf(r.scale)).join(' | ')} |`,
     `|---|${results.map(() => '---').join('|')}|`,
     row('documents / clauses', (r) => `${r.measured.documents} / ${r.measured.clauses.toLocaleString('en')}`),
@@ -178,4 +179,33 @@ export function renderMarkdown(options: { results: ScaleResult[]; command: strin
     '',
   ];
   return lines.join('\n');
+}
+
+/** What bench/results.json holds of a run. */
+export interface SavedRun {
+  command: string;
+  machine: string;
+  date: string;
+  note?: string;
+  results: ScaleResult[];
+  failures?: Failures;
+}
+
+export const scaleRank = (scale: Scale) => (scale === 'real' ? Number.MAX_SAFE_INTEGER : scale);
+
+/**
+ * --keep: the scales of the last run that this run does not measure, so one scale can be
+ * measured again without an hour at the others. Only from the same machine; the note says which
+ * columns were kept and from which run.
+ */
+export function keptResults(options: { last: SavedRun | null; scales: Scale[]; machine: string }): { results: ScaleResult[]; failures: Failures; note: string; refused?: string } {
+  const { last } = options;
+  if (!last) return { results: [], failures: {}, note: '' };
+  if (last.machine !== options.machine) return { results: [], failures: {}, note: '', refused: `上次结果来自另一台机器（${last.machine}），未沿用` };
+  const running = options.scales.map(String);
+  const results = last.results.filter((r) => !running.includes(String(r.scale)));
+  const failures = Object.fromEntries(Object.entries(last.failures ?? {}).filter(([scale]) => !running.includes(scale))) as Failures;
+  const names = [...results.map((r) => r.scale), ...Object.keys(failures).map((s) => (s === 'real' ? 'real' : Number(s)) as Scale)].map(labelOf);
+  const note = names.length ? `Columns ${names.join(', ')} are kept from the run of ${last.date} (\`${last.command}\`${last.note ? `; ${last.note}` : ''}); profiles are given for the scales measured in this run only.` : '';
+  return { results, failures, note };
 }

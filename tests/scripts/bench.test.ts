@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULTS, PROJECT_ROOT } from '../../src/config.js';
 import type { MeasureOutput } from '../../scripts/bench/measure.js';
 import { QUERY_KINDS, QUERY_MIX } from '../../scripts/bench/queries.js';
-import { goals, renderMarkdown, type ScaleResult } from '../../scripts/bench/report.js';
+import { goals, keptResults, renderMarkdown, scaleRank, type ScaleResult } from '../../scripts/bench/report.js';
 import { ratio, summarize } from '../../scripts/bench/stats.js';
 import { tempDir } from '../helpers.js';
 
@@ -119,5 +119,24 @@ describe('goals table', () => {
     expect(list.filter((g) => g.scale === 70).every((g) => g.met !== null)).toBe(true);
     const markdown = renderMarkdown({ results: [result(70, {})], command: 'npm run bench', machine: 'm', date: '2026-11-30', failures: { 800: reason } });
     expect(markdown).toContain(`| 800× | 全部目标 | **no** | 未能完成：${reason} |`);
+  });
+
+  it('--keep: re-running one scale keeps the other columns of the last run on this machine, and says so', () => {
+    const last = { command: 'npm run bench -- --scale 70,100,800,real', machine: 'm', date: '2026-11-30', results: [result(70, {}), result(100, {}), result(800, {}), result('real', {})] };
+    const kept = keptResults({ last, scales: [70], machine: 'm' });
+    expect(kept.results.map((r) => r.scale)).toEqual([100, 800, 'real']);
+    expect(kept.note).toContain('Columns 100×, 800×, 86 PDF are kept from the run of 2026-11-30 (`npm run bench -- --scale 70,100,800,real`)');
+    const markdown = renderMarkdown({ results: [result(70, {}), ...kept.results].sort((a, b) => scaleRank(a.scale) - scaleRank(b.scale)), command: 'npm run bench -- --scale 70 --keep', machine: 'm', date: '2026-12-01', note: kept.note });
+    expect(markdown).toContain('| | 70× | 100× | 800× | 86 PDF |');
+    expect(markdown).toContain(kept.note);
+    // A failure of a scale not re-run is kept too; one that is re-run is dropped.
+    const failed = keptResults({ last: { ...last, results: [result(70, {})], failures: { 800: 'heap' } }, scales: [70], machine: 'm' });
+    expect(failed.failures).toEqual({ 800: 'heap' });
+    expect(keptResults({ last: { ...last, failures: { 800: 'heap' } }, scales: [800], machine: 'm' }).failures).toEqual({});
+    // Figures of another machine are never mixed in.
+    const other = keptResults({ last, scales: [70], machine: 'n' });
+    expect(other.results).toEqual([]);
+    expect(other.refused).toContain('另一台机器');
+    expect(keptResults({ last: null, scales: [70], machine: 'm' }).results).toEqual([]);
   });
 });
