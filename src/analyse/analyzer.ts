@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../config.js';
 export { displaySpan, identityNormalized, isIdentity, normalize, normalizeCompact, normalizeText, type Normalized } from './normalize.js';
 
 /** Bump whenever normalisation, tokens or segmentation change: stored indexes become stale. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 export const USER_DICT_PATH = path.join(PROJECT_ROOT, 'src', 'analyse', 'user-dict.utf8');
 

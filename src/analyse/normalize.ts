@@ -1,5 +1,5 @@
-// Search normalisation: width folding (NFKC), traditional → simplified, lower case, and no
-// whitespace against Chinese text. Every normalised character remembers the span of display
+// Search normalisation: width folding (NFKC), traditional → simplified, lower case, one kind of
+// bracket, and no whitespace against Chinese text. Every normalised character remembers the span of display
 // text it came from, so matches found on normalised text can be highlighted on the original.
 import * as OpenCC from 'opencc-js/t2cn';
 
@@ -43,6 +43,13 @@ export function normalizeCompact(display: string): Normalized {
 }
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/**
+ * Brackets fold to ( and ): a 文号 is printed 国发〔2021〕23号, typed 国发[2021]23号 or
+ * 国发(2021)23号, and copied as 国发【2021】23号, and each must find the others. NFKC has
+ * already made （） and ［］ ASCII. One character for one, so highlights keep their offsets.
+ */
+const BRACKETS = new Map<string, string>([...'[\u3014\u3010\u3016\u3018\u301a'].map((c): [string, string] => [c, '(']).concat([...']\u3015\u3011\u3017\u3019\u301b'].map((c): [string, string] => [c, ')'])));
 const charCache = new Map<string, string>();
 
 /**
@@ -59,6 +66,7 @@ function foldChar(ch: string): string {
     // an astral character (literally, not by the index's code-point tokens).
     folded = folded.toLowerCase().replace(/[\p{Cf}\p{Cc}\p{Cs}]/gu, (c) => (/\s/u.test(c) ? ' ' : ''));
     folded = folded.replace(/\s/gu, ' ');
+    folded = BRACKETS.get(folded) ?? folded;
     charCache.set(ch, folded);
   }
   return folded;

@@ -1,6 +1,9 @@
-// The query language: space = AND, `|` or `OR` = OR (binds tighter than AND), `-term` = NOT,
-// `"…"` = exact phrase. Terms go through the same analyzer as the documents; a space between a
-// Chinese character and a digit is export spacing, not a separator (到 2025 年 = 到2025年).
+// The query language, as people type it: space, `AND`, `，` `、` `；` = AND; `|` or `OR` = OR
+// (binds tighter than AND); `-term` or `NOT term` = NOT; `"…"` `“…”` `「…」` `『…』` = exact
+// phrase. Operators are upper case: lower-case and/or/not are words. Terms go through the same
+// analyzer as the documents; a space between a Chinese character and a digit is export spacing,
+// not a separator (到 2025 年 = 到2025年), and single Chinese characters spaced out (碳 达 峰)
+// are one word.
 import { normalizeText } from '../analyse/analyzer.js';
 import { SEARCH_DEFAULTS } from '../config.js';
 import { AppError, quoteValue } from '../errors.js';
@@ -20,7 +23,12 @@ export interface ParsedQuery {
   exclude: Term[];
 }
 
-type Token = { kind: 'or' } | { kind: 'term'; text: string; source: string; phrase: boolean; negated: boolean };
+type Token = { kind: 'or' } | { kind: 'not' } | { kind: 'term'; text: string; source: string; phrase: boolean; negated: boolean; spaced?: boolean };
+
+/** Opening quote → its closing quote (after NFKC, which turns ＂ into "). */
+const QUOTES: Record<string, string> = { '"': '"', '\u201c': '\u201d', '\u300c': '\u300d', '\u300e': '\u300f' };
+/** Separators that mean AND, as Chinese users write lists: ，、； (NFKC makes ，； ASCII). */
+const AND_SEPARATORS = /[,;\u3001]/u;
 
 const HAN = /\p{Script=Han}/u;
 const DIGIT = /[0-9]/u;
@@ -66,7 +74,7 @@ function lex(query: string): Token[] {
   let i = 0;
   while (i < query.length) {
     const c = query[i] as string;
-    if (/\s/u.test(c)) {
+    if (/\s/u.test(c) || isSeparator(query, i)) {
       i++;
     } else if (c === '|') {
       tokens.push({ kind: 'or' });
@@ -74,23 +82,62 @@ function lex(query: string): Token[] {
     } else {
       const negated = c === '-' && i + 1 < query.length && !/[\s|]/u.test(query[i + 1] as string);
       const start = negated ? i + 1 : i;
-      const end = query[start] === '"' ? phraseEnd(query, start) : wordEnd(query, start);
+      const close = Object.hasOwn(QUOTES, query[start] as string) ? QUOTES[query[start] as string] : undefined;
+      const end = close ? phraseEnd(query, start, close) : wordEnd(query, start);
       const body = query.slice(start, end);
-      const phrase = body.startsWith('"');
       // A word holds spaces only where they are export spacing (到 2025 年), which goes.
-      const text = phrase ? body.slice(1, body.endsWith('"') && body.length > 1 ? -1 : undefined) : body.replace(/\s+/gu, '');
-      if (!phrase && !negated && text === 'OR') tokens.push({ kind: 'or' });
-      else tokens.push({ kind: 'term', text, source: query.slice(i, end), phrase, negated });
+      const text = close ? body.slice(1, body.endsWith(close) && body.length > 1 ? -1 : undefined) : body.replace(/\s+/gu, '');
+      const operator = !close && !negated ? OPERATORS.get(text) : undefined;
+      if (operator === 'and') {
+        // Space already means AND.
+      } else if (operator) tokens.push({ kind: operator });
+      else tokens.push({ kind: 'term', text, source: query.slice(i, end), phrase: Boolean(close), negated });
       i = end;
     }
   }
-  return tokens;
+  return joinSpacedLetters(tokens);
 }
 
-/** A quote runs to the next quote, or to the end when it is never closed. */
-function phraseEnd(query: string, start: number): number {
-  const close = query.indexOf('"', start + 1);
-  return close < 0 ? query.length : close + 1;
+const OPERATORS = new Map<string, 'and' | 'or' | 'not'>([
+  ['AND', 'and'],
+  ['OR', 'or'],
+  ['NOT', 'not'],
+]);
+
+/** A comma or semicolon between two digits is part of a number (1,000); elsewhere it separates. */
+function isSeparator(query: string, at: number): boolean {
+  const c = query[at] as string;
+  if (!AND_SEPARATORS.test(c)) return false;
+  return c === '\u3001' || !(DIGIT.test(query[at - 1] ?? '') && DIGIT.test(query[at + 1] ?? ''));
+}
+
+/**
+ * Runs of two or more single Chinese characters typed with spaces between them (碳 达 峰) are
+ * one word: nobody searches for three characters apart, and letter-spacing is how some copy
+ * titles out of PDFs.
+ */
+function joinSpacedLetters(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  const single = (t: Token | undefined): t is Extract<Token, { kind: 'term' }> => t?.kind === 'term' && !t.phrase && !t.negated && [...t.text].length === 1 && HAN.test(t.text);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    let j = i;
+    while (single(tokens[j]) && single(tokens[j + 1])) j++;
+    if (j === i || !single(t)) {
+      out.push(t);
+      continue;
+    }
+    const run = tokens.slice(i, j + 1) as Extract<Token, { kind: 'term' }>[];
+    out.push({ kind: 'term', text: run.map((r) => r.text).join(''), source: run.map((r) => r.source).join(' '), phrase: false, negated: false, spaced: true });
+    i = j;
+  }
+  return out;
+}
+
+/** A quote runs to its closing quote, or to the end when it is never closed. */
+function phraseEnd(query: string, start: number, close: string): number {
+  const at = query.indexOf(close, start + 1);
+  return at < 0 ? query.length : at + 1;
 }
 
 /** A word runs to the next separator; spaces between Chinese and digits belong to the word. */
@@ -98,7 +145,7 @@ function wordEnd(query: string, start: number): number {
   let i = start;
   while (i < query.length) {
     const c = query[i] as string;
-    if (c === '|' || c === '"') break;
+    if (c === '|' || c === '"' || isSeparator(query, i)) break;
     if (/\s/u.test(c) && !isExportSpace(query, i)) break;
     i++;
   }
@@ -118,18 +165,26 @@ function group(tokens: Token[], raw: string): { groups: Term[][]; exclude: Term[
   const exclude: Term[] = [];
   let joinNext = false;
   let afterExclusion = false;
+  let notNext = false;
   for (const token of tokens) {
+    if (token.kind === 'not') {
+      notNext = true;
+      continue;
+    }
     if (token.kind === 'or') {
-      if (afterExclusion) throw new AppError('QUERY_EXCLUSION_IN_OR', quoteValue(raw));
+      if (afterExclusion || notNext) throw new AppError('QUERY_EXCLUSION_IN_OR', quoteValue(raw));
       joinNext = groups.length > 0;
       continue;
     }
-    afterExclusion = token.negated;
+    const negated = token.negated || notNext;
+    notNext = false;
+    afterExclusion = negated;
     const text = normalizeText(token.text);
     // A term that normalises to nothing (a lone zero-width space) leaves a pending OR pending.
     if (text === '') continue;
-    const term: Term = { text, source: token.source, phrase: token.phrase };
-    if (token.negated) {
+    // NOT 碳达峰 is kept as -碳达峰, so a query rebuilt without a part still parses the same.
+    const term: Term = { text, source: token.negated || !negated ? token.source : `-${token.source}`, phrase: token.phrase };
+    if (negated) {
       if (joinNext) throw new AppError('QUERY_EXCLUSION_IN_OR', quoteValue(raw));
       exclude.push(term);
     } else if (joinNext) {
@@ -166,7 +221,8 @@ function dedupeGroups(groups: Term[][]): Term[][] {
 function typed(t: Term): string {
   if (!t.phrase) return t.source;
   const body = t.source.startsWith('-') ? t.source.slice(1) : t.source;
-  return body.length > 1 && body.endsWith('"') ? t.source : `${t.source}"`;
+  const close = QUOTES[body[0] as string] ?? '"';
+  return body.length > 1 && body.endsWith(close) ? t.source : `${t.source}${close}`;
 }
 
 /**

@@ -74,6 +74,16 @@ describe('normalize', () => {
   });
 });
 
+describe('brackets fold to one kind (文号 as printed and as typed)', () => {
+  it('〔〕 【】 〖〗 [] ［］ （） () all normalise to (), one character for one, spans kept', () => {
+    for (const typed of ['国发〔2021〕23号', '国发[2021]23号', '国发【2021】23号', '国发〖2021〗23号', '国发［2021］23号', '国发（2021）23号', '国发(2021)23号']) {
+      expect(normalizeText(typed), typed).toBe('国发(2021)23号');
+      const n = normalize(typed);
+      expect(displaySpan(n, 2, 8)).toEqual([2, 8]);
+    }
+  });
+});
+
 describe('recall tokens', () => {
   it('single characters and overlapping pairs; ASCII words are not tokens of their own (never read)', () => {
     expect(recallTokens('氢能ccus')).toEqual(['氢', '氢能', '能', '能c', 'c', 'cc', 'cu', 'u', 'us', 's']);

@@ -1,6 +1,8 @@
 // The query language on its own: operators, phrases, export spacing, and the error codes.
 import { describe, expect, it } from 'vitest';
-import { parseQuery, queryWithout } from '../../src/search/query.js';
+import fc from 'fast-check';
+import { normalizeText } from '../../src/analyse/analyzer.js';
+import { parseQuery, queryWithout, queryWithoutExclusion } from '../../src/search/query.js';
 import { errorCode } from '../helpers.js';
 
 const groups = (q: string) => parseQuery(q).groups.map((g) => g.map((t) => t.text));
@@ -59,6 +61,72 @@ describe('parseQuery', () => {
     const q = parseQuery('"到 2025 年" 氢能 | 加氢站 -天然气');
     expect(queryWithout(q, 0)).toBe('氢能 | 加氢站 -天然气');
     expect(queryWithout(q, 1)).toBe('"到 2025 年" -天然气');
+  });
+});
+
+describe('search as people type (issue 19)', () => {
+  it('Chinese quotes “”「」『』 are phrase quotes, and a quote inside a word is literal', () => {
+    for (const q of ['“海绵城市建设”', '「海绵城市建设」', '『海绵城市建设』', '"海绵城市建设"']) {
+      expect(groups(q), q).toEqual([['海绵城市建设']]);
+      expect(parseQuery(q).groups[0]?.[0]?.phrase, q).toBe(true);
+    }
+    expect(groups('「海绵 城市」 韧性')).toEqual([['海绵城市'], ['韧性']]);
+    expect(groups('四川省“十四五”规划')).toEqual([['四川省“十四五”规划']]);
+    expect(groups('“未闭合 短语')).toEqual([['未闭合短语']]);
+  });
+
+  it('，、；separate terms as AND, but a comma inside a number does not', () => {
+    for (const q of ['氢能，加氢站', '氢能、加氢站', '氢能；加氢站', '氢能,加氢站', '氢能 ， 加氢站']) expect(groups(q), q).toEqual([['氢能'], ['加氢站']]);
+    expect(groups('1,000 吨')).toEqual([['1,000吨']]);
+    expect(groups('"氢能，加氢站"')).toEqual([['氢能,加氢站']]);
+  });
+
+  it('AND, OR and NOT in upper case are operators; in lower case they are words', () => {
+    expect(groups('氢能 AND 加氢站')).toEqual([['氢能'], ['加氢站']]);
+    expect(groups('碳中和 NOT 碳达峰')).toEqual([['碳中和']]);
+    expect(excluded('碳中和 NOT 碳达峰')).toEqual(['碳达峰']);
+    expect(excluded('碳中和 NOT "碳达峰"')).toEqual(['碳达峰']);
+    expect(groups('氢能 and 加氢站 not 碳')).toEqual([['氢能'], ['and'], ['加氢站'], ['not'], ['碳']]);
+    expect(errorCode(() => parseQuery('氢 | NOT 碳'))).toBe('QUERY_EXCLUSION_IN_OR');
+    expect(errorCode(() => parseQuery('NOT 碳'))).toBe('QUERY_ONLY_EXCLUSIONS');
+    // An operator's name as a key of Object.prototype is a word, not an operator.
+    expect(groups('constructor toString')).toEqual([['constructor'], ['tostring']]);
+  });
+
+  it('single Chinese characters spaced out are one word; a longer word among them keeps its own group', () => {
+    expect(groups('碳 达 峰')).toEqual([['碳达峰']]);
+    expect(groups('碳　达　峰')).toEqual([['碳达峰']]);
+    expect(groups('碳 达 峰 -中和')).toEqual([['碳达峰']]);
+    expect(groups('碳 达峰')).toEqual([['碳'], ['达峰']]);
+    expect(groups('碳 | 氢')).toEqual([['碳', '氢']]);
+    expect(groups('碳')).toEqual([['碳']]);
+    expect(groups('a b')).toEqual([['a'], ['b']]);
+  });
+
+  it('a query rebuilt without one part parses to the same remaining parts', () => {
+    const q = parseQuery('“海绵城市” 氢能，加氢站 NOT 天然气 -煤');
+    expect(queryWithoutExclusion(q, 1)).toBe('“海绵城市” 氢能 加氢站 -天然气');
+    expect(parseQuery(queryWithout(q, 0)).groups.map((g) => g.map((t) => t.text))).toEqual([['氢能'], ['加氢站']]);
+    // A phrase never closed is closed with its own kind of quote.
+    expect(queryWithout(parseQuery('碳 「未闭合'), 0)).toBe('「未闭合」');
+  });
+
+  it('property: any mix of typed separators and quotes parses without a crash, to terms that occur in the query', () => {
+    const piece = fc.constantFrom('氢能', '加氢站', '碳', '达', '峰', 'AND', 'OR', 'NOT', '|', '，', '、', '；', '“', '”', '「', '」', '"', '-', ' ', '1,000', 'ccer', '〔2021〕');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => {
+        const q = pieces.join(' ');
+        let parsed;
+        try {
+          parsed = parseQuery(q);
+        } catch (err) {
+          expect((err as { code?: string }).code).toMatch(/^QUERY_/u);
+          return;
+        }
+        const typed = normalizeText(q);
+        for (const t of [...parsed.groups.flat(), ...parsed.exclude]) for (const ch of t.text) expect(typed).toContain(ch);
+      }),
+    );
   });
 });
 
