@@ -22,7 +22,7 @@ export interface SearchHit extends Hit {
 }
 
 export interface Suggestion {
-  kind: 'drop-term' | 'drop-exclusion' | 'split';
+  kind: 'drop-term' | 'drop-exclusion' | 'split' | 'shorter';
   query: string;
   /** What was left out, as typed; null for a split. */
   dropped: string | null;
@@ -47,6 +47,8 @@ export interface SearchView {
   excluded: string[];
   /** For an empty result: the query with a term or an exclusion left out, or split, and what it finds. */
   suggestions: Suggestion[];
+  /** For a single word with no result: the themes whose terms hold it. */
+  themes: { id: string; label: string }[];
   filters: SearchParams['filters'];
   expansions: SearchParams['expansions'];
 }
@@ -81,6 +83,7 @@ export function presentSearch(options: { library: Library; params: SearchParams;
     terms: outcome.termCounts.map((t) => ({ term: t.term.text, source: t.term.source, phrase: t.term.phrase, count: t.count })),
     excluded: query.exclude.map((t) => t.text),
     suggestions: suggestionsFor(params.query, outcome),
+    themes: outcome.themes,
     filters,
     expansions: params.expansions,
   };
@@ -105,6 +108,7 @@ function suggestionsFor(query: SearchParams['query'], outcome: SearchOutcome): S
   for (const w of outcome.withoutExclusion) {
     if (w.count > 0) out.push({ kind: 'drop-exclusion', query: w.query, dropped: query.exclude[w.exclusion]?.source ?? '', count: w.count });
   }
+  for (const w of outcome.shorter) out.push({ kind: 'shorter', query: w.query, dropped: null, count: w.count });
   return out;
 }
 

@@ -68,7 +68,8 @@ export function createSearcher(library: Library, index: SearchIndex, options: { 
       };
       const hits = rankHits({ entries, numbers: kept, query, take: request.offset + request.limit, cost: lookup.cost, termClasses }).slice(request.offset);
       const termCounts = query.groups.flat().map((term) => ({ term, count: countKept(containing(index, term.text, lookup)) }));
-      const hints = kept.length === 0 ? zeroResultHints(query, (q, skip) => countKept(matchAll(q, { index, sets, lookup, skip }))) : noHints();
+      const count = (q: ParsedQuery, skip: { group?: number; exclusion?: number }) => countKept(matchAll(q, { index, sets, lookup, skip }));
+      const hints = kept.length === 0 ? zeroResultHints(query, { count, themes: library.enrichment.taxonomy.themes }) : noHints();
       return { total: kept.length, unfiltered: matched.length, hits, facets: facetsOf(matched, failMasks), termCounts, ...hints };
     },
     matching(query, filters) {

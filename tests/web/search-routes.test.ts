@@ -93,6 +93,37 @@ describe('GET /api/search', () => {
       { kind: 'drop-term', query: '海绵城市', dropped: '加氢站', count: containing('海绵城市') },
       { kind: 'drop-term', query: '加氢站', dropped: '海绵城市', count: containing('加氢站') },
     ]);
+    // Two words: no single-word hints.
+    expect(res.body.themes).toEqual([]);
+  });
+
+  it('one word with no hits: the longest shorter words that occur, the themes holding it, and the syntax page', async () => {
+    const res = await request(app).get('/api/search').query({ q: '加氢母站点' }).expect(200);
+    expect(res.body.total).toBe(0);
+    const shorter = res.body.suggestions.filter((s: { kind: string }) => s.kind === 'shorter');
+    expect(shorter.length).toBeGreaterThan(0);
+    for (const s of shorter) {
+      const word = s.query.replace(/"/gu, '');
+      expect('加氢母站点').toContain(word);
+      expect(s.count).toBe(containing(word));
+      expect(s.count).toBeGreaterThan(0);
+    }
+    // Longest first: every offered word has the same length, and no longer cut occurs.
+    const lengths = new Set(shorter.map((s: { query: string }) => [...s.query.replace(/"/gu, '')].length));
+    expect(lengths.size).toBe(1);
+    const length = [...lengths][0] as number;
+    for (let from = 0; from + length + 1 <= 5; from++) expect(containing([...'加氢母站点'].slice(from, from + length + 1).join(''))).toBe(0);
+    expect(res.body.themes.map((t: { id: string }) => t.id)).toContain('hydrogen');
+    const page = await request(app).get('/search').query({ q: '加氢母站点' }).expect(200);
+    expect(page.text).toContain('文中出现的近似词');
+    expect(page.text).toContain('href="/themes/hydrogen"');
+    expect(page.text).toContain('href="/search#syntax"');
+  });
+
+  it('a word no shorter cut of which occurs offers no near words, and a word of no theme no theme', async () => {
+    const res = await request(app).get('/api/search').query({ q: '龘靐齉' }).expect(200);
+    expect(res.body.suggestions).toEqual([]);
+    expect(res.body.themes).toEqual([]);
   });
 });
 
