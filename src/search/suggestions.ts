@@ -61,6 +61,7 @@ function shorterWords(word: string, count: HintSources['count']): { query: strin
 /** Typed back as a phrase, so spaces or operators in it are not read as syntax. */
 const quoted = (text: string) => `"${text.replace(/"/gu, '')}"`;
 
-function themesHolding(word: string, themes: HintSources['themes']): { id: string; label: string }[] {
+/** The themes whose include terms hold the (normalised) word or are held by it. */
+export function themesHolding(word: string, themes: HintSources['themes']): { id: string; label: string }[] {
   return themes.filter((t) => t.includeTerms.some((term) => term.includes(word) || (word.includes(term) && [...term].length >= 2))).map((t) => ({ id: t.id, label: t.label }));
 }

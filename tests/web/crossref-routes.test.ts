@@ -50,6 +50,22 @@ describe('themes', () => {
 });
 
 describe('compare', () => {
+  it('by keyword an empty column says 未检出该词 (not 未提及) and offers the theme and the expanded terms', async () => {
+    const html = (await request(app).get('/compare').query({ q: '加氢站' }).expect(200)).text;
+    const column = (id: string) => html.slice(html.indexOf(`aria-labelledby="c-${id}"`), html.indexOf('</section>', html.indexOf(`aria-labelledby="c-${id}"`)));
+    // 渠县 writes 合理布局加氢基础设施, not 加氢站.
+    expect(column(QUXIAN)).toContain('未检出该词');
+    expect(column(QUXIAN)).not.toContain('未提及');
+    expect(column(QUXIAN)).toContain('href="/compare?theme=hydrogen"');
+    expect(column(QUXIAN)).toContain('href="/compare?q=%E5%8A%A0%E6%B0%A2%E7%AB%99&amp;expand=1"');
+    const expanded = (await request(app).get('/compare').query({ q: '加氢站', expand: '1' }).expect(200)).text;
+    expect(expanded).not.toContain('加入主题相关词');
+    // By theme, an empty column is still 未提及.
+    const byTheme = (await request(app).get('/compare').query({ theme: 'sponge-city' }).expect(200)).text;
+    expect(byTheme).toContain('未提及');
+    expect(byTheme).not.toContain('未检出该词');
+  });
+
   it('shows all five jurisdictions side by side for a theme', async () => {
     const res = await request(app).get('/compare').query({ theme: 'hydrogen' }).expect(200);
     for (const id of ALL) expect(res.text).toContain(`id="c-${id}"`);

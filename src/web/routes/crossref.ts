@@ -7,6 +7,7 @@ import { paramsQuery } from '../../request/params.js';
 import { docFiltersFrom, searchFrom } from '../../request/search.js';
 import { selectDocuments } from '../../search/documents.js';
 import type { Expansion } from '../../search/expand.js';
+import { themesHolding } from '../../search/suggestions.js';
 import { identityChoices } from '../../present/doc-list.js';
 import { policySummary } from '../../present/summaries.js';
 import { columnsFor, compareCsv, pageOf, placeChoices, themeGrid, type Column } from '../../present/theme-columns.js';
@@ -63,11 +64,15 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     for (const id of docIds) findDoc(library, id);
     const docs = docIds.length ? selected.filter((d) => docIds.includes(d.id)) : selected;
     const paged = pageOf(docs, options.paged ? (p.page ?? 1) : undefined);
-    const base = { theme, q: q ?? '', place, candidates: selected, docs, docFilters, paged, columns: [] as Column[], expansions: [] as Expansion[] };
+    const base = { theme, q: q ?? '', place, candidates: selected, docs, docFilters, paged, columns: [] as Column[], expansions: [] as Expansion[], widen: [] as { id: string; label: string }[], expanded: false };
     if (!theme && !q) return base;
     const search = q ? searchFrom({ q, expand }, library) : null;
     const columns = columnsFor({ library, searcher, docs: paged.items, theme: theme?.id, query: search?.query });
-    return { ...base, columns, expansions: search?.expansions ?? [] };
+    // For a keyword, an empty column means the words were not found, not that the plan is silent
+    // on the subject: the page offers the themes holding them and the theme-expanded query.
+    const words = search ? search.query.groups.flat().map((t) => t.text) : [];
+    const widen = [...new Map(words.flatMap((w) => themesHolding(w, library.enrichment.taxonomy.themes)).map((t) => [t.id, t])).values()];
+    return { ...base, columns, expansions: search?.expansions ?? [], widen, expanded: expand === '1' };
   };
 
   router.get('/compare', page('compare'), (_req, res) => {
@@ -77,6 +82,9 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     const { page: _page, ...checked } = paramsOf(res, 'compare');
     const csvHref = urls.compareCsv(paramsQuery(checked));
     const pager = { page: input.paged.page, pages: input.paged.pages, href: (n: number) => urls.compare(paramsQuery({ ...checked, page: n > 1 ? n : undefined })) };
+    const { theme: _theme, q: _q, expand: _expand, ...scope } = checked;
+    const themeHref = (id: string) => urls.compare(paramsQuery({ ...scope, theme: id }));
+    const expandHref = urls.compare(paramsQuery({ ...checked, expand: '1' }));
     const { facets } = selectDocuments(library, input.docFilters);
     res.render('compare', {
       title,
@@ -88,6 +96,8 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
       choices: identityChoices(library, facets, input.docFilters),
       themes: library.enrichment.taxonomy.themes,
       csvHref,
+      themeHref,
+      expandHref,
     });
   });
 
