@@ -157,11 +157,16 @@ describe('in Chromium', { timeout: 90_000 }, () => {
     const href = await target.getAttribute('href');
     expect(href).toMatch(/^\/docs\/[^?#]+\?hl=[^#]+#[a-z0-9_]+$/u);
     let presses = 0;
+    let facetFirst = false;
     while (presses < 150 && !(await target.evaluate((el) => el === document.activeElement))) {
       await page.keyboard.press('Tab');
       presses++;
+      if (await page.evaluate(() => Boolean(document.activeElement?.closest('.facets')))) facetFirst = true;
     }
     expect(await target.evaluate((el) => el === document.activeElement), `Tab reaches the first result (${presses} presses)`).toBe(true);
+    // Issue 19: the facets came first in tab order (26 presses); they now follow the results.
+    expect(facetFirst, 'no facet link is focused before the first result').toBe(false);
+    expect(presses).toBeLessThan(26);
     expect(await target.evaluate((el) => getComputedStyle(el).outlineStyle), 'the focused result link shows a focus outline').not.toBe('none');
     await screenshot(page, 'keyboard-first-result-focused');
 
@@ -180,6 +185,29 @@ describe('in Chromium', { timeout: 90_000 }, () => {
     expect(await skip.isVisible()).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).hash).toBe('#main');
+  });
+
+  it('results page: the first Tab offers 跳到检索结果, which lands on the results; "/" puts the cursor in the search box', async () => {
+    const page = await newPage();
+    await page.goto(`${server.origin}/search?q=${encodeURIComponent(QUERY)}`);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: '跳到检索结果' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#results');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('#results')))).toBe(true);
+    await page.keyboard.press('/');
+    const box = page.locator('form.searchbox input[name="q"]');
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Typed into the box, "/" is a character, not the shortcut.
+    await page.keyboard.press('End');
+    await page.keyboard.type('/');
+    expect(await box.inputValue()).toBe(`${QUERY}/`);
+    // The facets stay to the left of the results on a wide screen.
+    const facets = await page.locator('aside.facets').boundingBox();
+    const results = await page.locator('#results').boundingBox();
+    expect(facets && results && facets.x < results.x).toBe(true);
   });
 
   // [name, url, screenshot]: pages the flow has already shot are not shot again.
