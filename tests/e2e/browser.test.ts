@@ -210,6 +210,24 @@ describe('in Chromium', { timeout: 90_000 }, () => {
     expect(facets && results && facets.x < results.x).toBe(true);
   });
 
+  it('a long facet narrows as you type, opening its folded values; a miss says so', async () => {
+    const page = await newPage();
+    await page.goto(`${server.origin}/search?q=${encodeURIComponent(QUERY)}`);
+    const block = page.locator('.facet-block', { has: page.locator('ul.facet-theme') });
+    const box = block.locator('input.facet-filter');
+    expect(await box.isVisible()).toBe(true);
+    const labels = await block.locator('li a').allTextContents();
+    expect(labels.length).toBeGreaterThan(10);
+    await box.fill('氢');
+    const shown = await block.locator('li a:visible').allTextContents();
+    expect(shown).toEqual(labels.filter((l) => l.includes('氢')));
+    expect(await block.locator('details.facet-more').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await box.fill('不存在的主题');
+    expect(await block.locator('li a:visible').count()).toBe(0);
+    expect(await block.locator('.facet-none').isVisible()).toBe(true);
+    await screenshot(page, 'facet-filter');
+  });
+
   // [name, url, screenshot]: pages the flow has already shot are not shot again.
   const AXE_PAGES: [string, string, boolean][] = [
     ['home', '/', false],
