@@ -118,6 +118,12 @@ export const TARGET_DEFAULTS = {
   pageSize: 200,
 } as const;
 
+/** Sizes of list pages. */
+export const LIST_DEFAULTS = {
+  /** Documents on one page of /docs: 5,000 plans in one page were megabytes of HTML. */
+  docsPageSize: 100,
+} as const;
+
 /** Sizes of the cross-reference pages, which would otherwise grow with the library. */
 export const CROSSREF_DEFAULTS = {
   /**

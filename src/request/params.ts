@@ -8,6 +8,7 @@ import { AppError, quoteValue, type ErrorCode } from '../errors.js';
 import { LEVEL_ORDER, NO_LEVEL } from '../ingest/types.js';
 import { queryTooLong } from '../search/query.js';
 import { TARGET_SORTS } from '../search/targets/index.js';
+import { DOC_SORTS } from '../search/documents.js';
 
 export type Raw = Record<string, unknown>;
 /** A custom issue may carry the error code it stands for; anything else is PARAM_INVALID. */
@@ -119,7 +120,8 @@ export const PARAMS = {
   none: z.object({}),
   search: z.object({ q: query(), expand: flag(), limit: int(1, SEARCH_DEFAULTS.maxLimit), offset: int(0, SEARCH_DEFAULTS.maxOffset), ...FILTER_FIELDS }).partial(),
   searchPage: z.object({ q: query(), expand: flag(), page: int(1, PARAM_DEFAULTS.maxPage), ...FILTER_FIELDS }).partial(),
-  docs: z.object(DOC_FILTER_FIELDS).partial(),
+  docs: z.object({ ...DOC_FILTER_FIELDS, place: one(), sort: oneOf(DOC_SORTS), order: oneOf(['asc', 'desc']) }).partial(),
+  docsPage: z.object({ ...DOC_FILTER_FIELDS, place: one(), sort: oneOf(DOC_SORTS), order: oneOf(['asc', 'desc']), page: int(1, PARAM_DEFAULTS.maxColumnPage) }).partial(),
   compare: z.object({ theme: one(), q: query(), docs: many(z.string(), { split: true }), expand: flag(), place: one(), page: int(1, PARAM_DEFAULTS.maxColumnPage), ...DOC_FILTER_FIELDS }).partial(),
   themes: z.object({ place: one(), page: int(1, PARAM_DEFAULTS.maxColumnPage) }).partial(),
   theme: z.object({ page: int(1, PARAM_DEFAULTS.maxColumnPage) }).partial(),

@@ -8,6 +8,10 @@ import { facetColumn, facetTable, type FacetCount, type FacetTable } from './fac
 import { FILTER_KEY, type DocFilters } from './types.js';
 
 export const DOC_FACETS = ['level', ...DOC_DIMENSIONS] as const;
+
+/** How /docs can be ordered: grouped by level (the default), or one list by another key. */
+export const DOC_SORTS = ['level', 'region', 'date', 'type', 'status', 'title'] as const;
+export type DocSort = (typeof DOC_SORTS)[number];
 export type DocFacet = (typeof DOC_FACETS)[number];
 
 export interface DocSelection {

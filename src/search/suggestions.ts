@@ -3,7 +3,7 @@
 // a single word the nearest shorter words that occur and the themes whose terms hold it.
 // Worked out only when nothing matched, each with the query to offer, written as the user would
 // type it, so presentation only has to show them.
-import { parseQuery, queryWithout, queryWithoutExclusion, splitQuery, type ParsedQuery } from './query.js';
+import { parseQuery, queryTooLong, queryWithout, queryWithoutExclusion, splitQuery, type ParsedQuery } from './query.js';
 
 export interface ZeroResultHints {
   /** Per AND group, when there are several: the query without it and what it matches. */
@@ -46,17 +46,25 @@ function singleWord(query: ParsedQuery): string | null {
   return only && [...only.text].length >= 2 ? only.text : null;
 }
 
-/** The longest words cut from either end of `word` that match something, longest first. */
+/**
+ * The longest words cut from `word` that match something, most frequent first: one to three
+ * characters fewer, so a long typo costs a few lookups, never one per length.
+ */
 function shorterWords(word: string, count: HintSources['count']): { query: string; count: number }[] {
   const chars = [...word];
-  for (let length = chars.length - 1; length >= 2; length--) {
+  for (let length = chars.length - 1; length >= Math.max(2, chars.length - SHORTER_BY); length--) {
     const cuts = new Set<string>();
     for (let from = 0; from + length <= chars.length; from++) cuts.add(chars.slice(from, from + length).join(''));
-    const found = [...cuts].map((text) => ({ query: quoted(text), count: count(parseQuery(quoted(text)), {}) })).filter((c) => c.count > 0);
+    // A cut of a word at the length limit, quoted, would be over it: such cuts are not offered.
+    const offered = [...cuts].map(quoted).filter((q) => queryTooLong(q) === null);
+    const found = offered.map((query) => ({ query, count: count(parseQuery(query), {}) })).filter((c) => c.count > 0);
     if (found.length) return found.sort((a, b) => b.count - a.count).slice(0, 3);
   }
   return [];
 }
+
+/** How many characters fewer the near words of a zero-result word may have. */
+const SHORTER_BY = 3;
 
 /** Typed back as a phrase, so spaces or operators in it are not read as syntax. */
 const quoted = (text: string) => `"${text.replace(/"/gu, '')}"`;

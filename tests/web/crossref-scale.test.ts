@@ -1,7 +1,8 @@
 // The cross-reference pages on a library of 50 plans in ten provinces (the synthetic ×10): the
 // themes grid groups by place and drills down, /compare and /themes/<id> page their columns,
 // narrow to a place, and list check boxes only when there are few documents to pick from. The
-// CSV still holds every column. Counts add up across pages and places.
+// CSV still holds every column. Counts add up across pages and places. /docs browses the same
+// tree, sorts by any key and pages.
 import path from 'node:path';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,9 @@ import { assembleLibrary, BUNDLED_SOURCES } from '../../src/engine/open.js';
 import { loadCorpus } from '../../src/ingest/corpus.js';
 import type { Library } from '../../src/library/library.js';
 import { createApp } from '../../src/web/app.js';
+import { docsView } from '../../src/present/doc-list.js';
+import { docFiltersFrom } from '../../src/request/search.js';
+import { DOC_SORTS } from '../../src/search/documents.js';
 import { writeScaleCorpus } from '../../scripts/scale-corpus.js';
 import { searcherFor, tempDir } from '../helpers.js';
 
@@ -127,5 +131,45 @@ describe('/themes/<id> pages its jurisdictions', () => {
     const ids = [...html.matchAll(/aria-labelledby="j-([^"]+)"/gu)].map((m) => m[1]);
     expect(ids).toEqual(library.documents.slice(size, 2 * size).map((d) => d.id));
     expect(html).toContain(`第 2/${Math.ceil(50 / size)} 页`);
+  });
+});
+
+describe('/docs browses by place, sorts and pages', () => {
+  const titlesIn = (html: string) => [...html.matchAll(/<a class="doc-title" href="\/docs\/([^"]+)"/gu)].map((m) => decodeURIComponent(m[1]!));
+
+  it('the place tree lists the provinces with counts; a province narrows the list to its plans', async () => {
+    const html = (await request(app).get('/docs').expect(200)).text;
+    for (const id of library.regions.root.children) expect(html).toContain(`href="/docs?place=${encodeURIComponent(id)}"`);
+    const node = library.regions.byId.get(library.regions.root.children[2]!)!;
+    const narrowed = (await request(app).get('/docs').query({ place: node.id }).expect(200)).text;
+    expect(titlesIn(narrowed).sort()).toEqual(node.allDocs.map((d) => d.id).sort());
+    expect(narrowed).toContain(`<span aria-current="page">${node.name}</span>`);
+    expect((await request(app).get('/api/docs').query({ place: node.id }).expect(200)).body.total).toBe(node.allDocs.length);
+    expect((await request(app).get('/docs').query({ place: '火星省' }).expect(404)).text).toContain('PLACE_NOT_FOUND');
+  });
+
+  it('sort=date lists newest first, documents without a date last; order=asc reverses the dated ones', async () => {
+    const ids = titlesIn((await request(app).get('/docs').query({ sort: 'date' }).expect(200)).text);
+    const dates = ids.map((id) => library.getDocument(id)!.date);
+    const dated = dates.filter((d): d is string => d !== null);
+    expect(dated).toEqual([...dated].sort().reverse());
+    expect(dates.slice(dated.length).every((d) => d === null)).toBe(true);
+    const asc = titlesIn((await request(app).get('/docs').query({ sort: 'date', order: 'asc' }).expect(200)).text)
+      .map((id) => library.getDocument(id)!.date)
+      .filter((d) => d !== null);
+    expect(asc).toEqual([...asc].sort());
+    expect((await request(app).get('/docs').query({ sort: 'popularity' }).expect(400)).text).toContain('popularity');
+  });
+
+  it('every sort lists each document once, on pages that together hold them all', () => {
+    for (const sort of DOC_SORTS) {
+      const seen: string[] = [];
+      for (let page = 1; page <= 6; page++) {
+        const view = docsView(library, docFiltersFrom({}, library), { place: '', sort, order: 'asc', page, size: 9 });
+        expect(view.pages).toBe(6);
+        seen.push(...view.groups.flatMap((g) => g.regions.flatMap((r) => r.docs.map((d) => d.id))));
+      }
+      expect(seen.sort(), sort).toEqual(library.documents.map((d) => d.id).sort());
+    }
   });
 });

@@ -120,6 +120,15 @@ describe('GET /api/search', () => {
     expect(page.text).toContain('href="/search#syntax"');
   });
 
+  it('regression: a 200-character word with no hits answered 400 QUERY_TOO_LONG, its quoted near words being over the limit', async () => {
+    const res = await request(app)
+      .get('/api/search')
+      .query({ q: '碳'.repeat(200) })
+      .expect(200);
+    expect(res.body.total).toBe(0);
+    for (const s of res.body.suggestions) expect([...s.query].length).toBeLessThanOrEqual(200);
+  });
+
   it('a word no shorter cut of which occurs offers no near words, and a word of no theme no theme', async () => {
     const res = await request(app).get('/api/search').query({ q: '龘靐齉' }).expect(200);
     expect(res.body.suggestions).toEqual([]);

@@ -10,7 +10,7 @@ import { presentSearch, searchJson } from '../../present/search-results.js';
 import { targetsJson } from '../../present/target-table.js';
 import { columnsFor, themeCounts } from '../../present/theme-columns.js';
 import { urls } from '../../present/urls.js';
-import { findClause, findDoc, findTheme, type RouteContext } from './context.js';
+import { docListing, findClause, findDoc, findTheme, type RouteContext } from './context.js';
 import { targetRows } from './targets.js';
 import { api, paramsOf } from './takes.js';
 
@@ -20,7 +20,7 @@ export function apiRouter(ctx: RouteContext): express.Router {
   const { indicators, records, queried } = targetRows(ctx);
 
   router.get('/docs', api('docs'), (_req, res) => {
-    res.json(docsJson(docsView(library, docFiltersFrom(paramsOf(res, 'docs'), library))));
+    res.json(docsJson(docsView(library, docFiltersFrom(paramsOf(res, 'docs'), library), { ...docListing(library, paramsOf(res, 'docs')), page: undefined })));
   });
 
   router.get('/docs/:id', api('none'), (req, res) => {

@@ -5,6 +5,8 @@ import type { Clause } from '../../ingest/types.js';
 import { AppError, quoteValue } from '../../errors.js';
 import type { Library } from '../../library/library.js';
 import type { Searcher } from '../../search/engine.js';
+import type { DocSort } from '../../search/documents.js';
+import { defaultOrder, type DocListing } from '../../present/doc-list.js';
 
 export interface RouteContext {
   library: Library;
@@ -32,6 +34,12 @@ export function findPlace(library: Library, id: string) {
   const node = library.regions.byId.get(id);
   if (!node) throw new AppError('PLACE_NOT_FOUND', quoteValue(id));
   return node;
+}
+
+/** The place, order and page of /docs (and /api/docs, without a page) from checked parameters. */
+export function docListing(library: Library, p: { place?: string; sort?: string; order?: string; page?: number }): DocListing {
+  const sort = (p.sort ?? 'level') as DocSort;
+  return { place: findPlace(library, p.place ?? '').id, sort, order: (p.order ?? defaultOrder(sort)) as 'asc' | 'desc', page: p.page };
 }
 
 export function findTheme(library: Library, id: string) {

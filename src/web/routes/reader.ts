@@ -10,7 +10,7 @@ import { docsView } from '../../present/doc-list.js';
 import { onlineReference, summarizeDoc, toHit } from '../../present/summaries.js';
 import { clauseExtras, targetsOfClause, themeLabels } from '../../present/reader-extras.js';
 import { renderBlocks } from '../../present/clause-text.js';
-import { findClause, findDoc, type RouteContext } from './context.js';
+import { docListing, findClause, findDoc, type RouteContext } from './context.js';
 import { page, paramsOf } from './takes.js';
 
 export function readerRouter(ctx: RouteContext): express.Router {
@@ -53,8 +53,9 @@ export function readerRouter(ctx: RouteContext): express.Router {
     return { hl, marks, hits, hitEIds: new Set(hits.map((c) => c.eId)) };
   };
 
-  router.get('/docs', page('docs'), (_req, res) => {
-    res.render('docs', { title: '全部文档', view: docsView(library, docFiltersFrom(paramsOf(res, 'docs'), library)) });
+  router.get('/docs', page('docsPage'), (_req, res) => {
+    const p = paramsOf(res, 'docsPage');
+    res.render('docs', { title: '全部文档', view: docsView(library, docFiltersFrom(p, library), docListing(library, p)) });
   });
 
   router.get('/docs/:id', page('reader'), (req, res) => {
