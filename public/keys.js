@@ -1,5 +1,6 @@
 // Keyboard: "/" puts the cursor in the search box, as on most search sites, unless the user is
-// already typing somewhere. A static file, so the strict CSP needs no inline script.
+// already typing somewhere; and the printed page's address made absolute. A static file, so the
+// strict CSP needs no inline script.
 document.addEventListener('keydown', (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
   const target = event.target;
@@ -9,4 +10,10 @@ document.addEventListener('keydown', (event) => {
   event.preventDefault();
   box.focus();
   box.select();
+});
+
+// A printed page names its full address; the server knows it only when PUBLIC_ORIGIN is set.
+document.addEventListener('DOMContentLoaded', () => {
+  const url = document.querySelector('.print-meta .print-url');
+  if (url && !/^https?:/u.test(url.textContent || '')) url.textContent = window.location.href;
 });

@@ -109,6 +109,11 @@ export function createApp(deps: AppDeps): express.Express {
     app.use(capForwardedFor(deps.trustProxy));
   }
   app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { fallthrough: false, index: false, redirect: false, dotfiles: 'ignore' }));
+  // What a printed page says about itself: its address and the day it was made.
+  app.use((req, res, next) => {
+    res.locals.printMeta = { url: `${deps.publicOrigin ?? ''}${req.originalUrl}`, date: today() };
+    next();
+  });
   // Classified once: the limiter's cost and the admission queue read the same answer.
   app.use((req, res, next) => {
     res.locals.expensive = isExpensive(req);

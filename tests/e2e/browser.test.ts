@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeViolations, launchChromium, PageProblems, resetScreenshots, runAxe, SCREENSHOT_DIR, screenshot, startServer, type Browser, type BrowserContext, type Page, type RunningServer } from './browser.js';
 import { CHENGDU } from '../helpers.js';
+import { readPdfPages } from '../../src/ingest/pdf/read.js';
 
 /** The five plans' jurisdictions (corpus/catalog.json), province → cities → county as the pages list them. */
 const JURISDICTIONS = ['四川省', '成都市', '绵阳市', '乐山市', '渠县'];
@@ -226,6 +227,38 @@ describe('in Chromium', { timeout: 90_000 }, () => {
     expect(await block.locator('li a:visible').count()).toBe(0);
     expect(await block.locator('.facet-none').isVisible()).toBe(true);
     await screenshot(page, 'facet-filter');
+  });
+
+  it('print: compare, targets and a clause say where from and when, number their pages, and keep highlights', async () => {
+    const page = await newPage();
+    const limits = { timeoutMs: 30_000, maxHeapMb: 512 };
+    for (const [path, heading] of [
+      ['/compare?theme=hydrogen', '并排比较：氢能'],
+      ['/targets', '量化目标'],
+      [`/c/${CHENGDU}.part_1?hl=${encodeURIComponent('碳')}`, '成都市碳达峰实施方案'],
+    ] as const) {
+      await page.goto(server.origin + path);
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = await readPdfPages(new Uint8Array(pdf), path, limits);
+      // Chromium's PDF maps some glyphs to Kangxi radicals (⽣ for 生): NFKC folds them back.
+      const texts = pages.map((p) =>
+        p.items
+          .map((item) => item[4])
+          .join('')
+          .replace(/\s+/gu, '')
+          .normalize('NFKC'),
+      );
+      expect(texts[0], path).toContain(`来源:${server.origin}${path}`.replace(/\s+/gu, ''));
+      expect(texts[0], path).toContain(`生成于`);
+      expect(texts.join(''), path).toContain(heading.normalize('NFKC'));
+      texts.forEach((text, i) => expect(text, `${path} page ${i + 1}`).toContain(`第${i + 1}/${texts.length}`));
+      // Regression: each column's first clause, kept whole, went to page 2 and left page 1 blank.
+      if (path.startsWith('/compare')) expect(texts[0]?.length ?? 0, 'compare page 1 holds clause text').toBeGreaterThan(600);
+      await page.emulateMedia({ media: 'print' });
+      const mark = page.locator('mark').first();
+      if ((await mark.count()) > 0) expect(await mark.evaluate((el) => getComputedStyle(el).printColorAdjust), path).toBe('exact');
+      await page.emulateMedia({ media: null });
+    }
   });
 
   // [name, url, screenshot]: pages the flow has already shot are not shot again.
