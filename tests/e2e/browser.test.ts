@@ -42,9 +42,9 @@ afterEach(async () => {
 });
 
 /** A fresh page in its own context, watched for console and page errors. */
-async function newPage(options: { clipboard?: boolean } = {}): Promise<Page> {
+async function newPage(options: { clipboard?: boolean; width?: number } = {}): Promise<Page> {
   if (!browser) throw launchError;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: 'zh-CN' });
   contexts.push(context);
   if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   return problems.watch(await context.newPage());
@@ -258,6 +258,31 @@ describe('in Chromium', { timeout: 90_000 }, () => {
       const mark = page.locator('mark').first();
       if ((await mark.count()) > 0) expect(await mark.evaluate((el) => getComputedStyle(el).printColorAdjust), path).toBe('exact');
       await page.emulateMedia({ media: null });
+    }
+  });
+
+  it('phone (390 px): no page scrolls sideways; wide tables scroll inside their box', async () => {
+    const page = await newPage({ width: 390 });
+    const paths = [
+      '/',
+      `/search?q=${encodeURIComponent(QUERY)}`,
+      '/docs',
+      `/docs/${CHENGDU}`,
+      `/c/${CHENGDU}.part_1`,
+      '/themes',
+      '/themes/hydrogen',
+      '/compare?theme=hydrogen',
+      `/compare?q=${encodeURIComponent(QUERY)}`,
+      '/targets',
+      '/targets/non-fossil-share',
+      '/policies',
+      '/search?q=龘靐齉',
+    ];
+    for (const path of paths) {
+      await page.goto(server.origin + path);
+      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: window.innerWidth }));
+      expect(widths.page, `${path}: page ${widths.page} px wide in a ${widths.view} px window`).toBeLessThanOrEqual(widths.view);
+      expect(widths.body, path).toBeLessThanOrEqual(widths.view);
     }
   });
 
