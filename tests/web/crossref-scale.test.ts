@@ -6,7 +6,7 @@
 import path from 'node:path';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CROSSREF_DEFAULTS } from '../../src/config.js';
+import { CROSSREF_DEFAULTS, LIST_DEFAULTS } from '../../src/config.js';
 import { assembleLibrary, BUNDLED_SOURCES } from '../../src/engine/open.js';
 import { loadCorpus } from '../../src/ingest/corpus.js';
 import type { Library } from '../../src/library/library.js';
@@ -171,5 +171,37 @@ describe('/docs browses by place, sorts and pages', () => {
       }
       expect(seen.sort(), sort).toEqual(library.documents.map((d) => d.id).sort());
     }
+  });
+});
+
+describe('/policies pages', () => {
+  it('every cited policy is on exactly one page; past the last page shows the last', async () => {
+    const all = library.enrichment.policies;
+    const size = LIST_DEFAULTS.policiesPageSize;
+    const pages = Math.max(1, Math.ceil(all.length / size));
+    const rowsOf = (html: string) => (html.match(/<tr id="/gu) ?? []).length;
+    let rows = 0;
+    for (let p = 1; p <= pages; p++) {
+      const html = (
+        await request(app)
+          .get('/policies')
+          .query({ page: String(p) })
+          .expect(200)
+      ).text;
+      expect(rowsOf(html)).toBe(Math.min(size, all.length - (p - 1) * size));
+      rows += rowsOf(html);
+    }
+    expect(rows).toBe(all.length);
+    expect(
+      rowsOf(
+        (
+          await request(app)
+            .get('/policies')
+            .query({ page: String(pages + 3) })
+            .expect(200)
+        ).text,
+      ),
+    ).toBe(all.length - (pages - 1) * size);
+    expect((await request(app).get('/policies').query({ page: '0' }).expect(400)).text).toContain('page');
   });
 });

@@ -11,7 +11,7 @@ import { themesHolding } from '../../search/suggestions.js';
 import { identityChoices } from '../../present/doc-list.js';
 import { policySummary } from '../../present/summaries.js';
 import { columnsFor, compareCsv, pageOf, placeChoices, themeGrid, type Column } from '../../present/theme-columns.js';
-import { CROSSREF_DEFAULTS } from '../../config.js';
+import { CROSSREF_DEFAULTS, LIST_DEFAULTS } from '../../config.js';
 import { urls } from '../../present/urls.js';
 import { findDoc, findPlace, findTheme, type RouteContext } from './context.js';
 import { file, page, paramsOf } from './takes.js';
@@ -20,15 +20,20 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
   const { library, searcher } = ctx;
   const router = express.Router();
 
-  router.get('/policies', page('none'), (_req, res) => {
-    const policies = library.enrichment.policies.map((p) => ({
+  router.get('/policies', page('policies'), (_req, res) => {
+    const all = library.enrichment.policies;
+    const size = LIST_DEFAULTS.policiesPageSize;
+    const pages = Math.max(1, Math.ceil(all.length / size));
+    const at = Math.min(paramsOf(res, 'policies').page ?? 1, pages);
+    const pager = { page: at, pages, href: (n: number) => urls.policies(n > 1 ? { page: String(n) } : undefined) };
+    const policies = all.slice((at - 1) * size, at * size).map((p) => ({
       ...policySummary(p),
       citing: p.citedBy.map((c) => ({
         doc: library.getDocument(c.docId),
         clauses: c.clauseIds.map((id) => library.getClause(id)).filter((x) => x !== undefined),
       })),
     }));
-    res.render('policies', { title: '引用政策', policies });
+    res.render('policies', { title: '引用政策', policies, total: all.length, offset: (at - 1) * size, pager });
   });
 
   router.get('/themes', page('themes'), (_req, res) => {
