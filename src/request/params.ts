@@ -122,7 +122,7 @@ export const PARAMS = {
   searchPage: z.object({ q: query(), expand: flag(), page: int(1, PARAM_DEFAULTS.maxPage), ...FILTER_FIELDS }).partial(),
   docs: z.object({ ...DOC_FILTER_FIELDS, place: one(), sort: oneOf(DOC_SORTS), order: oneOf(['asc', 'desc']) }).partial(),
   docsPage: z.object({ ...DOC_FILTER_FIELDS, place: one(), sort: oneOf(DOC_SORTS), order: oneOf(['asc', 'desc']), page: int(1, PARAM_DEFAULTS.maxColumnPage) }).partial(),
-  compare: z.object({ theme: one(), q: query(), docs: many(z.string(), { split: true }), expand: flag(), place: one(), page: int(1, PARAM_DEFAULTS.maxColumnPage), ...DOC_FILTER_FIELDS }).partial(),
+  compare: z.object({ theme: one(), q: query(), docs: many(z.string(), { split: true }), expand: flag(), place: one(), page: int(1, PARAM_DEFAULTS.maxColumnPage), layout: oneOf(['columns', 'rows']), ...DOC_FILTER_FIELDS }).partial(),
   policies: z.object({ page: int(1, PARAM_DEFAULTS.maxColumnPage) }).partial(),
   themes: z.object({ place: one(), page: int(1, PARAM_DEFAULTS.maxColumnPage) }).partial(),
   theme: z.object({ page: int(1, PARAM_DEFAULTS.maxColumnPage) }).partial(),

@@ -205,3 +205,17 @@ describe('/policies pages', () => {
     expect((await request(app).get('/policies').query({ page: '0' }).expect(400)).text).toContain('page');
   });
 });
+
+describe('/compare?layout=rows', () => {
+  it('shows the same jurisdictions and clauses as the columns, one row each, with a link back; the CSV link drops the layout', async () => {
+    const columns = (await request(app).get('/compare').query({ theme: 'hydrogen', page: '2' }).expect(200)).text;
+    const rows = (await request(app).get('/compare').query({ theme: 'hydrogen', page: '2', layout: 'rows' }).expect(200)).text;
+    expect(columnIds(rows)).toEqual(columnIds(columns));
+    expect((rows.match(/class="compare-clause"/gu) ?? []).length).toBe((columns.match(/class="compare-clause"/gu) ?? []).length);
+    expect(rows).toContain('class="compare rows"');
+    expect(rows).toContain('href="/compare?theme=hydrogen&amp;page=2">按列并排</a>');
+    expect(rows).toContain('href="/compare?theme=hydrogen&amp;layout=rows&amp;page=3"');
+    expect(rows).toContain('href="/compare.csv?theme=hydrogen"');
+    expect((await request(app).get('/compare').query({ theme: 'hydrogen', layout: 'diagonal' }).expect(400)).text).toContain('layout');
+  });
+});

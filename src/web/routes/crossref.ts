@@ -85,11 +85,13 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     const title = input.theme ? `${input.theme.label} · 比较` : input.q ? `${input.q} · 比较` : '并排比较';
     // From the checked values: the CSV refuses parameters the page ignores (a tracking tag).
     const { page: _page, ...checked } = paramsOf(res, 'compare');
-    const csvHref = urls.compareCsv(paramsQuery(checked));
+    const { layout: _layout, ...exported } = checked;
+    const csvHref = urls.compareCsv(paramsQuery(exported));
     const pager = { page: input.paged.page, pages: input.paged.pages, href: (n: number) => urls.compare(paramsQuery({ ...checked, page: n > 1 ? n : undefined })) };
     const { theme: _theme, q: _q, expand: _expand, ...scope } = checked;
     const themeHref = (id: string) => urls.compare(paramsQuery({ ...scope, theme: id }));
     const expandHref = urls.compare(paramsQuery({ ...checked, expand: '1' }));
+    const layoutHref = (layout: 'rows' | 'columns') => urls.compare(paramsQuery({ ...checked, layout: layout === 'rows' ? 'rows' : undefined, page: input.paged.page > 1 ? input.paged.page : undefined }));
     const { facets } = selectDocuments(library, input.docFilters);
     res.render('compare', {
       title,
@@ -103,6 +105,8 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
       csvHref,
       themeHref,
       expandHref,
+      layoutHref,
+      layout: paramsOf(res, 'compare').layout ?? 'columns',
     });
   });
 
