@@ -295,3 +295,90 @@ export function barChart(group: ChartGroup): Chart {
     axis: ticks,
   };
 }
+
+/** One column of a distribution chart: a jurisdiction's figure, as a link to its clause. */
+export interface DistributionBar {
+  x: number;
+  y: number;
+  height: number;
+  href: string;
+  title: string;
+  levelClass: string;
+}
+
+/** A reference line across a distribution chart: the nation's, the province's, the median. */
+export interface ReferenceLine {
+  y: number;
+  label: string;
+  kind: 'national' | 'province' | 'median';
+}
+
+export interface Distribution {
+  title: string;
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  bars: DistributionBar[];
+  barWidth: number;
+  axis: { y: number; label: string }[];
+  lines: ReferenceLine[];
+  /** The highest and lowest columns, named under the chart. */
+  ends: { label: string; value: string; href: string }[];
+  count: number;
+}
+
+const DIST = { width: 960, left: 48, right: 120, top: 16, plotHeight: 220, bottom: 28, maxBar: 14, gap: 1 } as const;
+
+/** Above this many jurisdictions a chart is drawn as a distribution: one thin column each, sorted. */
+export const DISTRIBUTION_FROM = 40;
+
+const valueText = (group: ChartGroup, v: number) => `${formatNumber(v)}${group.unit === '%' ? '%' : ''}`;
+
+/**
+ * Many jurisdictions on one measure: every figure a column, highest first, with the national
+ * figure, the province's (where one province is charted) and the median as lines. At 300
+ * columns it stays one screen wide and legible; each column still links to its clause.
+ */
+export function distributionChart(group: ChartGroup): Distribution {
+  const sorted = [...group.bars].sort((a, b) => (b.target.compareValue ?? 0) - (a.target.compareValue ?? 0));
+  const values = sorted.map((b) => b.target.compareValue ?? 0);
+  const { max, step } = niceAxis(Math.max(...values, 0));
+  const plotWidth = DIST.width - DIST.left - DIST.right;
+  const slot = Math.min(DIST.maxBar + DIST.gap, plotWidth / Math.max(1, sorted.length));
+  const barWidth = Math.max(1, Math.round((slot - (slot > 3 ? DIST.gap : 0)) * 10) / 10);
+  const bottom = DIST.top + DIST.plotHeight;
+  const yOf = (v: number) => Math.round((bottom - (Math.max(0, v) / max) * DIST.plotHeight) * 10) / 10;
+  const bars = sorted.map((b, i) => {
+    const y = yOf(b.target.compareValue ?? 0);
+    const place = b.doc.jurisdiction ?? b.doc.title;
+    return {
+      x: Math.round((DIST.left + i * slot) * 10) / 10,
+      y,
+      height: Math.max(1, bottom - y),
+      href: urls.clause(b.target.clause),
+      title: `${place}${b.doc.level ? ` ${LEVEL_LABELS[b.doc.level]}` : ''}：${valueText(group, b.target.compareValue ?? 0)}（${b.target.valueText}）`,
+      levelClass: `bar-${b.doc.level ?? 'none'}`,
+    };
+  });
+  const lines: ReferenceLine[] = [];
+  const national = sorted.find((b) => b.doc.level === 'national');
+  if (national) lines.push({ y: yOf(national.target.compareValue ?? 0), label: `国家 ${valueText(group, national.target.compareValue ?? 0)}`, kind: 'national' });
+  const provinces = sorted.filter((b) => b.doc.level === 'province');
+  if (provinces.length === 1) lines.push({ y: yOf(provinces[0]?.target.compareValue ?? 0), label: `${provinces[0]?.doc.jurisdiction ?? '省级'} ${valueText(group, provinces[0]?.target.compareValue ?? 0)}`, kind: 'province' });
+  const median = values.length ? ([...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] as number) : 0;
+  lines.push({ y: yOf(median), label: `中位数 ${valueText(group, median)}`, kind: 'median' });
+  const ticks = Array.from({ length: Math.round(max / step) + 1 }, (_, i) => ({ y: yOf(i * step), label: formatNumber(Number.parseFloat((i * step).toPrecision(6))) }));
+  const end = (b: (typeof sorted)[number] | undefined) => (b ? [{ label: b.doc.jurisdiction ?? b.doc.title, value: valueText(group, b.target.compareValue ?? 0), href: urls.clause(b.target.clause) }] : []);
+  return {
+    title: `${group.year ?? '年份未写明'}年 · ${group.label}（${sorted.length} 个地区，由高到低）`,
+    width: DIST.width,
+    height: bottom + DIST.bottom,
+    plot: { left: DIST.left, right: DIST.width - DIST.right, top: DIST.top, bottom },
+    bars,
+    barWidth,
+    axis: ticks,
+    lines,
+    ends: [...end(sorted[0]), ...end(sorted.at(-1))],
+    count: sorted.length,
+  };
+}

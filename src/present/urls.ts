@@ -35,5 +35,5 @@ export const urls = {
   targetsCsv: (q?: Query) => withQuery('/targets.csv', q),
   targetsJson: (q?: Query) => withQuery('/targets.json', q),
   /** An indicator's page: its targets, charted. */
-  indicator: (id: string) => `/targets/${enc(id)}`,
+  indicator: (id: string, q?: Query) => withQuery(`/targets/${enc(id)}`, q),
 };

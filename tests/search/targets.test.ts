@@ -1,12 +1,15 @@
 // Asking the targets: filter and sort parameters with their errors, the headline figure of a
 // plan, the vertical check against the province, and the chart groups of one indicator.
+import path from 'node:path';
+import ejs from 'ejs';
 import fc from 'fast-check';
+import { PROJECT_ROOT } from '../../src/config.js';
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../../src/enrich/targets/index.js';
 import { chartGroups, filterTargets, headline, indicatorSummaries, measureOf, provinceChecks, provinceOf, sortTargets } from '../../src/search/targets/index.js';
 import { sortDirect } from '../../src/search/targets/query.js';
 import { targetQuery } from '../../src/request/targets.js';
-import { barChart, niceAxis } from '../../src/present/target-table.js';
+import { barChart, distributionChart, niceAxis } from '../../src/present/target-table.js';
 import { CHENGDU, errorCode, LESHAN, MIANYANG, QUXIAN, realLibrary, SICHUAN } from '../helpers.js';
 
 const library = realLibrary();
@@ -145,6 +148,63 @@ describe('charts of one indicator', () => {
     expect(leshan!.width).toBeGreaterThan(sichuan!.width);
     expect(quxian!.width).toBeLessThan(sichuan!.width);
     expect(chart.provinceX).toBe(chart.labelWidth + sichuan!.width);
+  });
+
+  it('300 jurisdictions: a distribution, one column each inside the plot, highest first, with the province and the median', () => {
+    const y2025 = chartGroups(
+      library,
+      all.filter((t) => t.indicator === 'non-fossil-share'),
+    ).find((g) => g.year === 2025 && g.measure === 'reach|%')!;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.integer({ min: 0, max: 1000 }).map((n) => n / 10),
+          { minLength: 41, maxLength: 400 },
+        ),
+        (values) => {
+          // The five real bars, repeated with made-up figures: one province, many cities.
+          const bars = values.map((v, i) => {
+            const real = y2025.bars[i % y2025.bars.length]!;
+            const doc = i < y2025.bars.length ? real.doc : { ...real.doc, level: real.doc.level === 'province' ? ('city' as const) : real.doc.level };
+            return { doc, target: { ...real.target, compareValue: v } };
+          });
+          const chart = distributionChart({ ...y2025, bars });
+          expect(chart.bars).toHaveLength(values.length);
+          const heights = chart.bars.map((b) => b.height);
+          expect(heights).toEqual([...heights].sort((a, b) => b - a));
+          for (const b of chart.bars) {
+            expect(b.x).toBeGreaterThanOrEqual(chart.plot.left);
+            expect(b.x + chart.barWidth).toBeLessThanOrEqual(chart.plot.right + 0.5);
+            expect(b.y).toBeGreaterThanOrEqual(chart.plot.top - 0.5);
+            expect(b.y + b.height).toBeLessThanOrEqual(chart.plot.bottom + 1);
+            expect(b.href).toMatch(/^\/c\//u);
+          }
+          expect(chart.barWidth).toBeGreaterThanOrEqual(1);
+          expect(chart.lines.map((l) => l.kind)).toEqual(['province', 'median']);
+          // The median line runs at the top of the middle column.
+          const middle = chart.bars[Math.floor(values.length / 2)]!;
+          const lowerMiddle = chart.bars[Math.ceil(values.length / 2) - 1]!;
+          const median = chart.lines.at(-1)!;
+          expect(median.y).toBeGreaterThanOrEqual(Math.min(middle.y, lowerMiddle.y) - 0.05);
+          expect(median.y).toBeLessThanOrEqual(Math.max(middle.y, lowerMiddle.y) + 0.05);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('the distribution partial draws one linked column per jurisdiction, the lines, and names both ends', async () => {
+    const y2025 = chartGroups(
+      library,
+      all.filter((t) => t.indicator === 'non-fossil-share'),
+    ).find((g) => g.year === 2025 && g.measure === 'reach|%')!;
+    const bars = Array.from({ length: 300 }, (_, i) => ({ ...y2025.bars[i % 5]!, target: { ...y2025.bars[i % 5]!.target, compareValue: (i * 7) % 61 } }));
+    const chart = distributionChart({ ...y2025, bars });
+    const html = await ejs.renderFile(path.join(PROJECT_ROOT, 'views', 'partials', 'distribution-chart.ejs'), { chart });
+    expect((html.match(/<rect class="bar /gu) ?? []).length).toBe(300);
+    expect((html.match(/<a href="\/c\//gu) ?? []).length).toBe(300 + 2);
+    expect(html).toContain('中位数');
+    expect(html).toContain('300 个地区，由高到低');
   });
 
   it('axis ends on a round number above the largest bar', () => {

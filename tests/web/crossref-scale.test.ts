@@ -14,6 +14,8 @@ import { createApp } from '../../src/web/app.js';
 import { docsView } from '../../src/present/doc-list.js';
 import { docFiltersFrom } from '../../src/request/search.js';
 import { DOC_SORTS } from '../../src/search/documents.js';
+import { chartGroups } from '../../src/search/targets/index.js';
+import { DISTRIBUTION_FROM } from '../../src/present/target-table.js';
 import { writeScaleCorpus } from '../../scripts/scale-corpus.js';
 import { searcherFor, tempDir } from '../helpers.js';
 
@@ -217,5 +219,19 @@ describe('/compare?layout=rows', () => {
     expect(rows).toContain('href="/compare?theme=hydrogen&amp;layout=rows&amp;page=3"');
     expect(rows).toContain('href="/compare.csv?theme=hydrogen"');
     expect((await request(app).get('/compare').query({ theme: 'hydrogen', layout: 'diagonal' }).expect(400)).text).toContain('layout');
+  });
+});
+
+describe('/targets/<indicator> with many jurisdictions', () => {
+  it('draws a distribution for each measure with more than 40 jurisdictions and bars for the others', async () => {
+    const html = (await request(app).get('/targets/non-fossil-share').expect(200)).text;
+    const groups = chartGroups(
+      library,
+      library.enrichment.targets.filter((t) => t.indicator === 'non-fossil-share'),
+    );
+    const many = groups.filter((g) => g.bars.length > DISTRIBUTION_FROM);
+    expect(groups.length).toBeGreaterThan(0);
+    expect((html.match(/<figure class="chart distribution">/gu) ?? []).length).toBe(many.length);
+    expect((html.match(/<figure class="chart">/gu) ?? []).length).toBe(groups.length - many.length);
   });
 });

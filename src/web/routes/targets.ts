@@ -11,7 +11,7 @@ import type { IdentityFilters } from '../../search/types.js';
 import { chartGroups, indicatorSummaries, selectTargets, sortTargets, TARGET_SORTS, verticalChecks, type IndicatorSummary, type LevelCheck, type TargetQuery } from '../../search/targets/index.js';
 import { identityChoices, identityParams } from '../../present/doc-list.js';
 import { summarizeDoc } from '../../present/summaries.js';
-import { barChart, targetRecord, targetsCsv, targetsJson } from '../../present/target-table.js';
+import { barChart, distributionChart, DISTRIBUTION_FROM, targetRecord, targetsCsv, targetsJson } from '../../present/target-table.js';
 import { urls } from '../../present/urls.js';
 import { type RouteContext } from './context.js';
 import { api, file, page, paramsOf } from './takes.js';
@@ -76,20 +76,22 @@ export function targetsRouter(ctx: RouteContext): express.Router {
   const router = express.Router();
   const { indicators, records, queried } = targetRows(ctx);
 
+  /** One page of a targets table (TARGET_DEFAULTS.pageSize rows); the downloads hold every row. */
+  const tablePage = (targets: Target[], asked: number | undefined, href: (p: number) => string) => {
+    const size = TARGET_DEFAULTS.pageSize;
+    const pages = Math.max(1, Math.ceil(targets.length / size));
+    const pageNo = Math.min(asked ?? 1, pages);
+    const offset = (pageNo - 1) * size;
+    return { rows: records(targets.slice(offset, offset + size)), count: targets.length, offset, pager: { page: pageNo, pages, href } };
+  };
+
   router.get('/targets', page('targetsPage'), (_req, res) => {
     const { query, identity, targets } = queried(res);
     const { docs, facets } = selectDocuments(library, { levels: query.filters.levels, ...identity });
-    const size = TARGET_DEFAULTS.pageSize;
-    const pages = Math.max(1, Math.ceil(targets.length / size));
-    const pageNo = Math.min(paramsOf(res, 'targetsPage').page ?? 1, pages);
-    const offset = (pageNo - 1) * size;
     res.render('targets', {
       title: '量化目标',
       query,
-      rows: records(targets.slice(offset, offset + size)),
-      count: targets.length,
-      offset,
-      pager: { page: pageNo, pages, href: (p: number) => targetHref(urls.targets, query, identity, { page: String(p) }) },
+      ...tablePage(targets, paramsOf(res, 'targetsPage').page, (p) => targetHref(urls.targets, query, identity, { page: String(p) })),
       indicators: indicators(),
       docs: docs.map(summarizeDoc),
       choices: identityChoices(library, facets, { levels: query.filters.levels, ...identity }),
@@ -115,11 +117,12 @@ export function targetsRouter(ctx: RouteContext): express.Router {
   router.get('/targets.csv', file('targets'), (_req, res) => download(res, 'csv'));
   router.get('/targets.json', api('targets'), (_req, res) => download(res, 'json'));
 
-  router.get('/targets/:indicator', page('targets'), (req, res) => {
+  router.get('/targets/:indicator', page('targetsPage'), (req, res) => {
     const summary = indicators().find((s) => s.id === req.params.indicator);
     const indicator = library.enrichment.indicators.byId.get(req.params.indicator);
     if (!summary && !indicator) throw new AppError('INDICATOR_NOT_FOUND', quoteValue(req.params.indicator));
-    const selection = selectTargets(library, targetSelectionFrom({ ...paramsOf(res, 'targets'), indicator: [req.params.indicator] }, library));
+    const { page: asked, ...params } = paramsOf(res, 'targetsPage');
+    const selection = selectTargets(library, targetSelectionFrom({ ...params, indicator: [req.params.indicator] }, library));
     const { query, identity } = selection;
     const targets = sortTargets(library, selection.targets, { sort: 'doc', order: 'asc' });
     const label = summary?.label ?? indicator?.label ?? req.params.indicator;
@@ -128,8 +131,9 @@ export function targetsRouter(ctx: RouteContext): express.Router {
       label,
       summary,
       indicator,
-      charts: chartGroups(library, targets).map(barChart),
-      rows: records(targets),
+      charts: chartGroups(library, targets).map((group) => (group.bars.length > DISTRIBUTION_FROM ? { kind: 'distribution', chart: distributionChart(group) } : { kind: 'bars', chart: barChart(group) })),
+      // The indicator is the page's own: its pager links leave it out of the query.
+      ...tablePage(targets, asked, (p) => `${targetHref((qs) => urls.indicator(req.params.indicator, qs), { ...query, filters: { ...query.filters, indicators: [] } }, identity, { page: String(p) })}#rows`),
       csvHref: targetHref(urls.targetsCsv, query, identity),
       jsonHref: targetHref(urls.targetsJson, query, identity),
     });
