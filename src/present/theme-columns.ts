@@ -8,6 +8,7 @@ import type { Searcher } from '../search/engine.js';
 import type { ParsedQuery } from '../search/query.js';
 import { markSegments, toHtml, type MarkedSegment, type Range } from '../search/snippet.js';
 import { toHit, type Hit } from './summaries.js';
+import { targetsOfClause } from './reader-extras.js';
 import { urls } from './urls.js';
 import { CROSSREF_DEFAULTS } from '../config.js';
 import { regionColumns, trailOf, type RegionColumn, type RegionNode, type RegionTree } from '../library/regions.js';
@@ -118,6 +119,8 @@ export interface Column {
   doc: DocumentMeta;
   levelLabel: string;
   clauses: MarkedHit[];
+  /** Quantified targets stated in those clauses: the column's summary beside its clause count. */
+  targets: number;
 }
 
 /** One column per document, in administrative order; an empty column means 未提及. */
@@ -131,14 +134,15 @@ export function columnsFor(options: { library: Library; searcher: Searcher; docs
   } else {
     ids = new Set();
   }
-  return options.docs.map((doc) => ({
-    doc,
-    levelLabel: doc.level ? LEVEL_LABELS[doc.level] : '未分级',
-    clauses: library
-      .clausesOf(doc.id)
-      .filter((c) => ids.has(c.id))
-      .map((clause) => markedHit({ library, searcher, clause, theme: options.theme, query: options.query })),
-  }));
+  return options.docs.map((doc) => {
+    const clauses = library.clausesOf(doc.id).filter((c) => ids.has(c.id));
+    return {
+      doc,
+      levelLabel: doc.level ? LEVEL_LABELS[doc.level] : '未分级',
+      clauses: clauses.map((clause) => markedHit({ library, searcher, clause, theme: options.theme, query: options.query })),
+      targets: clauses.reduce((n, c) => n + targetsOfClause(library, c.id).length, 0),
+    };
+  });
 }
 
 /** One page of columns (CROSSREF_DEFAULTS.compareColumns); every column when no page is asked. */

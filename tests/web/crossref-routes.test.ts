@@ -50,6 +50,19 @@ describe('themes', () => {
 });
 
 describe('compare', () => {
+  it('each column sums up: its clause count and the quantified targets those clauses state', async () => {
+    const html = (await request(app).get('/compare').query({ theme: 'non-fossil-energy' }).expect(200)).text;
+    let withTargets = 0;
+    for (const id of ALL) {
+      const tagged = new Set(byTheme('non-fossil-energy').filter((c) => c.startsWith(`${id}.`)));
+      const targets = library.enrichment.targets.filter((t) => tagged.has(t.clause)).length;
+      const head = html.slice(html.indexOf(`id="c-${id}"`), html.indexOf('</p>', html.indexOf(`id="c-${id}"`)));
+      expect(head, id).toContain(`${tagged.size} 个条款${targets ? ` · ${targets} 项量化目标` : ''}</span>`);
+      if (targets) withTargets++;
+    }
+    expect(withTargets).toBeGreaterThan(0);
+  });
+
   it('by keyword an empty column says 未检出该词 (not 未提及) and offers the theme and the expanded terms', async () => {
     const html = (await request(app).get('/compare').query({ q: '加氢站' }).expect(200)).text;
     const column = (id: string) => html.slice(html.indexOf(`aria-labelledby="c-${id}"`), html.indexOf('</section>', html.indexOf(`aria-labelledby="c-${id}"`)));
