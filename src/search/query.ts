@@ -232,16 +232,22 @@ function typed(t: Term): string {
  */
 function rebuild(parts: string[][]): string {
   let out = '';
+  let last = '';
   for (const part of parts) {
     const terms = [...part];
     if (out !== '') {
-      if (isExportSpace(`${out} ${terms[0] ?? ''}`, out.length)) terms[0] = `"${terms[0] ?? ''}"`;
+      // Two single characters side by side would read as one letter-spaced word (前 创 → 前创).
+      const spaced = isSingleHan(last) && isSingleHan(terms[0] ?? '');
+      if (spaced || isExportSpace(`${out} ${terms[0] ?? ''}`, out.length)) terms[0] = `"${terms[0] ?? ''}"`;
       out += ' ';
     }
     out += terms.join(' | ');
+    last = terms.at(-1) ?? '';
   }
   return out;
 }
+
+const isSingleHan = (typed: string) => [...typed].length === 1 && HAN.test(typed);
 
 /** The query with one exclusion left out. */
 export function queryWithoutExclusion(query: ParsedQuery, dropped: number): string {

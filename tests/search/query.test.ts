@@ -107,6 +107,10 @@ describe('search as people type (issue 19)', () => {
     const q = parseQuery('“海绵城市” 氢能，加氢站 NOT 天然气 -煤');
     expect(queryWithoutExclusion(q, 1)).toBe('“海绵城市” 氢能 加氢站 -天然气');
     expect(parseQuery(queryWithout(q, 0)).groups.map((g) => g.map((t) => t.text))).toEqual([['氢能'], ['加氢站']]);
+    // Regression (fuzz): 前 参与渠道 创 without its middle word was rebuilt as 前 创, read as 前创.
+    const spaced = parseQuery('前 参与渠道 创');
+    expect(parseQuery(queryWithout(spaced, 1)).groups.map((g) => g.map((t) => t.text))).toEqual([['前'], ['创']]);
+    expect(parseQuery(queryWithout(parseQuery('x | 碳 达峰 氢'), 1)).groups.map((g) => g.map((t) => t.text))).toEqual([['x', '碳'], ['氢']]);
     // A phrase never closed is closed with its own kind of quote.
     expect(queryWithout(parseQuery('碳 「未闭合'), 0)).toBe('「未闭合」');
   });
