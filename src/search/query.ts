@@ -128,7 +128,7 @@ function joinSpacedLetters(tokens: Token[]): Token[] {
       continue;
     }
     const run = tokens.slice(i, j + 1) as Extract<Token, { kind: 'term' }>[];
-    out.push({ kind: 'term', text: run.map((r) => r.text).join(''), source: run.map((r) => r.source).join(' '), phrase: false, negated: false, spaced: true });
+    out.push({ kind: 'term', text: run.map((r) => r.text).join(''), source: run.map((r) => r.source).join(''), phrase: false, negated: false, spaced: true });
     i = j;
   }
   return out;

@@ -111,6 +111,9 @@ describe('search as people type (issue 19)', () => {
     const spaced = parseQuery('前 参与渠道 创');
     expect(parseQuery(queryWithout(spaced, 1)).groups.map((g) => g.map((t) => t.text))).toEqual([['前'], ['创']]);
     expect(parseQuery(queryWithout(parseQuery('x | 碳 达峰 氢'), 1)).groups.map((g) => g.map((t) => t.text))).toEqual([['x', '碳'], ['氢']]);
+    // Regression (fuzz): a letter-spaced word kept its spaces as typed, so 化 电力 煤 年 without
+    // 电力 was rebuilt as 化 煤 年 and read as 化煤年; it is now typed back joined.
+    expect(parseQuery(queryWithout(parseQuery('化、电力、煤\t年'), 1)).groups.map((g) => g.map((t) => t.text))).toEqual([['化'], ['煤年']]);
     // A phrase never closed is closed with its own kind of quote.
     expect(queryWithout(parseQuery('碳 「未闭合'), 0)).toBe('「未闭合」');
   });
