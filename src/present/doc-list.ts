@@ -11,8 +11,9 @@ import { FILTER_KEY, type DocFilters, type IdentityFilters } from '../search/typ
 import { summarizeDoc, type DocSummary } from './summaries.js';
 import { facetLabel, type FacetValue } from './search-results.js';
 import { urls } from './urls.js';
+import { paginate } from './paging.js';
 import { LIST_DEFAULTS } from '../config.js';
-import { placePath, trailOf, type RegionNode } from '../library/regions.js';
+import { trailOf, type RegionNode } from '../library/regions.js';
 import { placeChoices } from './theme-columns.js';
 
 export const DOC_SORT_LABELS: Record<DocSort, string> = { level: '层级', region: '地区', date: '发文日期', type: '文档类型', status: '状态', title: '标题' };
@@ -110,7 +111,7 @@ function sortKey(library: Library, sort: DocSort): (d: DocItem, i: number) => st
     case 'level':
       return (_d, i) => i;
     case 'region':
-      return (d, i) => `${placePath(library.getDocument(d.id) as DocumentMeta).join('/')}\u0000${String(i).padStart(8, '0')}`;
+      return (d, i) => `${library.regions.nodeOf(d.id)}\u0000${String(i).padStart(8, '0')}`;
     case 'date':
       return (d) => d.date ?? null;
     case 'type':
@@ -171,10 +172,9 @@ export function docsView(library: Library, filters: Required<DocFilters>, listin
     selection.docs.filter((d) => under.has(d.id)).map((d) => docItem(library, d)),
     listing,
   );
-  const size = listing.size ?? LIST_DEFAULTS.docsPageSize;
-  const pages = listing.page === undefined ? 1 : Math.max(1, Math.ceil(all.length / size));
-  const page = Math.min(listing.page ?? 1, pages);
-  const docs = listing.page === undefined ? all : all.slice((page - 1) * size, page * size);
+  // The API lists every document: one page as long as the list.
+  const size = listing.page === undefined ? Math.max(1, all.length) : (listing.size ?? LIST_DEFAULTS.docsPageSize);
+  const { items: docs, page, pages, offset } = paginate(all, { page: listing.page, size });
   const at = (change: Partial<DocListing>) => docsHref(filters, { ...listing, page: undefined, ...change });
   const facets = Object.fromEntries(
     DOC_FACETS.map((dim) => {
@@ -193,7 +193,7 @@ export function docsView(library: Library, filters: Required<DocFilters>, listin
     listing,
     page,
     pages,
-    offset: (page - 1) * size + 1,
+    offset: offset + 1,
     place,
     trail: trailOf(library.regions, place.id),
     places: placeChoices(library.regions, place.id).map((p) => ({ ...p, href: at({ place: p.id }) })),

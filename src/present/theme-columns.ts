@@ -10,6 +10,7 @@ import { markSegments, toHtml, type MarkedSegment, type Range } from '../search/
 import { toHit, type Hit } from './summaries.js';
 import { targetsOfClause } from './reader-extras.js';
 import { urls } from './urls.js';
+import { paginate, type Page } from './paging.js';
 import { CROSSREF_DEFAULTS } from '../config.js';
 import { regionColumns, trailOf, type RegionColumn, type RegionNode, type RegionTree } from '../library/regions.js';
 
@@ -80,10 +81,8 @@ function gridColumn(column: RegionColumn): GridColumn {
 export function themeGrid(library: Library, options: { place: string; page: number }): ThemeGrid {
   const { taxonomy, tags } = library.enrichment;
   const cap = CROSSREF_DEFAULTS.gridColumns;
-  const all = regionColumns(library.regions, { node: options.place, cap });
-  const pages = Math.max(1, Math.ceil(all.length / cap));
-  const page = Math.min(options.page, pages);
-  const columns = all.slice((page - 1) * cap, page * cap).map(gridColumn);
+  const { items, page, pages } = paginate(regionColumns(library.regions, { node: options.place, cap }), { page: options.page, size: cap });
+  const columns = items.map(gridColumn);
   const node = library.regions.byId.get(options.place) ?? library.regions.root;
   const rows = taxonomy.themes.map((theme) => {
     const perDoc = tags.counts.get(theme.id) ?? new Map<string, number>();
@@ -145,13 +144,9 @@ export function columnsFor(options: { library: Library; searcher: Searcher; docs
   });
 }
 
-/** One page of columns (CROSSREF_DEFAULTS.compareColumns); every column when no page is asked. */
-export function pageOf<T>(items: T[], page: number | undefined): { items: T[]; page: number; pages: number } {
-  if (page === undefined) return { items, page: 1, pages: 1 };
-  const size = CROSSREF_DEFAULTS.compareColumns;
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const at = Math.min(page, pages);
-  return { items: items.slice((at - 1) * size, at * size), page: at, pages };
+/** One page of columns (CROSSREF_DEFAULTS.compareColumns); every column when no page is asked (the CSV). */
+export function pageOf<T>(items: T[], page: number | undefined): Page<T> {
+  return page === undefined ? { items, page: 1, pages: 1, offset: 0 } : paginate(items, { page, size: CROSSREF_DEFAULTS.compareColumns });
 }
 
 /**

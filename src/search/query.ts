@@ -23,7 +23,7 @@ export interface ParsedQuery {
   exclude: Term[];
 }
 
-type Token = { kind: 'or' } | { kind: 'not' } | { kind: 'term'; text: string; source: string; phrase: boolean; negated: boolean; spaced?: boolean };
+type Token = { kind: 'or' } | { kind: 'not' } | { kind: 'term'; text: string; source: string; phrase: boolean; negated: boolean };
 
 /** Opening quote → its closing quote (after NFKC, which turns ＂ into "). */
 const QUOTES: Record<string, string> = { '"': '"', '\u201c': '\u201d', '\u300c': '\u300d', '\u300e': '\u300f' };
@@ -128,7 +128,7 @@ function joinSpacedLetters(tokens: Token[]): Token[] {
       continue;
     }
     const run = tokens.slice(i, j + 1) as Extract<Token, { kind: 'term' }>[];
-    out.push({ kind: 'term', text: run.map((r) => r.text).join(''), source: run.map((r) => r.source).join(''), phrase: false, negated: false, spaced: true });
+    out.push({ kind: 'term', text: run.map((r) => r.text).join(''), source: run.map((r) => r.source).join(''), phrase: false, negated: false });
     i = j;
   }
   return out;

@@ -13,6 +13,7 @@ import { policySummary } from '../../present/summaries.js';
 import { columnsFor, compareCsv, pageOf, placeChoices, themeGrid, type Column } from '../../present/theme-columns.js';
 import { CROSSREF_DEFAULTS, LIST_DEFAULTS } from '../../config.js';
 import { urls } from '../../present/urls.js';
+import { paginate } from '../../present/paging.js';
 import { findDoc, findPlace, findTheme, type RouteContext } from './context.js';
 import { file, page, paramsOf } from './takes.js';
 
@@ -22,18 +23,16 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
 
   router.get('/policies', page('policies'), (_req, res) => {
     const all = library.enrichment.policies;
-    const size = LIST_DEFAULTS.policiesPageSize;
-    const pages = Math.max(1, Math.ceil(all.length / size));
-    const at = Math.min(paramsOf(res, 'policies').page ?? 1, pages);
-    const pager = { page: at, pages, href: (n: number) => urls.policies(n > 1 ? { page: String(n) } : undefined) };
-    const policies = all.slice((at - 1) * size, at * size).map((p) => ({
+    const shown = paginate(all, { page: paramsOf(res, 'policies').page, size: LIST_DEFAULTS.policiesPageSize });
+    const pager = { page: shown.page, pages: shown.pages, href: (n: number) => urls.policies(n > 1 ? { page: String(n) } : undefined) };
+    const policies = shown.items.map((p) => ({
       ...policySummary(p),
       citing: p.citedBy.map((c) => ({
         doc: library.getDocument(c.docId),
         clauses: c.clauseIds.map((id) => library.getClause(id)).filter((x) => x !== undefined),
       })),
     }));
-    res.render('policies', { title: '引用政策', policies, total: all.length, offset: (at - 1) * size, pager });
+    res.render('policies', { title: '引用政策', policies, total: all.length, offset: shown.offset, pager });
   });
 
   router.get('/themes', page('themes'), (_req, res) => {
@@ -65,11 +64,12 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     const place = findPlace(library, p.place ?? '');
     const docFilters = docFiltersFrom(p, library);
     const under = new Set(place.allDocs.map((d) => d.id));
-    const selected = selectDocuments(library, docFilters).docs.filter((d) => under.has(d.id));
+    const selection = selectDocuments(library, docFilters);
+    const selected = selection.docs.filter((d) => under.has(d.id));
     for (const id of docIds) findDoc(library, id);
     const docs = docIds.length ? selected.filter((d) => docIds.includes(d.id)) : selected;
     const paged = pageOf(docs, options.paged ? (p.page ?? 1) : undefined);
-    const base = { theme, q: q ?? '', place, candidates: selected, docs, docFilters, paged, columns: [] as Column[], expansions: [] as Expansion[], widen: [] as { id: string; label: string }[], expanded: false };
+    const base = { theme, q: q ?? '', place, candidates: selected, docs, docFilters, facets: selection.facets, paged, columns: [] as Column[], expansions: [] as Expansion[], widen: [] as { id: string; label: string }[], expanded: false };
     if (!theme && !q) return base;
     const search = q ? searchFrom({ q, expand }, library) : null;
     const columns = columnsFor({ library, searcher, docs: paged.items, theme: theme?.id, query: search?.query });
@@ -92,7 +92,6 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     const themeHref = (id: string) => urls.compare(paramsQuery({ ...scope, theme: id }));
     const expandHref = urls.compare(paramsQuery({ ...checked, expand: '1' }));
     const layoutHref = (layout: 'rows' | 'columns') => urls.compare(paramsQuery({ ...checked, layout: layout === 'rows' ? 'rows' : undefined, page: input.paged.page > 1 ? input.paged.page : undefined }));
-    const { facets } = selectDocuments(library, input.docFilters);
     res.render('compare', {
       title,
       ...input,
@@ -100,7 +99,7 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
       pickList: input.candidates.length <= CROSSREF_DEFAULTS.pickList,
       pickLimit: CROSSREF_DEFAULTS.pickList,
       places: placeChoices(library.regions, input.place.id),
-      choices: identityChoices(library, facets, input.docFilters),
+      choices: identityChoices(library, input.facets, input.docFilters),
       themes: library.enrichment.taxonomy.themes,
       csvHref,
       themeHref,

@@ -13,6 +13,7 @@ import { identityChoices, identityParams } from '../../present/doc-list.js';
 import { summarizeDoc } from '../../present/summaries.js';
 import { barChart, distributionChart, DISTRIBUTION_FROM, targetRecord, targetsCsv, targetsJson } from '../../present/target-table.js';
 import { urls } from '../../present/urls.js';
+import { paginate } from '../../present/paging.js';
 import { type RouteContext } from './context.js';
 import { api, file, page, paramsOf } from './takes.js';
 
@@ -78,11 +79,8 @@ export function targetsRouter(ctx: RouteContext): express.Router {
 
   /** One page of a targets table (TARGET_DEFAULTS.pageSize rows); the downloads hold every row. */
   const tablePage = (targets: Target[], asked: number | undefined, href: (p: number) => string) => {
-    const size = TARGET_DEFAULTS.pageSize;
-    const pages = Math.max(1, Math.ceil(targets.length / size));
-    const pageNo = Math.min(asked ?? 1, pages);
-    const offset = (pageNo - 1) * size;
-    return { rows: records(targets.slice(offset, offset + size)), count: targets.length, offset, pager: { page: pageNo, pages, href } };
+    const { items, page: pageNo, pages, offset } = paginate(targets, { page: asked, size: TARGET_DEFAULTS.pageSize });
+    return { rows: records(items), count: targets.length, offset, pager: { page: pageNo, pages, href } };
   };
 
   router.get('/targets', page('targetsPage'), (_req, res) => {
