@@ -58,8 +58,8 @@ function runTs(options: { file: string; args?: string[]; env: Record<string, str
   return { stdout: done.stdout, stderr: done.stderr, ms: took };
 }
 
-/** The pages issue 18 sets a server-time goal for. */
-const PAGE_ROUTES = ['/themes', '/targets', '/compare?theme=hydrogen', '/policies', '/docs'];
+/** The list and cross-reference pages issues 18 and 19 set a server-time goal for. */
+const PAGE_ROUTES = ['/themes', '/themes/hydrogen', '/compare?theme=hydrogen', `/compare?q=${encodeURIComponent('加氢站')}`, '/targets', '/targets/non-fossil-share', '/policies', '/docs', '/docs?sort=date'];
 
 async function pageTimes(url: string): Promise<PageTime[]> {
   const times: PageTime[] = [];
