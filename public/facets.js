@@ -1,13 +1,14 @@
-// Long facet lists (hundreds of documents or issuers) get a box that narrows them as you type;
-// the folded values open while a filter is typed. Without script the box stays hidden and the
-// 更多 fold still lists every value. A static file, so the strict CSP needs no inline script.
+// Long facet lists (hundreds of documents or issuers) and /compare's folded pick list get a box
+// that narrows them as you type; the folded values open while a filter is typed. Without script
+// the box stays hidden and the fold still lists every value. A static file, so the strict CSP
+// needs no inline script.
 document.addEventListener('DOMContentLoaded', () => {
-  for (const block of document.querySelectorAll('.facet-block')) {
+  for (const block of document.querySelectorAll('.facet-block, .pick-block')) {
     const box = block.querySelector('input.facet-filter');
     if (!box) continue;
     const more = block.querySelector('details.facet-more');
     const none = block.querySelector('.facet-none');
-    const items = [...block.querySelectorAll('li')].filter((li) => li.querySelector('a'));
+    const items = [...block.querySelectorAll('li, label.doc-check')].filter((el) => el.querySelector('a, input'));
     box.hidden = false;
     box.addEventListener('input', () => {
       const wanted = box.value.trim().toLowerCase();

@@ -135,8 +135,12 @@ export const CROSSREF_DEFAULTS = {
   gridColumns: 40,
   /** Documents side by side on one page of /compare and /themes/<id>; the CSV holds them all. */
   compareColumns: 10,
-  /** Up to this many candidate documents, /compare lists each with a check box. */
+  /** Up to this many candidate documents, /compare lists each with a check box in view. */
   pickList: 30,
+  /** Up to this many, the check boxes sit folded behind a box that narrows them as you type; past it, narrow by place or level first. */
+  pickListMax: 1000,
+  /** Characters of a title shown as a grid column's name when several documents of one place sit side by side. */
+  columnTitleChars: 14,
 } as const;
 
 /** Limits and sizes of search, shared by the API, the pages and the CLI. */

@@ -79,18 +79,33 @@ export function trailOf(tree: RegionTree, id: string): RegionNode[] {
   return out;
 }
 
-/** A column of a grouped view: one document, or every document at and below one place. */
-export type RegionColumn = { kind: 'doc'; doc: DocumentMeta } | { kind: 'place'; node: RegionNode };
+/**
+ * A column of a grouped view: one document; a place's own documents taken together (本级,
+ * when the place also has places below it); or every document at and below one place.
+ */
+export type RegionColumn = { kind: 'doc'; doc: DocumentMeta } | { kind: 'own'; node: RegionNode } | { kind: 'place'; node: RegionNode };
+
+/** The documents a column stands for. */
+export function docsOfColumn(column: RegionColumn): DocumentMeta[] {
+  if (column.kind === 'doc') return [column.doc];
+  return column.kind === 'own' ? column.node.docs : column.node.allDocs;
+}
 
 /**
  * The columns under a node: its own documents, then its places; then, one level at a time,
  * every place opened into its own documents and places while all of them fit within `cap`.
  * Five plans of one province show as five documents; 350 plans of 70 provinces as 70
- * provinces. A level opens whole or not at all, so columns side by side are of one kind.
+ * provinces. A place that has places below it shows its own documents as one 本级 column, so
+ * twenty national plans do not crowd out the provinces; at a place with none below, each
+ * document is a column. A level opens whole or not at all, so columns side by side are of one kind.
  */
 export function regionColumns(tree: RegionTree, options: { node: string; cap: number }): RegionColumn[] {
-  const start = tree.byId.get(options.node) ?? tree.root;
-  const open = (node: RegionNode): RegionColumn[] => [...node.docs.map((doc): RegionColumn => ({ kind: 'doc', doc })), ...node.children.map((id): RegionColumn => ({ kind: 'place', node: tree.byId.get(id) as RegionNode }))];
+  const start = tree.byId.get(options.node);
+  if (!start) return [];
+  const open = (node: RegionNode): RegionColumn[] => {
+    const own: RegionColumn[] = node.children.length > 0 && node.docs.length > 1 ? [{ kind: 'own', node }] : node.docs.map((doc) => ({ kind: 'doc', doc }));
+    return [...own, ...node.children.map((id): RegionColumn => ({ kind: 'place', node: tree.byId.get(id) as RegionNode }))];
+  };
   let columns = open(start);
   for (;;) {
     if (!columns.some((c) => c.kind === 'place')) return columns;

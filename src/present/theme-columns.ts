@@ -3,7 +3,7 @@
 import type { Theme } from '../enrich/themes.js';
 import type { Library } from '../library/library.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
-import { LEVEL_LABELS } from '../ingest/types.js';
+import { LEVEL_LABELS, LEVEL_ORDER, NO_LEVEL, type Level } from '../ingest/types.js';
 import type { Searcher } from '../search/engine.js';
 import type { ParsedQuery } from '../search/query.js';
 import { markSegments, toHtml, type MarkedSegment, type Range } from '../search/snippet.js';
@@ -12,7 +12,7 @@ import { targetsOfClause } from './reader-extras.js';
 import { urls } from './urls.js';
 import { paginate, type Page } from './paging.js';
 import { CROSSREF_DEFAULTS } from '../config.js';
-import { regionColumns, trailOf, type RegionColumn, type RegionNode, type RegionTree } from '../library/regions.js';
+import { buildRegionTree, regionColumns, trailOf, type RegionColumn, type RegionNode, type RegionTree } from '../library/regions.js';
 
 /** Clauses on each theme per document, every document listed (the API's counts). */
 export function themeCounts(library: Library): { theme: Theme; total: number; counts: Map<string, number> }[] {
@@ -26,16 +26,16 @@ export function themeCounts(library: Library): { theme: Theme; total: number; co
   });
 }
 
-/** A column of the grid: one document, or the documents at and below a place. */
+/** A column of the grid: one document, a place's own documents, or the documents at and below a place. */
 export interface GridColumn {
   label: string;
-  /** The level of a document, or 共 N 份文件 for a place. */
+  /** The level of a document, or 共 N 份文件 for a group. */
   sub: string;
-  /** The document page, or the grid opened at the place. */
+  /** The document page, or the grid opened at the group. */
   href: string;
   title: string;
-  /** What a cell's comparison link selects: the document, or the place. */
-  scope: { docs: string } | { place: string };
+  /** What a cell's comparison link selects: the document, or the place (and level). */
+  scope: Record<string, string>;
   docs: DocumentMeta[];
   clauses: number;
 }
@@ -46,6 +46,15 @@ export interface GridRow {
   cells: { count: number; density: number; heat: number }[];
 }
 
+/** One choice of the grid's level switch: all levels, or one, with the documents it holds. */
+export interface LevelChoice {
+  level: string | null;
+  label: string;
+  count: number;
+  href: string;
+  current: boolean;
+}
+
 export interface ThemeGrid {
   /** The places from the nation down to the one shown. */
   trail: RegionNode[];
@@ -53,8 +62,9 @@ export interface ThemeGrid {
   rows: GridRow[];
   page: number;
   pages: number;
-  /** Documents under the place shown (every page). */
+  /** Documents under the place shown at the levels chosen (every page). */
   docCount: number;
+  levels: LevelChoice[];
 }
 
 /** Share of a document's clauses tagged with the theme, as a 0–5 colour step. */
@@ -63,27 +73,75 @@ function heat(density: number): number {
   return Math.min(5, 1 + Math.floor(Math.log2(1 + density * 40)));
 }
 
-function gridColumn(column: RegionColumn): GridColumn {
+const levelOf = (d: DocumentMeta): string => d.level ?? NO_LEVEL;
+const levelLabel = (level: string): string => (level === NO_LEVEL ? '未分级' : LEVEL_LABELS[level as Level]);
+const sumClauses = (docs: DocumentMeta[]) => docs.reduce((n, d) => n + d.clauseCount, 0);
+
+function gridColumn(column: RegionColumn, levels: string[]): GridColumn {
   if (column.kind === 'doc') {
     const d = column.doc;
-    return { label: d.jurisdiction ?? d.title, sub: d.level ? LEVEL_LABELS[d.level] : '', href: urls.doc(d.id), title: d.title, scope: { docs: d.id }, docs: [d], clauses: d.clauseCount };
+    return { label: d.jurisdiction ?? d.title, sub: levelLabel(levelOf(d)), href: urls.doc(d.id), title: d.title, scope: { docs: d.id }, docs: [d], clauses: d.clauseCount };
   }
   const { node } = column;
-  const clauses = node.allDocs.reduce((n, d) => n + d.clauseCount, 0);
-  return { label: node.name, sub: `${node.allDocs.length} 份文件`, href: urls.themes({ place: node.id }), title: `${node.name}及其下辖地区`, scope: { place: node.id }, docs: node.allDocs, clauses };
+  const level = levels.length ? levels.join(',') : undefined;
+  if (column.kind === 'own') {
+    // The place's own documents: the drill-down opens them at their own level(s), where the place has nothing below.
+    const own = [...new Set(node.docs.map(levelOf))].join(',');
+    const name = node.depth === 0 ? '国家' : node.name;
+    return {
+      label: `${name}本级`,
+      sub: `${node.docs.length} 份文件`,
+      href: urls.themes({ place: node.id || undefined, level: own }),
+      title: `${name}本级的 ${node.docs.length} 份文件`,
+      scope: { place: node.id, level: own },
+      docs: node.docs,
+      clauses: sumClauses(node.docs),
+    };
+  }
+  const scope: Record<string, string> = { place: node.id };
+  if (level) scope.level = level;
+  return { label: node.name, sub: `${node.allDocs.length} 份文件`, href: urls.themes({ place: node.id, level }), title: `${node.name}及其下辖地区`, scope, docs: node.allDocs, clauses: sumClauses(node.allDocs) };
+}
+
+/** Several documents of one place side by side: told apart by title, not by the place's name. */
+function disambiguate(columns: GridColumn[]): GridColumn[] {
+  const seen = new Map<string, number>();
+  for (const c of columns) seen.set(c.label, (seen.get(c.label) ?? 0) + 1);
+  return columns.map((c) => ((seen.get(c.label) ?? 0) > 1 && c.docs.length === 1 && c.scope.docs ? { ...c, label: shortTitle(c.title), sub: c.label === '国家' ? c.sub : `${c.label} · ${c.sub}` } : c));
+}
+
+function shortTitle(title: string): string {
+  const chars = [...title];
+  return chars.length > CROSSREF_DEFAULTS.columnTitleChars ? `${chars.slice(0, CROSSREF_DEFAULTS.columnTitleChars).join('')}…` : title;
+}
+
+/** The level switch: every level present under the place, with its count. */
+function levelChoices(node: RegionNode, options: { place: string; chosen: string[] }): LevelChoice[] {
+  const counts = new Map<string, number>();
+  for (const d of node.allDocs) counts.set(levelOf(d), (counts.get(levelOf(d)) ?? 0) + 1);
+  const place = options.place || undefined;
+  const all: LevelChoice = { level: null, label: '全部层级', count: node.allDocs.length, href: urls.themes({ place }), current: options.chosen.length === 0 };
+  const present = [...LEVEL_ORDER, NO_LEVEL].filter((l) => counts.has(l));
+  return [all, ...present.map((l) => ({ level: l, label: levelLabel(l), count: counts.get(l) ?? 0, href: urls.themes({ place, level: l }), current: options.chosen.length === 1 && options.chosen[0] === l }))];
 }
 
 /**
- * Themes × jurisdictions under one place: its own documents and its places as columns (opened
- * while they fit CROSSREF_DEFAULTS.gridColumns), paged when a place has more children than that.
- * Counts add up the per-document tags computed when the library was built.
+ * Themes × jurisdictions under one place, optionally at some levels only: its own documents and
+ * its places as columns (opened while they fit CROSSREF_DEFAULTS.gridColumns), paged when a
+ * place has more children than that. Counts add up the per-document tags computed when the
+ * library was built.
  */
-export function themeGrid(library: Library, options: { place: string; page: number }): ThemeGrid {
+export function themeGrid(library: Library, options: { place: string; levels?: string[]; page: number }): ThemeGrid {
   const { taxonomy, tags } = library.enrichment;
   const cap = CROSSREF_DEFAULTS.gridColumns;
-  const { items, page, pages } = paginate(regionColumns(library.regions, { node: options.place, cap }), { page: options.page, size: cap });
-  const columns = items.map(gridColumn);
-  const node = library.regions.byId.get(options.place) ?? library.regions.root;
+  const levels = options.levels ?? [];
+  const full = library.regions.byId.get(options.place) ?? library.regions.root;
+  // A level filter regroups the documents left: /themes?level=city opens provinces into their cities.
+  const tree = levels.length ? buildRegionTree(library.documents.filter((d) => levels.includes(levelOf(d)))) : library.regions;
+  const node = tree.byId.get(full.id);
+  const { items, page, pages } = paginate(regionColumns(tree, { node: full.id, cap }), { page: options.page, size: cap });
+  const columns = disambiguate(items.map((c) => gridColumn(c, levels)));
+  const under = node?.allDocs ?? [];
   const rows = taxonomy.themes.map((theme) => {
     const perDoc = tags.counts.get(theme.id) ?? new Map<string, number>();
     const cells = columns.map((col) => {
@@ -93,10 +151,10 @@ export function themeGrid(library: Library, options: { place: string; page: numb
       return { count, density, heat: heat(density) };
     });
     let total = 0;
-    for (const d of node.allDocs) total += perDoc.get(d.id) ?? 0;
+    for (const d of under) total += perDoc.get(d.id) ?? 0;
     return { theme, total, cells };
   });
-  return { trail: trailOf(library.regions, node.id), columns, rows, page, pages, docCount: node.allDocs.length };
+  return { trail: trailOf(library.regions, full.id), columns, rows, page, pages, docCount: under.length, levels: levelChoices(full, { place: full.id, chosen: levels }) };
 }
 
 export interface MarkedHit extends Hit {

@@ -3,15 +3,14 @@
 // side-by-side comparison; keyboard access; no console or CSP errors; axe-core on the main pages.
 // Screenshots of every step go to test-results/e2e/ (git-ignored).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, launchChromium, PageProblems, resetScreenshots, runAxe, SCREENSHOT_DIR, screenshot, startServer, type Browser, type BrowserContext, type Page, type RunningServer } from './browser.js';
+import { describeViolations, launchChromium, openWideLibrary, PageProblems, resetScreenshots, runAxe, SCREENSHOT_DIR, screenshot, startServer, type Browser, type BrowserContext, type Page, type RunningServer } from './browser.js';
 import { CHENGDU } from '../helpers.js';
 import { readPdfPages } from '../../src/ingest/pdf/read.js';
 
-/** The five plans' jurisdictions (corpus/catalog.json), province → cities → county as the pages list them. */
-const JURISDICTIONS = ['四川省', '成都市', '绵阳市', '乐山市', '渠县'];
 const QUERY = '加氢站';
 
 let server: RunningServer;
+let wide: Awaited<ReturnType<typeof openWideLibrary>> | undefined;
 let browser: Browser | undefined;
 /** Why Chromium did not start: every test then fails with it (counted as failures, not skips). */
 let launchError: unknown = null;
@@ -26,13 +25,15 @@ beforeAll(async () => {
     launchError = err;
     return;
   }
-  server = await startServer();
+  wide = await openWideLibrary();
+  server = await startServer(wide.engine);
   console.log(`e2e: screenshots in ${SCREENSHOT_DIR}`);
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  wide?.cleanup();
 });
 
 afterEach(async () => {
@@ -40,6 +41,13 @@ afterEach(async () => {
   // Every page visited in the test: no console errors (CSP violations are console errors), no page errors.
   expect(problems.take(), 'console errors, page errors or failed requests').toEqual([]);
 });
+
+/** The jurisdictions of every document under 四川省, as /api/docs gives them. */
+async function sichuanNames(): Promise<string[]> {
+  const res = await fetch(`${server.origin}/api/docs?place=${encodeURIComponent('四川省')}`);
+  const body = (await res.json()) as { docs: { jurisdiction: string | null }[] };
+  return [...new Set(body.docs.map((d) => d.jurisdiction).filter((j): j is string => Boolean(j)))];
+}
 
 /** A fresh page in its own context, watched for console and page errors. */
 async function newPage(options: { clipboard?: boolean; width?: number } = {}): Promise<Page> {
@@ -104,24 +112,38 @@ describe('in Chromium', { timeout: 90_000 }, () => {
     const themeLink = page.locator('p.themes-line a.chip[href="/themes/hydrogen"]');
     expect(await themeLink.count(), 'the clause page links to its hydrogen theme').toBe(1);
     await Promise.all([page.waitForURL(/\/themes\/hydrogen$/u), themeLink.click()]);
+    await screenshot(page, 'theme');
 
-    // The theme page lists all five jurisdictions, province → city → county.
+    // 91 documents: narrow the theme page to 四川省 with the place picker.
+    const sichuan = await sichuanNames();
+    await page.locator('form.compare-form select[name="place"]').selectOption('四川省');
+    await Promise.all([page.waitForURL(/place=/u), page.locator('form.compare-form button[type="submit"]').click()]);
     const headings = (await page.locator('section.jurisdiction h2').allTextContents()).map((t) => t.replace(/\s+/gu, ' '));
-    expect(headings).toHaveLength(JURISDICTIONS.length);
-    JURISDICTIONS.forEach((name, i) => expect(headings[i]).toContain(name));
+    expect(headings.length).toBeGreaterThan(0);
+    expect(headings.length).toBeLessThanOrEqual(10);
+    for (const h of headings)
+      expect(
+        sichuan.some((name) => h.includes(` ${name} · `)),
+        h,
+      ).toBe(true);
     // Each jurisdiction shows its clauses or says 未提及.
     for (const section of await page.locator('section.jurisdiction').all()) {
       expect((await section.locator('ol.theme-clauses > li').count()) + (await section.locator('.absent').count())).toBeGreaterThan(0);
     }
-    await screenshot(page, 'theme');
+    await screenshot(page, 'theme-sichuan');
 
-    // From there to the compare page: one column per jurisdiction.
-    await Promise.all([page.waitForURL(/\/compare\?theme=hydrogen/u), page.getByRole('link', { name: '并排比较', exact: true }).click()]);
+    // From there to the compare page, still in 四川省: ten columns a page, every one Sichuan's.
+    await Promise.all([page.waitForURL(/\/compare\?theme=hydrogen&place=/u), page.getByRole('link', { name: '并排比较', exact: true }).click()]);
     const columns = page.locator('.compare > section.compare-col');
     await columns.first().waitFor();
-    const columnHeads = await columns.locator('h2').allTextContents();
-    expect(columnHeads).toHaveLength(JURISDICTIONS.length);
-    JURISDICTIONS.forEach((name, i) => expect(columnHeads[i]).toContain(name));
+    const columnHeads = (await columns.locator('h2').allTextContents()).map((t) => t.replace(/\s+/gu, ' ').trim());
+    expect(columnHeads).toHaveLength(10);
+    for (const h of columnHeads)
+      expect(
+        sichuan.some((name) => h.endsWith(name)),
+        h,
+      ).toBe(true);
+    expect(await page.locator('nav.pager').count()).toBeGreaterThan(0);
     expect(await columns.locator('.compare-clause').count()).toBeGreaterThan(0);
     await screenshot(page, 'compare');
   });
@@ -229,6 +251,76 @@ describe('in Chromium', { timeout: 90_000 }, () => {
     await screenshot(page, 'facet-filter');
   });
 
+  it("themes by region and level: the nation's own plans are one 本级 column that drills down to them, told apart by title", async () => {
+    const page = await newPage();
+    await page.goto(`${server.origin}/themes`);
+    const heads = page.locator('table.grid thead th.doc-col a');
+    expect(await heads.first().textContent()).toBe('国家本级');
+    // Provinces sit beside it, each linking one level down.
+    const hrefs = await heads.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain(`/themes?place=${encodeURIComponent('四川省')}`);
+    await Promise.all([page.waitForURL(/level=national/u), heads.first().click()]);
+    expect(await page.locator('main h1').textContent()).toContain('（国家级）');
+    const national = await page.locator('table.grid thead th.doc-col a').allTextContents();
+    expect(national.length).toBeGreaterThan(1);
+    expect(new Set(national).size, 'each national plan has its own column name').toBe(national.length);
+    expect(national).not.toContain('国家');
+    await screenshot(page, 'themes-national');
+    // The level switch goes back to every level; a province opens into its cities.
+    await page.goto(`${server.origin}/themes?place=${encodeURIComponent('四川省')}`);
+    // A city with one plan is named; a city with several names each plan's title above the city.
+    const cityHeads = (await page.locator('table.grid thead th.doc-col').allTextContents()).join(' ');
+    for (const city of ['成都市', '绵阳市', '乐山市']) expect(cityHeads).toContain(city);
+  });
+
+  it('targets by region: an indicator narrowed to 四川省 lists only its jurisdictions', async () => {
+    const page = await newPage();
+    const sichuan = await sichuanNames();
+    await page.goto(`${server.origin}/targets/non-fossil-share?region=${encodeURIComponent('四川省')}`);
+    const places = (await page.locator('table tbody tr td:nth-child(2)').allTextContents()).map((t) => t.replace(/\s+/gu, ' ').trim());
+    expect(places.length).toBeGreaterThan(0);
+    for (const p of places)
+      expect(
+        sichuan.some((name) => p.startsWith(name)),
+        p,
+      ).toBe(true);
+  });
+
+  it('compare: hand-pick documents from a folded list that narrows as you type; column heads stay in view while the columns scroll', async () => {
+    const page = await newPage();
+    await page.goto(`${server.origin}/compare?theme=hydrogen`);
+    const block = page.locator('.pick-block');
+    await block.locator('summary').click();
+    const box = block.locator('input.facet-filter');
+    await box.fill('成都');
+    const shown = await block.locator('label.doc-check:visible').allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const label of shown) expect(label).toContain('成都');
+    await box.fill('绵阳');
+    await block.locator('label.doc-check:visible input').first().check();
+    await box.fill('乐山');
+    await block.locator('label.doc-check:visible input').first().check();
+    await Promise.all([page.waitForURL(/docs=/u), page.locator('form.compare-form button[type="submit"]').click()]);
+    const heads = (await page.locator('.compare > section.compare-col h2').allTextContents()).map((t) => t.trim());
+    expect(heads).toHaveLength(2);
+    expect(heads[0]).toContain('绵阳市');
+    expect(heads[1]).toContain('乐山市');
+    expect(await page.locator('.pick-block').textContent()).toContain('已勾选 2 份');
+
+    // Sticky heads: scroll the columns' own box; each head stays at its top.
+    await page.goto(`${server.origin}/compare?theme=hydrogen&place=${encodeURIComponent('四川省')}`);
+    const tops = await page.evaluate(() => {
+      const box = document.querySelector('.compare') as HTMLElement;
+      box.scrollIntoView();
+      box.scrollTop = 600;
+      const head = document.querySelector('.compare .col-head') as HTMLElement;
+      return { scrolled: box.scrollTop, box: box.getBoundingClientRect().top, head: head.getBoundingClientRect().top };
+    });
+    expect(tops.scrolled).toBeGreaterThan(0);
+    expect(Math.abs(tops.head - tops.box)).toBeLessThan(2);
+    await screenshot(page, 'compare-sticky');
+  });
+
   it('print: compare, targets and a clause say where from and when, number their pages, and keep highlights', async () => {
     const page = await newPage();
     const limits = { timeoutMs: 30_000, maxHeapMb: 512 };
@@ -269,13 +361,20 @@ describe('in Chromium', { timeout: 90_000 }, () => {
       '/docs',
       `/docs/${CHENGDU}`,
       `/c/${CHENGDU}.part_1`,
+      '/docs?page=2&sort=date',
       '/themes',
+      '/themes?level=national',
+      `/themes?place=${encodeURIComponent('四川省')}`,
       '/themes/hydrogen',
+      `/themes/hydrogen?place=${encodeURIComponent('四川省')}`,
       '/compare?theme=hydrogen',
+      '/compare?theme=ccer&layout=rows',
       `/compare?q=${encodeURIComponent(QUERY)}`,
       '/targets',
+      '/targets?page=2',
       '/targets/non-fossil-share',
       '/policies',
+      '/policies?page=2',
       '/search?q=龘靐齉',
     ];
     for (const path of paths) {

@@ -1,11 +1,14 @@
 // Helpers for the real-browser tests: the app on a free local port, Debian's Chromium driven by
 // playwright-core, per-page console and page-error collection, screenshots and axe-core.
 import fs from 'node:fs';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { realApp } from '../helpers.js';
+import { createApp } from '../../src/web/app.js';
+import { BUNDLED_SOURCES, openEngine, type Engine } from '../../src/engine/open.js';
+import { DEFAULTS, PROJECT_ROOT } from '../../src/config.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -27,9 +30,31 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The real app (real corpus and index, rate limit off) listening on 127.0.0.1 at a free port. */
-export async function startServer(): Promise<RunningServer> {
-  const app = realApp({ rateLimitPerMinute: 0 });
+/** The 86 published PDFs that issue 19's browser checks serve beside the bundled five. */
+export const REAL_PDF_DIR = path.join(PROJECT_ROOT, '..', 'shared', 'corpus-real');
+
+/**
+ * The bundled five plus the 86 published PDFs of ../shared/corpus-real, copied into one temporary
+ * corpus folder (the loader refuses symlinks) and opened as the server opens a library. PDF text
+ * is cached by content hash in .cache/e2e-extracted (git-ignored): the first run extracts for about
+ * a minute, later runs take seconds.
+ */
+export async function openWideLibrary(): Promise<{ engine: Engine; cleanup(): void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-library-'));
+  const corpusDir = path.join(dir, 'corpus');
+  fs.mkdirSync(corpusDir);
+  for (const f of fs.readdirSync(DEFAULTS.corpusDir)) if (f.endsWith('.txt') || f === DEFAULTS.catalogName) fs.copyFileSync(path.join(DEFAULTS.corpusDir, f), path.join(corpusDir, f));
+  const pdfs = fs.readdirSync(REAL_PDF_DIR).filter((f) => f.endsWith('.pdf'));
+  if (pdfs.length < 80) throw new Error(`${REAL_PDF_DIR} holds ${pdfs.length} PDFs; the browser tests need the 86 published ones`);
+  for (const f of pdfs) fs.copyFileSync(path.join(REAL_PDF_DIR, f), path.join(corpusDir, f));
+  const sources = { ...BUNDLED_SOURCES, corpusDir, catalogFile: path.join(corpusDir, DEFAULTS.catalogName), cacheDir: path.join(PROJECT_ROOT, '.cache', 'e2e-extracted') };
+  const engine = await openEngine({ sources, indexDir: path.join(dir, 'index') });
+  return { engine, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The app over an opened engine (rate limit off) listening on 127.0.0.1 at a free port. */
+export async function startServer(engine: Engine): Promise<RunningServer> {
+  const app = createApp({ library: engine.library, searcher: engine.searcher, today: () => '2026-11-21', rateLimitPerMinute: 0 });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
   });

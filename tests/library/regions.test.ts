@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, Level } from '../../src/ingest/types.js';
-import { buildRegionTree, placePath, regionColumns, trailOf, UNPLACED, type RegionTree } from '../../src/library/regions.js';
+import { buildRegionTree, docsOfColumn, placePath, regionColumns, trailOf, UNPLACED, type RegionNode, type RegionTree } from '../../src/library/regions.js';
 import { CHENGDU, QUXIAN, realLibrary, SICHUAN } from '../helpers.js';
 
 function meta(fields: { id: string; level: Level | null; jurisdiction?: string | null; adminCode?: string | null; parent?: DocumentMeta['parent'] }): DocumentMeta {
@@ -39,6 +39,15 @@ describe('the bundled library', () => {
   it('five plans of one province show as five document columns', () => {
     const columns = regionColumns(regions, { node: '', cap: 40 });
     expect(columns.map((c) => (c.kind === 'doc' ? c.doc.id : c.node.id))).toEqual(regions.root.allDocs.map((d) => d.id));
+  });
+
+  it('a place with places below it shows its several own documents as one 本级 column', () => {
+    const tree = treeOf([0, 0, 0, 1, 2, 3]);
+    const columns = regionColumns(tree, { node: '', cap: 40 });
+    expect(columns[0]).toMatchObject({ kind: 'own', node: { id: '' } });
+    expect(docsOfColumn(columns[0]!).map((d) => d.id)).toEqual(['d0', 'd1', 'd2']);
+    // With nothing below, the nation's documents are columns of their own: the drill-down.
+    expect(regionColumns(treeOf([0, 0, 0]), { node: '', cap: 40 }).map((c) => c.kind)).toEqual(['doc', 'doc', 'doc']);
   });
 });
 
@@ -81,13 +90,16 @@ describe('properties', () => {
         const nodes = [...tree.byId.values()];
         const node = nodes[at % nodes.length]!;
         const columns = regionColumns(tree, { node: node.id, cap });
-        const covered = columns.flatMap((c) => (c.kind === 'doc' ? [c.doc.id] : c.node.allDocs.map((d) => d.id)));
+        const covered = columns.flatMap((c) => docsOfColumn(c).map((d) => d.id));
         expect(covered.sort()).toEqual(node.allDocs.map((d) => d.id).sort());
-        const firstLevel = node.docs.length + node.children.length;
-        expect(columns.length).toBeLessThanOrEqual(Math.max(cap, firstLevel));
+        // A place's own documents are one column when places sit below it.
+        const width = (n: RegionNode) => (n.children.length > 0 && n.docs.length > 1 ? 1 : n.docs.length) + n.children.length;
+        expect(columns.length).toBeLessThanOrEqual(Math.max(cap, width(node)));
         // Opened as far as the cap allows: opening every remaining place would pass it.
-        const opened = columns.reduce((n, c) => n + (c.kind === 'doc' ? 1 : c.node.docs.length + c.node.children.length), 0);
+        const opened = columns.reduce((n, c) => n + (c.kind === 'place' ? width(c.node) : 1), 0);
         if (columns.some((c) => c.kind === 'place')) expect(opened).toBeGreaterThan(cap);
+        for (const c of columns) if (c.kind === 'own') expect(c.node.children.length > 0 && c.node.docs.length > 1).toBe(true);
+        for (const c of columns) if (c.kind === 'doc') expect(tree.byId.get(tree.nodeOf(c.doc.id))?.children.length === 0 || tree.byId.get(tree.nodeOf(c.doc.id))?.docs.length === 1).toBe(true);
       }),
     );
   });

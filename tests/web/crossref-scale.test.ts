@@ -7,6 +7,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CROSSREF_DEFAULTS, LIST_DEFAULTS } from '../../src/config.js';
+import { LEVEL_LABELS } from '../../src/ingest/types.js';
 import { assembleLibrary, BUNDLED_SOURCES } from '../../src/engine/open.js';
 import { loadCorpus } from '../../src/ingest/corpus.js';
 import type { Library } from '../../src/library/library.js';
@@ -52,7 +53,7 @@ describe('/themes groups by place', () => {
     ).text;
     expect(gridHeads(html)).toEqual(node.allDocs.map((d) => `/docs/${encodeURIComponent(d.id)}`));
     expect(html).toContain(`<span aria-current="page">${node.name}</span>`);
-    const row = html.slice(html.indexOf('href="/themes/hydrogen"'));
+    const row = html.slice(html.indexOf('href="/themes/hydrogen?'));
     const total = /<td class="total"><a [^>]+>(\d+)<\/a>/u.exec(row)?.[1];
     expect(Number(total)).toBe(hydrogenCount(node.allDocs.map((d) => d.id)));
   });
@@ -92,10 +93,25 @@ describe('/compare pages its columns', () => {
     expect(html).toContain('href="/compare.csv?theme=hydrogen"');
   });
 
-  it('many candidates: no wall of check boxes; a place with few: one box per document', async () => {
+  it('many candidates: the check boxes fold behind a filter box, none ticked; a place with few: one box per document in view', async () => {
     const all = (await request(app).get('/compare?theme=hydrogen').expect(200)).text;
-    expect(all).not.toContain('name="docs"');
-    expect(all).toContain('共 50 份文件，全部参与比较');
+    expect(all.length).toBeGreaterThan(0);
+    const fold = all.slice(all.indexOf('<details class="facet-more pick-more">'), all.indexOf('</details>'));
+    expect([...fold.matchAll(/name="docs" value="([^"]+)"/gu)].map((m) => m[1])).toEqual(library.documents.map((d) => d.id));
+    expect(fold).not.toContain('checked');
+    expect(fold).toContain('class="facet-filter"');
+    expect(all).toContain('共 50 份文件，不勾选则全部参与比较');
+    // Two ticked in the fold: the fold opens, says so, and only those two are compared.
+    const two = library.documents.slice(3, 5).map((d) => d.id);
+    const picked = (
+      await request(app)
+        .get(`/compare?theme=hydrogen&docs=${two.join(',')}`)
+        .expect(200)
+    ).text;
+    expect(picked).toContain('<details class="facet-more pick-more" open>');
+    expect(picked).toContain('已勾选 2 份');
+    expect([...picked.matchAll(/value="([^"]+)" checked/gu)].map((m) => m[1])).toEqual(two);
+    expect(columnIds(picked)).toEqual(two);
     const place = library.regions.root.children[0]!;
     const narrowed = (
       await request(app)
@@ -133,6 +149,64 @@ describe('/themes/<id> pages its jurisdictions', () => {
     const ids = [...html.matchAll(/aria-labelledby="j-([^"]+)"/gu)].map((m) => m[1]);
     expect(ids).toEqual(library.documents.slice(size, 2 * size).map((d) => d.id));
     expect(html).toContain(`第 2/${Math.ceil(50 / size)} 页`);
+  });
+
+  it('narrows to a place and a level; its compare link and pager keep them', async () => {
+    const node = library.regions.byId.get(library.regions.root.children[2]!)!;
+    const place = encodeURIComponent(node.id);
+    const html = (await request(app).get(`/themes/hydrogen?place=${place}`).expect(200)).text;
+    const ids = (h: string) => [...h.matchAll(/aria-labelledby="j-([^"]+)"/gu)].map((m) => m[1]);
+    expect(ids(html)).toEqual(node.allDocs.map((d) => d.id));
+    expect(html).toContain(`href="/compare?theme=hydrogen&amp;place=${place}"`);
+    const cities = (await request(app).get(`/themes/hydrogen?place=${place}&level=city`).expect(200)).text;
+    expect(ids(cities)).toEqual(node.allDocs.filter((d) => d.level === 'city').map((d) => d.id));
+    expect(ids(cities).length).toBeGreaterThan(0);
+    expect(cities).toContain(`href="/compare?theme=hydrogen&amp;place=${place}&amp;level=city"`);
+    const none = (await request(app).get(`/themes/hydrogen?place=${place}&level=national`).expect(200)).text;
+    expect(ids(none)).toEqual([]);
+    expect(none).toContain('所选地区和层级下没有文件');
+    expect((await request(app).get('/themes/hydrogen?level=town').expect(400)).text).toContain('FILTER_UNKNOWN');
+    expect((await request(app).get('/themes/hydrogen?place=火星省').expect(404)).text).toContain('PLACE_NOT_FOUND');
+  });
+});
+
+describe('/themes by level', () => {
+  it('level=city regroups the city plans by province; every column, cell and total counts city plans only', async () => {
+    const html = (await request(app).get('/themes?level=city').expect(200)).text;
+    expect(html).toContain('主题 × 地区（市级）');
+    const cityDocs = library.documents.filter((d) => d.level === 'city');
+    expect(html).toContain(`共 <strong>${cityDocs.length}</strong> 份文件`);
+    const row = html.slice(html.indexOf('href="/themes/hydrogen?'));
+    const total = /<td class="total"><a href="([^"]+)">(\d+)<\/a>/u.exec(row);
+    expect(Number(total?.[2])).toBe(hydrogenCount(cityDocs.map((d) => d.id)));
+    expect(total?.[1]).toBe('/compare?theme=hydrogen&amp;level=city');
+    // Each column is a city plan, or a place whose drill-down keeps the level.
+    const heads = gridHeads(html);
+    expect(heads.length).toBeGreaterThan(0);
+    const cityHrefs = new Set(cityDocs.map((d) => `/docs/${encodeURIComponent(d.id)}`));
+    for (const href of heads) expect(cityHrefs.has(href) || /^\/themes\?place=[^&]+&level=city$/u.test(href), href).toBe(true);
+    const inOne = (
+      await request(app)
+        .get(`/themes?place=${encodeURIComponent(library.regions.root.children[0]!)}&level=city`)
+        .expect(200)
+    ).text;
+    expect(gridHeads(inOne)).toEqual(
+      library.regions.byId
+        .get(library.regions.root.children[0]!)!
+        .allDocs.filter((d) => d.level === 'city')
+        .map((d) => `/docs/${encodeURIComponent(d.id)}`),
+    );
+  });
+
+  it('the level switch lists each level present with its count, the chosen one marked', async () => {
+    const html = (await request(app).get('/themes?level=county').expect(200)).text;
+    const nav = html.slice(html.indexOf('<nav class="level-switch"'), html.indexOf('</nav>', html.indexOf('<nav class="level-switch"')));
+    for (const level of ['province', 'city', 'county'] as const) {
+      const n = library.documents.filter((d) => d.level === level).length;
+      expect(nav).toContain(`${LEVEL_LABELS[level]}（${n}）`);
+    }
+    expect(nav).toContain(`<strong aria-current="page">县级（`);
+    expect(nav).toContain(`全部层级（${library.documents.length}）`);
   });
 });
 

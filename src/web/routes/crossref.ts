@@ -12,10 +12,20 @@ import { identityChoices } from '../../present/doc-list.js';
 import { policySummary } from '../../present/summaries.js';
 import { columnsFor, compareCsv, pageOf, placeChoices, themeGrid, type Column } from '../../present/theme-columns.js';
 import { CROSSREF_DEFAULTS, LIST_DEFAULTS } from '../../config.js';
+import { LEVEL_LABELS, LEVEL_ORDER, NO_LEVEL } from '../../ingest/types.js';
+
+/** The level choices of /themes/<id>, value and label. */
+const LEVEL_OPTIONS = [...LEVEL_ORDER.map((l) => [l, LEVEL_LABELS[l]]), [NO_LEVEL, '未分级']];
 import { urls } from '../../present/urls.js';
 import { paginate } from '../../present/paging.js';
 import { findDoc, findPlace, findTheme, type RouteContext } from './context.js';
 import { file, page, paramsOf } from './takes.js';
+
+/** How /compare offers its candidates: check boxes in view, folded behind a filter box, or none (narrow first). */
+function pickListOf(candidates: number): 'inline' | 'folded' | 'none' {
+  if (candidates <= CROSSREF_DEFAULTS.pickList) return 'inline';
+  return candidates <= CROSSREF_DEFAULTS.pickListMax ? 'folded' : 'none';
+}
 
 export function crossrefRouter(ctx: RouteContext): express.Router {
   const { library, searcher } = ctx;
@@ -38,18 +48,25 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
   router.get('/themes', page('themes'), (_req, res) => {
     const p = paramsOf(res, 'themes');
     const place = findPlace(library, p.place ?? '');
-    const grid = themeGrid(library, { place: place.id, page: p.page ?? 1 });
-    const pager = { page: grid.page, pages: grid.pages, href: (n: number) => urls.themes({ place: place.id, page: String(n) }) };
-    res.render('themes', { title: place.id ? `${place.name} · 主题` : '主题', grid, place, pager });
+    const levels = p.level ?? [];
+    const grid = themeGrid(library, { place: place.id, levels, page: p.page ?? 1 });
+    const pager = { page: grid.page, pages: grid.pages, href: (n: number) => urls.themes({ place: place.id || undefined, level: levels.join(',') || undefined, page: String(n) }) };
+    const levelParam = levels.join(',') || undefined;
+    res.render('themes', { title: place.id ? `${place.name} · 主题` : '主题', grid, place, pager, levelParam, themeScope: { place: place.id || undefined, level: levelParam } });
   });
 
   router.get('/themes/:id', page('theme'), (req, res) => {
     const theme = findTheme(library, req.params.id);
-    const paged = pageOf(library.documents, paramsOf(res, 'theme').page ?? 1);
+    const p = paramsOf(res, 'theme');
+    const place = findPlace(library, p.place ?? '');
+    const levels = p.level ?? [];
+    const docs = levels.length ? place.allDocs.filter((d) => levels.includes(d.level ?? NO_LEVEL)) : place.allDocs;
+    const paged = pageOf(docs, p.page ?? 1);
     const columns = columnsFor({ library, searcher, docs: paged.items, theme: theme.id });
     const related = theme.related.map((id) => library.enrichment.taxonomy.byId.get(id)).filter((t) => t !== undefined);
-    const pager = { page: paged.page, pages: paged.pages, href: (n: number) => urls.theme(theme.id, { page: String(n) }) };
-    res.render('theme', { title: `${theme.label} · 主题`, theme, columns, related, pager, docCount: library.documents.length });
+    const scope = { place: place.id || undefined, level: levels.join(',') || undefined };
+    const pager = { page: paged.page, pages: paged.pages, href: (n: number) => urls.theme(theme.id, { ...scope, page: String(n) }) };
+    res.render('theme', { title: `${theme.label} · 主题`, theme, columns, related, pager, docCount: docs.length, place, places: placeChoices(library.regions, place.id), scope, levelOptions: LEVEL_OPTIONS });
   });
 
   /**
@@ -96,8 +113,9 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
       title,
       ...input,
       pager,
-      pickList: input.candidates.length <= CROSSREF_DEFAULTS.pickList,
-      pickLimit: CROSSREF_DEFAULTS.pickList,
+      pickList: pickListOf(input.candidates.length),
+      pickLimit: CROSSREF_DEFAULTS.pickListMax,
+      picked: new Set(paramsOf(res, 'compare').docs ?? []),
       places: placeChoices(library.regions, input.place.id),
       choices: identityChoices(library, input.facets, input.docFilters),
       themes: library.enrichment.taxonomy.themes,
