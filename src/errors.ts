@@ -23,6 +23,7 @@ export const ERRORS = {
   DOC_NOT_FOUND: { status: 404, message: (v: string) => `未找到文档：${v}` },
   THEME_NOT_FOUND: { status: 404, message: (v: string) => `未找到主题：${v}` },
   PLACE_NOT_FOUND: { status: 404, message: (v: string) => `文库中没有该地区的文档：${v}` },
+  POLICY_NOT_FOUND: { status: 404, message: (v: string) => `文库中没有方案引用这份政策：${v}` },
   INDICATOR_NOT_FOUND: { status: 404, message: (v: string) => `未找到指标：${v}` },
   CLAUSE_NOT_FOUND: { status: 404, message: (v: string) => `未找到条款：${v}` },
   ROUTE_NOT_FOUND: { status: 404, message: (v: string) => `未找到页面：${v}` },

@@ -28,6 +28,8 @@ export const urls = {
   themes: (q?: Query) => withQuery('/themes', q),
   theme: (id: string, q?: Query) => withQuery(`/themes/${enc(id)}`, q),
   policies: (q?: Query) => withQuery('/policies', q),
+  /** One cited policy with every plan that cites it. */
+  policy: (key: string, q?: Query) => withQuery(`/policies/${enc(key)}`, q),
   compare: (q?: Query) => withQuery('/compare', q),
   compareCsv: (q?: Query) => withQuery('/compare.csv', q),
   search: (q?: Query) => withQuery('/search', q),

@@ -213,6 +213,22 @@ describe('/themes by level', () => {
 describe('/docs browses by place, sorts and pages', () => {
   const titlesIn = (html: string) => [...html.matchAll(/<a class="doc-title" href="\/docs\/([^"]+)"/gu)].map((m) => decodeURIComponent(m[1]!));
 
+  it('regression: /docs without page= listed every document instead of the first page', async () => {
+    // 50 plans fit one page of 100: shrink the page for this test so the first page is a part.
+    const defaults = LIST_DEFAULTS as { docsPageSize: number };
+    const size = defaults.docsPageSize;
+    defaults.docsPageSize = 20;
+    try {
+      const first = titlesIn((await request(app).get('/docs').expect(200)).text);
+      expect(first).toHaveLength(20);
+      expect(first).toEqual(titlesIn((await request(app).get('/docs?page=1').expect(200)).text));
+      // The API still lists every document.
+      expect((await request(app).get('/api/docs').expect(200)).body.docs).toHaveLength(50);
+    } finally {
+      defaults.docsPageSize = size;
+    }
+  });
+
   it('the place tree lists the provinces with counts; a province narrows the list to its plans', async () => {
     const html = (await request(app).get('/docs').expect(200)).text;
     for (const id of library.regions.root.children) expect(html).toContain(`href="/docs?place=${encodeURIComponent(id)}"`);
@@ -279,6 +295,32 @@ describe('/policies pages', () => {
       ),
     ).toBe(all.length - (pages - 1) * size);
     expect((await request(app).get('/policies').query({ page: '0' }).expect(400)).text).toContain('page');
+  });
+
+  it('a policy cited by many plans lists the first few and links its own page of every citing plan', async () => {
+    const shown = LIST_DEFAULTS.policyCitingShown;
+    const policy = library.enrichment.policies.find((p) => p.citedBy.length > shown);
+    expect(policy, 'the ×10 library has a policy cited by more plans than are shown').toBeDefined();
+    const at = library.enrichment.policies.indexOf(policy!);
+    const html = (
+      await request(app)
+        .get(`/policies?page=${Math.floor(at / LIST_DEFAULTS.policiesPageSize) + 1}`)
+        .expect(200)
+    ).text;
+    const row = html.slice(html.indexOf(`<tr id="${encodeURIComponent(policy!.key)}"`));
+    const cell = row.slice(0, row.indexOf('</tr>'));
+    expect((cell.match(/class="cited-by"/gu) ?? []).length).toBe(shown);
+    expect(cell).toContain(`另有 ${policy!.citedBy.length - shown} 份方案引用`);
+    const href = /<a href="([^"]+)">全部 \d+ 份<\/a>/u.exec(cell)?.[1]?.replace(/&amp;/gu, '&');
+    expect(href).toBe(`/policies/${encodeURIComponent(policy!.key)}`);
+    // Its own page lists every citing plan, paged, each with its clauses.
+    const own = (await request(app).get(href!).expect(200)).text;
+    expect(own).toContain(`共 ${policy!.citedBy.length} 份方案引用`);
+    const listed = [...own.matchAll(/<tr class="cited-by">\s*<th scope="row"><a href="\/docs\/([^"]+)"/gu)].map((m) => decodeURIComponent(m[1]!));
+    expect(listed).toEqual(policy!.citedBy.slice(0, LIST_DEFAULTS.policiesPageSize).map((c) => c.docId));
+    const res = await request(app).get('/policies/不存在的政策').expect(404);
+    expect(res.text).toContain('POLICY_NOT_FOUND');
+    expect(res.text).toContain('不存在的政策');
   });
 });
 

@@ -36,6 +36,13 @@ export function findPlace(library: Library, id: string) {
   return node;
 }
 
+/** A cited policy by its key (title@issuer, or its 文号). */
+export function findPolicy(library: Library, key: string) {
+  const policy = library.enrichment.policies.find((p) => p.key === key);
+  if (!policy) throw new AppError('POLICY_NOT_FOUND', quoteValue(key));
+  return policy;
+}
+
 /** The place, order and page of /docs (and /api/docs, without a page) from checked parameters. */
 export function docListing(library: Library, p: { place?: string; sort?: string; order?: string; page?: number }): DocListing {
   const sort = (p.sort ?? 'level') as DocSort;

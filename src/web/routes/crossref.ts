@@ -18,7 +18,7 @@ import { LEVEL_LABELS, LEVEL_ORDER, NO_LEVEL } from '../../ingest/types.js';
 const LEVEL_OPTIONS = [...LEVEL_ORDER.map((l) => [l, LEVEL_LABELS[l]]), [NO_LEVEL, '未分级']];
 import { urls } from '../../present/urls.js';
 import { paginate } from '../../present/paging.js';
-import { findDoc, findPlace, findTheme, type RouteContext } from './context.js';
+import { findDoc, findPlace, findPolicy, findTheme, type RouteContext } from './context.js';
 import { file, page, paramsOf } from './takes.js';
 
 /** How /compare offers its candidates: check boxes in view, folded behind a filter box, or none (narrow first). */
@@ -37,12 +37,22 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     const pager = { page: shown.page, pages: shown.pages, href: (n: number) => urls.policies(n > 1 ? { page: String(n) } : undefined) };
     const policies = shown.items.map((p) => ({
       ...policySummary(p),
-      citing: p.citedBy.map((c) => ({
+      citing: p.citedBy.slice(0, LIST_DEFAULTS.policyCitingShown).map((c) => ({
         doc: library.getDocument(c.docId),
         clauses: c.clauseIds.map((id) => library.getClause(id)).filter((x) => x !== undefined),
       })),
+      moreCiting: Math.max(0, p.citedBy.length - LIST_DEFAULTS.policyCitingShown),
+      allCitingHref: urls.policy(p.key),
     }));
     res.render('policies', { title: '引用政策', policies, total: all.length, offset: shown.offset, pager });
+  });
+
+  router.get('/policies/:key', page('policies'), (req, res) => {
+    const policy = findPolicy(library, req.params.key);
+    const shown = paginate(policy.citedBy, { page: paramsOf(res, 'policies').page, size: LIST_DEFAULTS.policiesPageSize });
+    const pager = { page: shown.page, pages: shown.pages, href: (n: number) => urls.policy(policy.key, n > 1 ? { page: String(n) } : undefined) };
+    const citing = shown.items.map((c) => ({ doc: library.getDocument(c.docId), clauses: c.clauseIds.map((id) => library.getClause(id)).filter((x) => x !== undefined) }));
+    res.render('policy', { title: `《${policy.title ?? policy.key}》 · 引用政策`, policy: policySummary(policy), citing, total: policy.citedBy.length, offset: shown.offset, pager });
   });
 
   router.get('/themes', page('themes'), (_req, res) => {

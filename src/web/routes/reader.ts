@@ -55,7 +55,8 @@ export function readerRouter(ctx: RouteContext): express.Router {
 
   router.get('/docs', page('docsPage'), (_req, res) => {
     const p = paramsOf(res, 'docsPage');
-    res.render('docs', { title: '全部文档', view: docsView(library, docFiltersFrom(p, library), docListing(library, p)) });
+    // Page 1 when none is asked for: without a page the listing is the API's, every document at once.
+    res.render('docs', { title: '全部文档', view: docsView(library, docFiltersFrom(p, library), docListing(library, { ...p, page: p.page ?? 1 })) });
   });
 
   router.get('/docs/:id', page('reader'), (req, res) => {
