@@ -162,7 +162,7 @@ export function renderMarkdown(options: { results: ScaleResult[]; command: strin
       return `| ${kind} | ${cells.join(' | ')} |`;
     }),
     '',
-    '## Page routes (server time, median)',
+    '## Page routes (one request over HTTP to a freshly started server: median of 12 after 3 unmeasured)',
     '',
     `| route | ${results.map((r) => labelOf(r.scale)).join(' | ')} |`,
     `|---|${results.map(() => '---').join('|')}|`,
