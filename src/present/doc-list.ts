@@ -105,7 +105,7 @@ export function defaultOrder(sort: DocSort): 'asc' | 'desc' {
 const collator = new Intl.Collator('zh-Hans-CN');
 
 /** A sort key per document (numbers or strings); missing values sort last whichever the order. */
-function sortKey(library: Library, sort: DocSort): (d: DocItem, i: number) => string | number | null {
+function sortKey(library: Library, sort: DocSort): (d: DocumentMeta, i: number) => string | number | null {
   const typeOrder = library.docFacets.values.type;
   switch (sort) {
     case 'level':
@@ -124,7 +124,7 @@ function sortKey(library: Library, sort: DocSort): (d: DocItem, i: number) => st
 }
 
 /** The documents in the listing's order; ties keep library order. */
-function sortDocs(library: Library, docs: DocItem[], listing: DocListing): DocItem[] {
+function sortDocs(library: Library, docs: DocumentMeta[], listing: DocListing): DocumentMeta[] {
   const key = sortKey(library, listing.sort);
   const sign = listing.order === 'desc' ? -1 : 1;
   const keyed = docs.map((d, i) => ({ d, i, k: key(d, i) }));
@@ -169,12 +169,15 @@ export function docsView(library: Library, filters: Required<DocFilters>, listin
   const under = new Set(place.allDocs.map((d) => d.id));
   const all = sortDocs(
     library,
-    selection.docs.filter((d) => under.has(d.id)).map((d) => docItem(library, d)),
+    selection.docs.filter((d) => under.has(d.id)),
     listing,
   );
   // The API lists every document: one page as long as the list.
   const size = listing.page === undefined ? Math.max(1, all.length) : (listing.size ?? LIST_DEFAULTS.docsPageSize);
-  const { items: docs, page, pages, offset } = paginate(all, { page: listing.page, size });
+  const paged = paginate(all, { page: listing.page, size });
+  const { page, pages, offset } = paged;
+  // Summaries for the page shown only: building one for each of 910 plans was most of the page's time.
+  const docs = paged.items.map((d) => docItem(library, d));
   const at = (change: Partial<DocListing>) => docsHref(filters, { ...listing, page: undefined, ...change });
   const facets = Object.fromEntries(
     DOC_FACETS.map((dim) => {
