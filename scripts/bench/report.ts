@@ -15,6 +15,8 @@ export interface PageTime {
 
 export interface ScaleResult {
   scale: Scale;
+  /** Set on a column kept from an earlier run (--keep): the run that measured it. */
+  measuredBy?: { command: string; date: string };
   corpusDir: string;
   /** `npm run index` wall time, from process start to exit (extraction of PDFs cached). */
   buildWallMs: number;
@@ -205,7 +207,15 @@ export function keptResults(options: { last: SavedRun | null; scales: Scale[]; m
   const running = options.scales.map(String);
   const results = last.results.filter((r) => !running.includes(String(r.scale)));
   const failures = Object.fromEntries(Object.entries(last.failures ?? {}).filter(([scale]) => !running.includes(scale))) as Failures;
-  const names = [...results.map((r) => r.scale), ...Object.keys(failures).map((s) => (s === 'real' ? 'real' : Number(s)) as Scale)].map(labelOf);
-  const note = names.length ? `Columns ${names.join(', ')} are kept from the run of ${last.date} (\`${last.command}\`${last.note ? `; ${last.note}` : ''}); profiles are given for the scales measured in this run only.` : '';
-  return { results, failures, note };
+  // Each kept column remembers the run that measured it, so a chain of --keep runs names each once.
+  const kept = results.map((r) => ({ ...r, measuredBy: r.measuredBy ?? { command: last.command, date: last.date } }));
+  const failed = Object.keys(failures).map((s) => ({ scale: (s === 'real' ? 'real' : Number(s)) as Scale, measuredBy: { command: last.command, date: last.date } }));
+  const byRun = new Map<string, string[]>();
+  for (const r of [...kept, ...failed]) {
+    const key = `\`${r.measuredBy.command}\` of ${r.measuredBy.date}`;
+    byRun.set(key, [...(byRun.get(key) ?? []), labelOf(r.scale)]);
+  }
+  const from = [...byRun].map(([run, names]) => `${names.join(', ')} from ${run}`).join('; ');
+  const note = byRun.size ? `Columns kept from earlier runs: ${from}. Profiles are given for the scales measured in this run only.` : '';
+  return { results: kept, failures, note };
 }

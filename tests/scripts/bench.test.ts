@@ -125,10 +125,16 @@ describe('goals table', () => {
     const last = { command: 'npm run bench -- --scale 70,100,800,real', machine: 'm', date: '2026-11-30', results: [result(70, {}), result(100, {}), result(800, {}), result('real', {})] };
     const kept = keptResults({ last, scales: [70], machine: 'm' });
     expect(kept.results.map((r) => r.scale)).toEqual([100, 800, 'real']);
-    expect(kept.note).toContain('Columns 100×, 800×, 86 PDF are kept from the run of 2026-11-30 (`npm run bench -- --scale 70,100,800,real`)');
+    expect(kept.note).toContain('Columns kept from earlier runs: 100×, 800×, 86 PDF from `npm run bench -- --scale 70,100,800,real` of 2026-11-30.');
     const markdown = renderMarkdown({ results: [result(70, {}), ...kept.results].sort((a, b) => scaleRank(a.scale) - scaleRank(b.scale)), command: 'npm run bench -- --scale 70 --keep', machine: 'm', date: '2026-12-01', note: kept.note });
     expect(markdown).toContain('| | 70× | 100× | 800× | 86 PDF |');
     expect(markdown).toContain(kept.note);
+    // Regression: a second --keep run nested the first run's note inside its own. Each column now
+    // names the run that measured it.
+    const second = keptResults({ last: { command: 'npm run bench -- --scale 70 --keep', machine: 'm', date: '2026-12-01', note: kept.note, results: [result(70, {}), ...kept.results] }, scales: [800], machine: 'm' });
+    expect(second.note).toBe(
+      'Columns kept from earlier runs: 70× from `npm run bench -- --scale 70 --keep` of 2026-12-01; 100×, 86 PDF from `npm run bench -- --scale 70,100,800,real` of 2026-11-30. Profiles are given for the scales measured in this run only.',
+    );
     // A failure of a scale not re-run is kept too; one that is re-run is dropped.
     const failed = keptResults({ last: { ...last, results: [result(70, {})], failures: { 800: 'heap' } }, scales: [70], machine: 'm' });
     expect(failed.failures).toEqual({ 800: 'heap' });
