@@ -1,6 +1,17 @@
 // Copy buttons for citations: shown only where JS runs; without JS the citation text stays
 // selectable. Kept in a static file so a strict CSP needs no inline script.
+// A permalink rendered as a path (no PUBLIC_ORIGIN configured) is made absolute from the page's
+// own address, shown and copied so.
 document.addEventListener('DOMContentLoaded', () => {
+  for (const link of document.querySelectorAll('[data-permalink]')) {
+    const path = link.getAttribute('data-permalink') || '';
+    if (!path.startsWith('/')) continue;
+    const absolute = window.location.origin + path;
+    const code = link.querySelector('code');
+    if (code) code.textContent = absolute;
+    const button = link.parentElement && link.parentElement.querySelector('button.copy');
+    if (button) button.setAttribute('data-copy', absolute);
+  }
   for (const button of document.querySelectorAll('button.copy[data-copy]')) {
     button.hidden = false;
     button.addEventListener('click', async () => {

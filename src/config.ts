@@ -42,6 +42,8 @@ export interface Config {
   webConcurrency: number;
   /** Corpus files larger than this many MB are refused before they are read (FILE_TOO_LARGE). */
   maxFileMb: number;
+  /** GB/T 7714 edition of citation entries (CITATION_EDITION). */
+  citationEdition: GbtEdition;
 }
 
 export const DEFAULTS = {
@@ -119,6 +121,15 @@ export const TARGET_DEFAULTS = {
 } as const;
 
 /** Sizes of list pages. */
+/** GB/T 7714 editions citation entries can follow. */
+export const GBT_EDITIONS = ['2015', '2025'] as const;
+export type GbtEdition = (typeof GBT_EDITIONS)[number];
+
+export const CITATION_DEFAULTS = {
+  /** GB/T 7714-2025 has been in force since 2026-07-01; CITATION_EDITION=2015 keeps the old rules. */
+  edition: '2025' as GbtEdition,
+};
+
 export const LIST_DEFAULTS = {
   /** Documents on one page of /docs: 5,000 plans in one page were megabytes of HTML. */
   docsPageSize: 100,
@@ -233,6 +244,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (publicOrigin !== undefined && !/^https?:\/\/[^\s/]+$/u.test(publicOrigin)) {
     throw new AppError('CONFIG_INVALID', `PUBLIC_ORIGIN=${publicOrigin}（应形如 https://example.org）`);
   }
+  const citationEdition = (env.CITATION_EDITION?.trim() || CITATION_DEFAULTS.edition) as GbtEdition;
+  if (!GBT_EDITIONS.includes(citationEdition)) throw new AppError('CONFIG_INVALID', `CITATION_EDITION=${citationEdition}（应为 ${GBT_EDITIONS.join(' 或 ')}）`);
   const rateLimitPerMinute = intSetting({ env, name: 'RATE_LIMIT_PER_MINUTE', fallback: DEFAULTS.rateLimitPerMinute, min: 0, max: 1_000_000 });
   const rateLimitClients = intSetting({ env, name: 'RATE_LIMIT_CLIENTS', fallback: DEFAULTS.rateLimitClients, min: 100, max: 1_000_000 });
   const admissionQueue = intSetting({ env, name: 'ADMISSION_QUEUE', fallback: DEFAULTS.admissionQueue, min: 1, max: 10_000 });
@@ -240,7 +253,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const trustProxy = intSetting({ env, name: 'TRUST_PROXY', fallback: DEFAULTS.trustProxy, min: 0, max: 10 });
   const webConcurrency = intSetting({ env, name: 'WEB_CONCURRENCY', fallback: DEFAULTS.webConcurrency, min: 1, max: DEFAULTS.maxWebConcurrency });
   const maxFileMb = intSetting({ env, name: 'MAX_FILE_MB', fallback: CORPUS_LIMITS.maxFileMb, min: 1, max: CORPUS_LIMITS.maxFileMbCeiling });
-  return { port, host, corpusDir, catalogFile, indexDir, themesFile, indicatorsFile, publicOrigin, nodeEnv: env.NODE_ENV ?? 'production', rateLimitPerMinute, rateLimitClients, admissionQueue, pipelineLimit, trustProxy, webConcurrency, maxFileMb };
+  return {
+    port,
+    host,
+    corpusDir,
+    catalogFile,
+    indexDir,
+    themesFile,
+    indicatorsFile,
+    publicOrigin,
+    nodeEnv: env.NODE_ENV ?? 'production',
+    rateLimitPerMinute,
+    rateLimitClients,
+    admissionQueue,
+    pipelineLimit,
+    trustProxy,
+    webConcurrency,
+    maxFileMb,
+    citationEdition,
+  };
 }
 
 /**

@@ -7,6 +7,11 @@ describe('loadConfig', () => {
   it('defaults to 127.0.0.1:3000 and the bundled corpus', () => {
     expect(loadConfig({})).toMatchObject({ host: '127.0.0.1', port: 3000, corpusDir: DEFAULTS.corpusDir });
   });
+  it('CITATION_EDITION: GB/T 7714-2025 by default, 2015 on request, anything else CONFIG_INVALID naming it', () => {
+    expect(loadConfig({}).citationEdition).toBe('2025');
+    expect(loadConfig({ CITATION_EDITION: '2015' }).citationEdition).toBe('2015');
+    expect(() => loadConfig({ CITATION_EDITION: '2005' })).toThrow(/CITATION_EDITION=2005/u);
+  });
   it('takes PORT and HOST from the environment', () => {
     expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0', port: 8080 });
   });

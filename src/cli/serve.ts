@@ -20,6 +20,7 @@ async function serve(): Promise<void> {
     library,
     searcher,
     publicOrigin: config.publicOrigin,
+    citationEdition: config.citationEdition,
     development: config.nodeEnv === 'development',
     rateLimitPerMinute: config.rateLimitPerMinute,
     rateLimitClients: config.rateLimitClients,

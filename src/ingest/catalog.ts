@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { AppError } from '../errors.js';
 import { printableName } from '../printable-name.js';
 import { readCorpusFile } from './read-file.js';
+import { httpUrl } from './http-url.js';
 import { LEVEL_ORDER, type CatalogEntry, type Level } from './types.js';
 
 export const DOC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
@@ -70,9 +71,17 @@ function checkEntry(raw: unknown, file: string): CatalogEntry {
     docNumber: e.docNumber ?? null,
     date: e.date ?? null,
     status: e.status ?? null,
+    sourceUrl: checkSourceUrl(e.sourceUrl, where),
     sourceSha256: e.sourceSha256,
     notes: e.notes,
   };
+}
+
+function checkSourceUrl(raw: unknown, where: string): string | null {
+  if (raw == null) return null;
+  const url = typeof raw === 'string' ? httpUrl(raw) : null;
+  if (!url) throw new AppError('CATALOG_INVALID', `${where} 的 sourceUrl 须为 http 或 https 开头的完整网址：${JSON.stringify(raw).slice(0, 80)}`);
+  return url;
 }
 
 /** An id for a file the catalogue does not know: its name, made URL-safe. */

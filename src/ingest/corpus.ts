@@ -15,7 +15,6 @@ import { extractSource, formatOf } from './extract/index.js';
 import { EXTRACT_DEFAULTS, type ExtractLimits } from './extract/limits.js';
 import { extractText } from './extract/text.js';
 import type { Extracted } from './extract/types.js';
-import { referenceFor } from './identity.js';
 import { inferIdentity } from './infer/identity.js';
 import { resolveIdentity } from './infer/resolve.js';
 import { parseDocument } from './parse.js';
@@ -197,7 +196,7 @@ export function ingestExtracted({ name, contentHash, extracted, entry }: IngestE
     format: extracted.format,
     pages: extracted.pages,
     catalogued: entry !== undefined,
-    reference: referenceFor(identity),
+    sourceUrl: entry?.sourceUrl ?? extracted.sourceUrl ?? null,
     clauseCount: parsed.clauses.length,
   };
   const doc: ParsedDocument = { meta, clauses: parsed.clauses, warnings, ...(derivedId ? { idFromIdentity: true } : {}) };

@@ -34,6 +34,8 @@ export interface CatalogEntry {
   docNumber: string | null;
   date: string | null;
   status: string | null;
+  /** The official publication's address (a government site's page), cited in preference to this tool's own. */
+  sourceUrl?: string | null;
   sourceSha256?: string;
   notes?: string;
 }
@@ -53,8 +55,6 @@ export interface DocumentMeta extends CatalogEntry {
   format: SourceFormat;
   pages: number | null;
   catalogued: boolean;
-  /** GB/T 7714 reference entry for the document. */
-  reference: string;
   clauseCount: number;
 }
 

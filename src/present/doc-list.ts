@@ -211,10 +211,10 @@ export function docsView(library: Library, filters: Required<DocFilters>, listin
 }
 
 /** The API's shape: the documents in order, the groups by id, the facets without links. */
-export function docsJson(view: DocsView) {
+export function docsJson(view: DocsView, reference: (id: string) => string) {
   return {
     total: view.shown,
-    docs: view.groups.flatMap((g) => g.regions.flatMap((r) => r.docs)),
+    docs: view.groups.flatMap((g) => g.regions.flatMap((r) => r.docs.map((d) => ({ ...d, reference: reference(d.id) })))),
     groups: view.groups.map((g) => ({ level: g.level, label: g.label, count: g.count, regions: g.regions.map((r) => ({ region: r.region, count: r.count, docs: r.docs.map((d) => d.id) })) })),
     facets: Object.fromEntries(Object.entries(view.facets).map(([dim, list]) => [dim, list.map(({ href: _h, ...f }) => f)])),
     filters: view.filters,

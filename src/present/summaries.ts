@@ -4,7 +4,6 @@ import type { Policy } from '../enrich/policies.js';
 import type { Theme } from '../enrich/themes.js';
 import type { Library } from '../library/library.js';
 import { SOURCE_FORMAT_LABELS } from '../ingest/extract/types.js';
-import { referenceFor } from '../ingest/identity.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
 import { escapeHtml } from '../search/snippet.js';
@@ -24,6 +23,8 @@ export interface DocSummary {
   status: string | null;
   clauseCount: number;
   reference: string;
+  /** The official publication's address, when the catalogue or the web page gives it. */
+  sourceUrl: string | null;
   url: string;
   sourceFile: string;
   contentHash: string;
@@ -71,7 +72,8 @@ export interface Hit {
   pages: [number, number] | null;
 }
 
-export function summarizeDoc(meta: DocumentMeta): DocSummary {
+/** A document's summary; reference is its GB/T 7714 entry from the citation model (src/present/citation.ts), '' where no page shows it. */
+export function summarizeDoc(meta: DocumentMeta, reference = ''): DocSummary {
   return {
     id: meta.id,
     title: meta.title,
@@ -85,7 +87,8 @@ export function summarizeDoc(meta: DocumentMeta): DocSummary {
     date: meta.date,
     status: meta.status,
     clauseCount: meta.clauseCount,
-    reference: meta.reference,
+    reference,
+    sourceUrl: meta.sourceUrl ?? null,
     url: urls.doc(meta.id),
     sourceFile: meta.sourceFile,
     contentHash: meta.contentHash,
@@ -139,14 +142,6 @@ export function inferredNote(doc: Pick<DocSummary, 'inferred'>, field: string): 
 export function pageLabel(pages: [number, number] | null | undefined): string | null {
   if (!pages) return null;
   return pages[0] === pages[1] ? `第${pages[0]}页` : `第${pages[0]}—${pages[1]}页`;
-}
-
-/** GB/T 7714 entry in its online form, pointing at this site's page for the document. */
-export function onlineReference(meta: DocumentMeta, origin: string, today: string): string {
-  const base = { title: meta.title, issuer: meta.issuer, docNumber: meta.docNumber, date: meta.date };
-  // Without a configured PUBLIC_ORIGIN there is no absolute address to give: the entry is
-  // the offline [A] form rather than one built from the request's Host header.
-  return origin ? referenceFor({ ...base, url: `${origin}${urls.doc(meta.id)}`, accessed: today }) : referenceFor(base);
 }
 
 /** A theme as the API shows it: its definition, without the taxonomy's internals. */

@@ -22,6 +22,8 @@ import { searchRouter } from './routes/search.js';
 import { targetsRouter } from './routes/targets.js';
 import { securityHeaders } from './security.js';
 import { urls } from '../present/urls.js';
+import { citeClause, citeDocument } from '../present/citation.js';
+import { CITATION_DEFAULTS, type GbtEdition } from '../config.js';
 
 export interface AppDeps {
   library: Library;
@@ -32,6 +34,8 @@ export interface AppDeps {
   publicOrigin?: string;
   /** Today's date for GB/T 7714 access dates; injectable for tests. */
   today?: () => string;
+  /** GB/T 7714 edition of citation entries (CITATION_EDITION); 2025 by default. */
+  citationEdition?: GbtEdition;
   /** Request units per minute per client (a page 1, a search or comparison more); 0 or absent = no limit. */
   rateLimitPerMinute?: number;
   /** Clients the rate limiter remembers (least recently seen forgotten first). */
@@ -124,7 +128,16 @@ export function createApp(deps: AppDeps): express.Express {
   const expensiveLane = admit.admit('expensive');
   app.use((req, res, next) => (res.locals.expensive ? expensiveLane : pageLane)(req, res, next));
 
-  const ctx: RouteContext = { library, searcher, origin: deps.publicOrigin ?? '', today };
+  const origin = deps.publicOrigin ?? '';
+  const settings = () => ({ origin, today: today(), edition: deps.citationEdition ?? CITATION_DEFAULTS.edition });
+  const ctx: RouteContext = {
+    library,
+    searcher,
+    origin,
+    today,
+    citeDoc: (meta) => citeDocument(library, meta, settings()),
+    citeClause: (clause) => citeClause(library, clause, settings()),
+  };
   app.use('/api', apiRouter(ctx));
   app.use(readerRouter(ctx));
   app.use(searchRouter(ctx));

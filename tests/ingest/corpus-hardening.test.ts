@@ -256,6 +256,17 @@ describe('symlinks and files outside the corpus folder', () => {
     expect((err as AppError).message).not.toContain('root:x');
   });
 
+  it('a catalogue sourceUrl is kept when it is an absolute http(s) address, and CATALOG_INVALID naming the value otherwise', async () => {
+    const entry = (sourceUrl: unknown) => JSON.stringify({ documents: [{ file: 'plan.txt', id: 'plan', title: '某市碳达峰实施方案', sourceUrl }] });
+    const ok = await loadCorpus({ corpusDir: folderWith({ 'plan.txt': PLAN, 'catalog.json': entry('https://www.example.gov.cn/a.html') }) });
+    expect(ok.documents[0]?.meta.sourceUrl).toBe('https://www.example.gov.cn/a.html');
+    for (const bad of ['javascript:alert(1)', '/a.html', 42]) {
+      const err = await loadCorpus({ corpusDir: folderWith({ 'plan.txt': PLAN, 'catalog.json': entry(bad) }) }).catch((e: unknown) => e);
+      expect((err as AppError).code, String(bad)).toBe('CATALOG_INVALID');
+      expect((err as AppError).message).toContain(JSON.stringify(bad));
+    }
+  });
+
   it('a file named ..plan.txt is inside the folder and loads', async () => {
     const corpus = await loadCorpus({ corpusDir: folderWith({ '..plan.txt': PLAN }) });
     expect(corpus.errors).toEqual([]);

@@ -163,6 +163,16 @@ describe('extractHtml: a saved government page of each plan parses like its text
     expect(extracted.warnings).toEqual(['网页声明的编码为 gb2312，实际按 utf-8 解码：resaved.html']);
   });
 
+  it('a saved page states its own address (canonical link, else og:url): the source a citation points to; nothing else is taken', async () => {
+    const body = '<body><h1>某市碳达峰实施方案</h1><div id="zoom"><p>一、总体要求</p><p>为深入贯彻落实党中央、国务院关于碳达峰碳中和的重大战略决策，扎实推进本市碳达峰工作，结合实际制定本方案。</p></div></body></html>';
+    const page = (head: string) => Buffer.from(`<html><head><meta charset="utf-8">${head}</head>${body}`, 'utf8');
+    expect((await extractHtml(page('<link rel="canonical" href="https://www.example.gov.cn/zwgk/1.html">'), 'a.html')).sourceUrl).toBe('https://www.example.gov.cn/zwgk/1.html');
+    expect((await extractHtml(page('<meta property="og:url" content="http://www.example.gov.cn/2.html">'), 'b.html')).sourceUrl).toBe('http://www.example.gov.cn/2.html');
+    for (const bad of ['<link rel="canonical" href="javascript:alert(1)">', '<link rel="canonical" href="/zwgk/1.html">', '']) {
+      expect((await extractHtml(page(bad), 'c.html')).sourceUrl, bad).toBeNull();
+    }
+  });
+
   it('keeps the title line once: printed as the <h1> and again as the body’s first paragraph', async () => {
     const html = `<html><head><meta charset="utf-8"><title>某市碳达峰实施方案 - 某市人民政府</title></head><body><div class="article">
       <h1>某市碳达峰实施方案</h1><div id="zoom"><p align="center"><strong>某市 碳达峰实施方案</strong></p><p>一、总体要求</p>

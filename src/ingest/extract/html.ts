@@ -4,6 +4,7 @@
 // table, share buttons and footer. The article's title becomes layoutTitle.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { httpUrl } from '../http-url.js';
 import { AppError } from '../../errors.js';
 import type { Block } from '../blocks.js';
 import { decodeHtml } from './html-decode.js';
@@ -146,5 +147,15 @@ export async function extractHtml(bytes: Uint8Array, name: string, options: Html
   if (blocks.length === 0) throw new AppError('FILE_EMPTY', `${name}（网页中没有正文文字）`);
   const warnings = [...decoded.warnings];
   if (article.fallback && options.readability !== false) warnings.push(`未能识别网页正文，已取文字最多的区块：${name}`);
-  return { format: 'html', pages: null, blocks: withTitle(blocks, layoutTitle), warnings, layoutTitle, encoding: decoded.encoding };
+  return { format: 'html', pages: null, blocks: withTitle(blocks, layoutTitle), warnings, layoutTitle, sourceUrl: statedUrl(page), encoding: decoded.encoding };
+}
+
+/** The address a saved page gives for itself: its canonical link, else og:url; absolute http(s) only. */
+function statedUrl(page: Document): string | null {
+  const candidates = [page.querySelector('link[rel="canonical"]')?.getAttribute('href'), page.querySelector('meta[property="og:url"]')?.getAttribute('content')];
+  for (const raw of candidates) {
+    const url = httpUrl(raw?.trim() ?? '');
+    if (url) return url;
+  }
+  return null;
 }

@@ -21,6 +21,8 @@ export interface Extracted {
   warnings: string[];
   /** The document's title as laid out (largest type on the first page, a web page's <h1>). */
   layoutTitle?: string | null;
+  /** A web page's own address as it states it (its canonical link or og:url): the source a citation points to. */
+  sourceUrl?: string | null;
   /** What layout repair removed or joined (PDF): page numbers, running headers, contents lines, tables, page joins. */
   layoutStats?: Record<string, number>;
   /** Page numbers as printed, by 1-based page, where the layout found them. */

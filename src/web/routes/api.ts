@@ -5,7 +5,7 @@ import { AppError, quoteValue } from '../../errors.js';
 import { docFiltersFrom, searchFrom } from '../../request/search.js';
 import { citedBy, citedDocs } from '../../present/citations.js';
 import { docsJson, docsView } from '../../present/doc-list.js';
-import { onlineReference, policySummary, summarizeDoc, themeSummary, toHit } from '../../present/summaries.js';
+import { policySummary, summarizeDoc, themeSummary, toHit } from '../../present/summaries.js';
 import { presentSearch, searchJson } from '../../present/search-results.js';
 import { targetsJson } from '../../present/target-table.js';
 import { columnsFor, themeCounts } from '../../present/theme-columns.js';
@@ -20,13 +20,15 @@ export function apiRouter(ctx: RouteContext): express.Router {
   const { indicators, records, queried } = targetRows(ctx);
 
   router.get('/docs', api('docs'), (_req, res) => {
-    res.json(docsJson(docsView(library, docFiltersFrom(paramsOf(res, 'docs'), library), { ...docListing(library, paramsOf(res, 'docs')), page: undefined })));
+    const view = docsView(library, docFiltersFrom(paramsOf(res, 'docs'), library), { ...docListing(library, paramsOf(res, 'docs')), page: undefined });
+    res.json(docsJson(view, (id) => ctx.citeDoc(findDoc(library, id)).gbt));
   });
 
   router.get('/docs/:id', api('none'), (req, res) => {
     const doc = findDoc(library, req.params.id);
+    const citation = ctx.citeDoc(doc);
     res.json({
-      doc: summarizeDoc(doc),
+      doc: { ...summarizeDoc(doc, citation.gbt), citation },
       clauses: library.clausesOf(doc.id).map((c) => toHit(library, c)),
       citedBy: citedBy(library, doc.id),
       cites: citedDocs(library, doc.id),
@@ -43,7 +45,8 @@ export function apiRouter(ctx: RouteContext): express.Router {
       sharedTheme: r.theme,
       docTitle: library.getDocument(r.clause.docId)?.title ?? r.clause.docId,
     }));
-    res.json({ ...toHit(library, clause), docTitle: doc.title, reference: onlineReference(doc, ctx.origin, ctx.today()), related });
+    const citation = ctx.citeClause(clause);
+    res.json({ ...toHit(library, clause), docTitle: doc.title, reference: ctx.citeDoc(doc).gbt, citationRecord: citation, related });
   });
 
   router.get('/policies', api('none'), (_req, res) => {

@@ -1,7 +1,8 @@
 // What every router is built from: the engine and the two request-independent facts a citation
 // needs. The Host header is the client's to set, and a shared cache may keep what it produced:
 // only a configured PUBLIC_ORIGIN enters citation URLs; without one, links are relative.
-import type { Clause } from '../../ingest/types.js';
+import type { Clause, DocumentMeta } from '../../ingest/types.js';
+import type { ClauseCitation, DocumentCitation } from '../../present/citation.js';
 import { AppError, quoteValue } from '../../errors.js';
 import type { Library } from '../../library/library.js';
 import type { Searcher } from '../../search/engine.js';
@@ -15,6 +16,9 @@ export interface RouteContext {
   origin: string;
   /** Today's date for GB/T 7714 access dates. */
   today: () => string;
+  /** The citation model (src/present/citation.ts) with this server's origin, date and edition. */
+  citeDoc: (meta: DocumentMeta) => DocumentCitation;
+  citeClause: (clause: Clause) => ClauseCitation;
 }
 
 export function findDoc(library: Library, id: string) {

@@ -7,7 +7,7 @@ import { parseQuery, type ParsedQuery } from '../../search/query.js';
 import type { Range } from '../../search/snippet.js';
 import { citedBy, citedDocs } from '../../present/citations.js';
 import { docsView } from '../../present/doc-list.js';
-import { onlineReference, summarizeDoc, toHit } from '../../present/summaries.js';
+import { summarizeDoc, toHit } from '../../present/summaries.js';
 import { clauseExtras, targetsOfClause, themeLabels } from '../../present/reader-extras.js';
 import { renderBlocks } from '../../present/clause-text.js';
 import { docListing, findClause, findDoc, type RouteContext } from './context.js';
@@ -21,9 +21,9 @@ export function readerRouter(ctx: RouteContext): express.Router {
     const groups: Array<{ level: string; label: string; docs: ReturnType<typeof summarizeDoc>[] }> = LEVEL_ORDER.map((level) => ({
       level,
       label: LEVEL_LABELS[level],
-      docs: library.documents.filter((d) => d.level === level).map(summarizeDoc),
+      docs: library.documents.filter((d) => d.level === level).map((d) => summarizeDoc(d)),
     })).filter((g) => g.docs.length > 0);
-    const unplaced = library.documents.filter((d) => d.level === null).map(summarizeDoc);
+    const unplaced = library.documents.filter((d) => d.level === null).map((d) => summarizeDoc(d));
     // Its own anchor: 未分级 shared lv-county with the county group.
     if (unplaced.length) groups.push({ level: 'none', label: '未分级', docs: unplaced });
     res.render('home', { title: '文档', groups, problems: library.corpus.errors, clauseCount: library.clauseCount });
@@ -68,7 +68,7 @@ export function readerRouter(ctx: RouteContext): express.Router {
       doc: summarizeDoc(doc),
       blocks: renderBlocks(clauses),
       toc: clauses.filter((c) => HEADING_KINDS.has(c.kind)),
-      reference: onlineReference(doc, ctx.origin, ctx.today()),
+      citation: ctx.citeDoc(doc),
       citedBy: citedBy(library, doc.id),
       cites: citedDocs(library, doc.id),
       ...clauseExtras(library, searcher, clauses, { listed: true }),
@@ -88,7 +88,7 @@ export function readerRouter(ctx: RouteContext): express.Router {
       ancestors: library.ancestorsOf(clause),
       children: library.childrenOf(clause),
       neighbours: library.neighbours(clause),
-      reference: onlineReference(doc, ctx.origin, ctx.today()),
+      citation: ctx.citeClause(clause),
       ...clauseExtras(library, searcher, [clause], { listed: false }),
       targets: targetsOfClause(library, clause.id),
       themeLabels: themeLabels(library, hit.themes),

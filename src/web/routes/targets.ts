@@ -91,7 +91,7 @@ export function targetsRouter(ctx: RouteContext): express.Router {
       query,
       ...tablePage(targets, paramsOf(res, 'targetsPage').page, (p) => targetHref(urls.targets, query, identity, { page: String(p) })),
       indicators: indicators(),
-      docs: docs.map(summarizeDoc),
+      docs: docs.map((d) => summarizeDoc(d)),
       choices: identityChoices(library, facets, { levels: query.filters.levels, ...identity }),
       years: targetFacts(library).years,
       sorts: sortLinks(urls.targets, query, identity),
