@@ -130,6 +130,11 @@ export const CITATION_DEFAULTS = {
   edition: '2025' as GbtEdition,
 };
 
+export const EXPORT_DEFAULTS = {
+  /** Clauses one reference export holds: every hit of a search up to this many, else EXPORT_TOO_LARGE. */
+  maxReferences: 10_000,
+};
+
 export const LIST_DEFAULTS = {
   /** Documents on one page of /docs: 5,000 plans in one page were megabytes of HTML. */
   docsPageSize: 100,

@@ -34,6 +34,7 @@ export const ERRORS = {
   QUERY_ONLY_EXCLUSIONS: { status: 400, message: (v: string) => `检索式只有排除词：${v}（至少需要一个要查找的词）` },
   QUERY_EXCLUSION_IN_OR: { status: 400, message: (v: string) => `排除词不能放在 OR 之间：${v}` },
   PARAM_INVALID: { status: 400, message: (v: string) => `参数无效：${v}` },
+  EXPORT_TOO_LARGE: { status: 400, message: (v: string) => `导出条目过多，请缩小检索范围：${v}` },
   PARAM_UNKNOWN: { status: 400, message: (v: string) => `未知参数：${v}` },
   FILTER_UNKNOWN: { status: 400, message: (v: string) => `筛选条件无效：${v}` },
   INDEX_UNAVAILABLE: { status: 503, message: (v: string) => `检索索引不可用：${v}` },

@@ -35,6 +35,8 @@ export interface SearchPage {
   href: (change: Partial<PageState>) => string;
   toggle: (dim: Dimension, value: string) => string;
   compareHref: string;
+  /** Every hit of the search (not one page) as RIS, BibLaTeX or CSL-JSON. */
+  exportHref: (extension: 'ris' | 'bib' | 'json') => string;
 }
 
 const NO_FILTERS: Filters = { docs: [], levels: [] };
@@ -58,7 +60,7 @@ export function searchPage(options: { library: Library; searcher: Searcher; raw:
     const list = filters[key] ?? [];
     return href({ filters: { ...filters, [key]: list.includes(value) ? list.filter((v) => v !== value) : [...list, value] } });
   };
-  const base = { q, expand, view: null, error: null, page: 1, pages: 0, unfilteredTotal: null, href, toggle, compareHref: '' };
+  const base = { q, expand, view: null, error: null, page: 1, pages: 0, unfilteredTotal: null, href, toggle, compareHref: '', exportHref: () => '' };
   if (raw.q === undefined) return { ...base, status: 200, title: '检索' };
   try {
     const read = readParams('searchPage', raw);
@@ -73,7 +75,9 @@ export function searchPage(options: { library: Library; searcher: Searcher; raw:
     if (expand) compare.set('expand', '1');
     // The comparison keeps the filters on documents: level and identity.
     for (const dim of DOC_FACETS) for (const v of filters[FILTER_KEY[dim]] ?? []) compare.append(dim, v);
-    return { ...base, status: 200, title: `${q} · 检索`, view, page, pages: Math.ceil(outcome.total / PAGE_SIZE), unfilteredTotal, compareHref: urls.compare(compare.toString()) };
+    const every = href({ page: 1 }).replace(/^\/search\??/u, '');
+    const exportHref = (extension: 'ris' | 'bib' | 'json') => urls.references(extension, every);
+    return { ...base, status: 200, title: `${q} · 检索`, view, page, pages: Math.ceil(outcome.total / PAGE_SIZE), unfilteredTotal, compareHref: urls.compare(compare.toString()), exportHref };
   } catch (err) {
     if (!(err instanceof AppError) || err.status >= 500) throw err;
     return { ...base, status: err.status, title: '检索式有误', error: err };

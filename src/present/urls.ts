@@ -32,6 +32,8 @@ export const urls = {
   policy: (key: string, q?: Query) => withQuery(`/policies/${enc(key)}`, q),
   compare: (q?: Query) => withQuery('/compare', q),
   compareCsv: (q?: Query) => withQuery('/compare.csv', q),
+  /** A reference-manager export: ris, bib (BibLaTeX) or json (CSL-JSON). */
+  references: (extension: 'ris' | 'bib' | 'json', q?: Query) => withQuery(`/references.${extension}`, q),
   search: (q?: Query) => withQuery('/search', q),
   targets: (q?: Query) => withQuery('/targets', q),
   targetsCsv: (q?: Query) => withQuery('/targets.csv', q),

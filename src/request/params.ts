@@ -127,6 +127,7 @@ export const PARAMS = {
   themes: z.object({ place: one(), level: DOC_FILTER_FIELDS.level, page: int(1, PARAM_DEFAULTS.maxColumnPage) }).partial(),
   theme: z.object({ place: one(), level: DOC_FILTER_FIELDS.level, page: int(1, PARAM_DEFAULTS.maxColumnPage) }).partial(),
   reader: z.object({ hl: query() }).partial(),
+  references: z.object({ clause: one(), q: query(), expand: flag(), ...FILTER_FIELDS }).partial(),
   targets: z.object(TARGET_FIELDS).partial(),
   targetsPage: z.object({ ...TARGET_FIELDS, page: int(1, PARAM_DEFAULTS.maxPage) }).partial(),
 } as const;

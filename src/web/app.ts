@@ -18,6 +18,7 @@ import { apiRouter } from './routes/api.js';
 import type { RouteContext } from './routes/context.js';
 import { crossrefRouter } from './routes/crossref.js';
 import { readerRouter } from './routes/reader.js';
+import { referencesRouter } from './routes/references.js';
 import { searchRouter } from './routes/search.js';
 import { targetsRouter } from './routes/targets.js';
 import { securityHeaders } from './security.js';
@@ -56,7 +57,7 @@ export interface AppDeps {
 export const ACCEPTED_EVENT = 'accepted';
 
 /** Routes that search or compare the whole library, and pages asked to highlight a query. */
-const EXPENSIVE_PATH = /^\/(?:api\/)?search$|^\/compare(?:\.csv)?$|^\/(?:api\/)?targets(?:\.csv|\.json)?$|^\/targets\/|^\/(?:api\/)?themes\/|^\/policies$/u;
+const EXPENSIVE_PATH = /^\/references\.(?:ris|bib|json)$|^\/(?:api\/)?search$|^\/compare(?:\.csv)?$|^\/(?:api\/)?targets(?:\.csv|\.json)?$|^\/targets\/|^\/(?:api\/)?themes\/|^\/policies$/u;
 /** What an expensive request costs in rate-limit units, against 1 for a page. */
 const EXPENSIVE_COST = 5;
 
@@ -142,6 +143,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(readerRouter(ctx));
   app.use(searchRouter(ctx));
   app.use(crossrefRouter(ctx));
+  app.use(referencesRouter(ctx));
   app.use(targetsRouter(ctx));
 
   app.use((req, _res, next) => next(new AppError('ROUTE_NOT_FOUND', quoteValue(req.originalUrl))));

@@ -176,7 +176,7 @@ describe('every route checks its parameters before it runs', () => {
     expect(errorCode(() => readParams('search', { q: '碳', foo: '1' }, { strict: true }))).toBe('PARAM_UNKNOWN');
     expect(readParams('search', { q: '碳', foo: '1' })).toEqual({ q: '碳' });
     expect(readParams('targets', { doc: ['a,b', ' b ', 'c'], year: '2025' }, { strict: true })).toEqual({ doc: ['a', 'b', 'c'], year: ['2025'] });
-    expect(Object.keys(PARAMS).sort()).toEqual(['compare', 'docs', 'docsPage', 'none', 'policies', 'reader', 'search', 'searchPage', 'targets', 'targetsPage', 'theme', 'themes']);
+    expect(Object.keys(PARAMS).sort()).toEqual(['compare', 'docs', 'docsPage', 'none', 'policies', 'reader', 'references', 'search', 'searchPage', 'targets', 'targetsPage', 'theme', 'themes']);
   });
 
   it('a value given as an object or number (not from a URL) is PARAM_INVALID, not a crash', () => {

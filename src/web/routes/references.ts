@@ -1,0 +1,39 @@
+// Reference-manager exports (/references.ris, .bib, .json): one clause (clause=), one document
+// (doc=), or every hit of a search (q= with the search filters), rendered from the citation model.
+import express from 'express';
+import { AppError, quoteValue } from '../../errors.js';
+import { EXPORT_DEFAULTS } from '../../config.js';
+import { searchFrom } from '../../request/search.js';
+import { REFERENCE_FORMATS, renderReferences, type Reference, type ReferenceFormat } from '../../present/references.js';
+import { findClause, findDoc, type RouteContext } from './context.js';
+import { file, paramsOf } from './takes.js';
+
+const EXTENSION_FORMAT: Record<string, ReferenceFormat> = { ris: 'ris', bib: 'bib', json: 'csl' };
+
+export function referencesRouter(ctx: RouteContext): express.Router {
+  const { library, searcher } = ctx;
+  const router = express.Router();
+
+  const referencesOf = (p: ReturnType<typeof paramsOf<'references'>>): { refs: Reference[]; name: string } => {
+    if (p.clause) return { refs: [ctx.citeClause(findClause(library, p.clause))], name: p.clause };
+    if (p.q) {
+      const search = searchFrom({ q: p.q, expand: p.expand, ...p }, library);
+      const ids = searcher.matching(search.query, search.filters);
+      if (ids.length > EXPORT_DEFAULTS.maxReferences) throw new AppError('EXPORT_TOO_LARGE', `${quoteValue(p.q)} 命中 ${ids.length} 条，上限 ${EXPORT_DEFAULTS.maxReferences} 条`);
+      return { refs: ids.map((id) => ctx.citeClause(findClause(library, id))), name: 'search' };
+    }
+    const [doc] = p.doc ?? [];
+    if (doc && (p.doc ?? []).length === 1) return { refs: [ctx.citeDoc(findDoc(library, doc))], name: doc };
+    throw new AppError('PARAM_INVALID', 'clause、doc（一份）或 q（至少给出一个）');
+  };
+
+  router.get(/^\/references\.(ris|bib|json)$/u, file('references'), (req, res) => {
+    const format = EXTENSION_FORMAT[(req.params as Record<string, string>)[0] as string] as ReferenceFormat;
+    const { refs, name } = referencesOf(paramsOf(res, 'references'));
+    const spec = REFERENCE_FORMATS[format];
+    res.set('Content-Type', spec.type);
+    res.set('Content-Disposition', `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/gu, '_')}.${spec.extension}"`);
+    res.send(renderReferences(refs, format));
+  });
+  return router;
+}
