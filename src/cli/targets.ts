@@ -5,7 +5,8 @@ import { AppError } from '../errors.js';
 import { readParams } from '../request/params.js';
 import { targetSelectionFrom } from '../request/targets.js';
 import { indicatorSummaries, selectTargets, verticalChecks } from '../search/targets/index.js';
-import { figureLabel, RELATION_LABELS, targetRecord, targetsCsv, targetsJson, type TargetRecord } from '../present/target-table.js';
+import { tableCsv } from '../present/table.js';
+import { figureLabel, RELATION_LABELS, targetRecord, targetsJson, targetsTable, type TargetRecord } from '../present/target-table.js';
 import { asParams, parseCliArgs } from './args.js';
 import { printable } from './format.js';
 import { loadLibrary } from './load.js';
@@ -39,7 +40,7 @@ async function main(): Promise<number> {
   const checks = verticalChecks(library);
   const origin = args.values.origin?.[0] ?? config.publicOrigin ?? `http://${config.host}:${config.port}`;
   const records = targets.map((target) => targetRecord({ library, target, check: checks.get(target.id), origin }));
-  if (args.flags.has('csv')) process.stdout.write(targetsCsv(records));
+  if (args.flags.has('csv')) process.stdout.write(tableCsv(targetsTable(records)));
   else if (args.json) console.log(JSON.stringify(targetsJson(query, records, identity), null, 2));
   else console.log(printable(table(records)));
   return 0;

@@ -8,7 +8,7 @@ import { LEVEL_LABELS } from '../ingest/types.js';
 import type { IdentityFilters } from '../search/types.js';
 import type { ChartGroup, LevelCheck, ProvinceCheck, TargetQuery, UpperLevel } from '../search/targets/index.js';
 import { urls } from './urls.js';
-import { toCsv } from './theme-columns.js';
+import type { Cell, Table, TableColumn } from './table.js';
 
 export const DIRECTION_LABELS: Record<Target['direction'], string> = { reach: '达到', reduce: '下降', increase: '提高' };
 export const RELATION_LABELS: Record<NonNullable<ProvinceCheck['relation']>, string> = { above: '高于省级', below: '低于省级', equal: '与省级持平' };
@@ -162,71 +162,66 @@ export function targetsJson(query: TargetQuery, records: TargetRecord[], identit
 
 const NO_IDENTITY: Required<IdentityFilters> = { regions: [], issuers: [], types: [], statuses: [], issued: [] };
 
-export function targetsCsv(records: TargetRecord[]): string {
-  const rows = [
-    [
-      '指标标识',
-      '指标',
-      '原文指标',
-      '地区',
-      '层级',
-      '文档',
-      '目标年份',
-      '目标（原文）',
-      '数值',
-      '上限',
-      '单位',
-      '比较值',
-      '比较单位',
-      '方向',
-      '基准年',
-      '基准值',
-      '限定',
-      '属性',
-      '来源',
-      '国家目标',
-      '与国家比较',
-      '省级目标',
-      '与省级比较',
-      '市级目标',
-      '与市级比较',
-      '条款',
-      '引用',
-      '固定链接',
-    ],
-  ];
-  const n = (v: number | null) => (v === null ? '' : formatNumber(v));
-  for (const r of records) {
-    rows.push([
-      r.indicator,
-      r.indicatorLabel,
-      r.phrase,
-      r.jurisdiction ?? '',
-      r.level ? LEVEL_LABELS[r.level as keyof typeof LEVEL_LABELS] : '',
-      r.docTitle,
-      r.year === null ? '' : String(r.year),
-      r.valueText,
-      n(r.value),
-      n(r.valueMax),
-      r.unit ?? '',
-      n(r.compareValue),
-      r.compareUnit ?? '',
-      DIRECTION_LABELS[r.direction],
-      r.baselineYear === null ? '' : String(r.baselineYear),
-      r.baselineText ?? '',
-      r.qualifier ?? '',
-      r.attribute ?? '',
-      SOURCE_LABELS[r.source],
-      ...(['national', 'province', 'city'] as const).flatMap((level) => {
-        const f = r[level];
-        return [f?.label ?? '', f?.relation ? LEVEL_RELATION_LABELS[level][f.relation] : ''];
-      }),
-      r.clauseLabel,
-      r.citation,
-      r.permalink,
-    ]);
-  }
-  return toCsv(rows);
+/** Typed columns of the targets download: numbers stay numbers, the permalink a link. */
+const TARGET_COLUMNS: TableColumn[] = [
+  { header: '指标标识', kind: 'text', width: 18 },
+  { header: '指标', kind: 'text', width: 18 },
+  { header: '原文指标', kind: 'text', width: 24 },
+  { header: '地区', kind: 'text', width: 10 },
+  { header: '层级', kind: 'text', width: 8 },
+  { header: '文档', kind: 'text', width: 32 },
+  { header: '目标年份', kind: 'number', width: 10 },
+  { header: '目标（原文）', kind: 'text', width: 16 },
+  { header: '数值', kind: 'number', width: 10 },
+  { header: '上限', kind: 'number', width: 10 },
+  { header: '单位', kind: 'text', width: 8 },
+  { header: '比较值', kind: 'number', width: 10 },
+  { header: '比较单位', kind: 'text', width: 8 },
+  { header: '方向', kind: 'text', width: 8 },
+  { header: '基准年', kind: 'number', width: 8 },
+  { header: '基准值', kind: 'text', width: 12 },
+  { header: '限定', kind: 'text', width: 12 },
+  { header: '属性', kind: 'text', width: 8 },
+  { header: '来源', kind: 'text', width: 8 },
+  ...(['国家', '省级', '市级'] as const).flatMap((l): TableColumn[] => [
+    { header: `${l}目标`, kind: 'text', width: 14 },
+    { header: `与${l === '国家' ? '国家' : l}比较`, kind: 'text', width: 12 },
+  ]),
+  { header: '条款', kind: 'text', width: 14 },
+  { header: '引用', kind: 'text', width: 40 },
+  { header: '固定链接', kind: 'link', width: 40 },
+];
+
+export function targetsTable(records: TargetRecord[]): Table {
+  const rows = records.map((r): Cell[] => [
+    r.indicator,
+    r.indicatorLabel,
+    r.phrase,
+    r.jurisdiction ?? '',
+    r.level ? LEVEL_LABELS[r.level as keyof typeof LEVEL_LABELS] : '',
+    r.docTitle,
+    r.year,
+    r.valueText,
+    r.value,
+    r.valueMax,
+    r.unit ?? '',
+    r.compareValue,
+    r.compareUnit ?? '',
+    DIRECTION_LABELS[r.direction],
+    r.baselineYear,
+    r.baselineText ?? '',
+    r.qualifier ?? '',
+    r.attribute ?? '',
+    SOURCE_LABELS[r.source],
+    ...(['national', 'province', 'city'] as const).flatMap((level): Cell[] => {
+      const f = r[level];
+      return [f?.label ?? '', f?.relation ? LEVEL_RELATION_LABELS[level][f.relation] : ''];
+    }),
+    r.clauseLabel,
+    r.citation,
+    r.permalink,
+  ]);
+  return { name: '量化目标', columns: TARGET_COLUMNS, rows };
 }
 
 export interface ChartRow {

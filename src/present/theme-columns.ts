@@ -12,6 +12,7 @@ import { targetsOfClause } from './reader-extras.js';
 import { urls } from './urls.js';
 import { paginate, type Page } from './paging.js';
 import { CROSSREF_DEFAULTS } from '../config.js';
+import type { Cell, Table } from './table.js';
 import { buildRegionTree, regionColumns, trailOf, type RegionColumn, type RegionNode, type RegionTree } from '../library/regions.js';
 
 /** Clauses on each theme per document, every document listed (the API's counts). */
@@ -223,23 +224,26 @@ export function placeChoices(tree: RegionTree, current: string): { id: string; n
   return out;
 }
 
-/**
- * RFC 4180 CSV; a leading BOM so spreadsheet programs read the Chinese as UTF-8, and a quote
- * mark before a cell starting with = + - @ so no cell runs as a formula.
- */
-export function toCsv(rows: string[][]): string {
-  const cell = (raw: string) => {
-    const v = /^[=+\-@\t\r]/u.test(raw) ? `'${raw}` : raw;
-    return /[",\r\n]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v;
-  };
-  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}
-
-export function compareCsv(columns: Column[], origin: string): string {
-  const rows = [['地区', '层级', '文档', '条款', '条款文本', '引用', '固定链接']];
+/** The comparison as a table: one row per clause of every column, 未提及 where a column has none. */
+export function compareTable(columns: Column[], origin: string): Table {
+  const rows: Cell[][] = [];
   for (const col of columns) {
-    if (col.clauses.length === 0) rows.push([col.doc.jurisdiction ?? '', col.levelLabel, col.doc.title, '未提及', '', '', '']);
-    for (const h of col.clauses) rows.push([col.doc.jurisdiction ?? '', col.levelLabel, col.doc.title, h.label, h.text, h.citation, `${origin}${h.url}`]);
+    const base = [col.doc.jurisdiction ?? '', col.levelLabel, col.doc.title, col.doc.date];
+    if (col.clauses.length === 0) rows.push([...base, '未提及', '', '', '']);
+    for (const h of col.clauses) rows.push([...base, h.label, h.text, h.citation, `${origin}${h.url}`]);
   }
-  return toCsv(rows);
+  return {
+    name: '并排比较',
+    columns: [
+      { header: '地区', kind: 'text', width: 12 },
+      { header: '层级', kind: 'text', width: 8 },
+      { header: '文档', kind: 'text', width: 36 },
+      { header: '文档日期', kind: 'date' },
+      { header: '条款', kind: 'text', width: 16 },
+      { header: '条款文本', kind: 'text', width: 80 },
+      { header: '引用', kind: 'text', width: 48 },
+      { header: '固定链接', kind: 'link', width: 48 },
+    ],
+    rows,
+  };
 }

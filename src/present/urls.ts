@@ -28,15 +28,19 @@ export const urls = {
   themes: (q?: Query) => withQuery('/themes', q),
   theme: (id: string, q?: Query) => withQuery(`/themes/${enc(id)}`, q),
   policies: (q?: Query) => withQuery('/policies', q),
+  policiesXlsx: () => '/policies.xlsx',
   /** One cited policy with every plan that cites it. */
   policy: (key: string, q?: Query) => withQuery(`/policies/${enc(key)}`, q),
   compare: (q?: Query) => withQuery('/compare', q),
   compareCsv: (q?: Query) => withQuery('/compare.csv', q),
+  compareXlsx: (q?: Query) => withQuery('/compare.xlsx', q),
   /** A reference-manager export: ris, bib (BibLaTeX) or json (CSL-JSON). */
   references: (extension: 'ris' | 'bib' | 'json', q?: Query) => withQuery(`/references.${extension}`, q),
   search: (q?: Query) => withQuery('/search', q),
+  searchXlsx: (q?: Query) => withQuery('/search.xlsx', q),
   targets: (q?: Query) => withQuery('/targets', q),
   targetsCsv: (q?: Query) => withQuery('/targets.csv', q),
+  targetsXlsx: (q?: Query) => withQuery('/targets.xlsx', q),
   targetsJson: (q?: Query) => withQuery('/targets.json', q),
   /** An indicator's page: its targets, charted. */
   indicator: (id: string, q?: Query) => withQuery(`/targets/${enc(id)}`, q),

@@ -57,7 +57,7 @@ export interface AppDeps {
 export const ACCEPTED_EVENT = 'accepted';
 
 /** Routes that search or compare the whole library, and pages asked to highlight a query. */
-const EXPENSIVE_PATH = /^\/references\.(?:ris|bib|json)$|^\/(?:api\/)?search$|^\/compare(?:\.csv)?$|^\/(?:api\/)?targets(?:\.csv|\.json)?$|^\/targets\/|^\/(?:api\/)?themes\/|^\/policies$/u;
+const EXPENSIVE_PATH = /^\/references\.(?:ris|bib|json)$|^\/search\.xlsx$|^\/(?:api\/)?search$|^\/compare(?:\.csv|\.xlsx)?$|^\/(?:api\/)?targets(?:\.csv|\.json|\.xlsx)?$|^\/targets\/|^\/(?:api\/)?themes\/|^\/policies(?:\.xlsx)?$/u;
 /** What an expensive request costs in rate-limit units, against 1 for a page. */
 const EXPENSIVE_COST = 5;
 
@@ -65,6 +65,15 @@ function isExpensive(req: Request): boolean {
   if (EXPENSIVE_PATH.test(req.path)) return true;
   const q = req.query as Record<string, unknown>;
   return (typeof q.q === 'string' && q.q !== '') || (typeof q.hl === 'string' && q.hl !== '');
+}
+
+/** A query string as a person reads it: q=加氢站&level=city, not percent-escapes. */
+function decodeQuery(query: string): string {
+  try {
+    return decodeURIComponent(query.replace(/\+/gu, ' '));
+  } catch {
+    return query;
+  }
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -138,6 +147,13 @@ export function createApp(deps: AppDeps): express.Express {
     today,
     citeDoc: (meta) => citeDocument(library, meta, settings()),
     citeClause: (clause) => citeClause(library, clause, settings()),
+    aboutDownload: (req, options) => ({
+      ...options,
+      query: decodeQuery(options.query),
+      corpus: `${library.documents.length} 份文档，${library.clauseCount} 个条款`,
+      address: `${origin}${req.originalUrl}`,
+      generated: today(),
+    }),
   };
   app.use('/api', apiRouter(ctx));
   app.use(readerRouter(ctx));

@@ -3,6 +3,8 @@
 // only a configured PUBLIC_ORIGIN enters citation URLs; without one, links are relative.
 import type { Clause, DocumentMeta } from '../../ingest/types.js';
 import type { ClauseCitation, DocumentCitation } from '../../present/citation.js';
+import type { TableAbout } from '../../present/table.js';
+import type { Request } from 'express';
 import { AppError, quoteValue } from '../../errors.js';
 import type { Library } from '../../library/library.js';
 import type { Searcher } from '../../search/engine.js';
@@ -19,7 +21,11 @@ export interface RouteContext {
   /** The citation model (src/present/citation.ts) with this server's origin, date and edition. */
   citeDoc: (meta: DocumentMeta) => DocumentCitation;
   citeClause: (clause: Clause) => ClauseCitation;
+  /** What an Excel download says about itself: when, from which query, over which library. */
+  aboutDownload: (req: Request, options: { title: string; query: string }) => TableAbout;
 }
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function findDoc(library: Library, id: string) {
   const doc = library.getDocument(id);

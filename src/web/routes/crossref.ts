@@ -1,7 +1,7 @@
 // The cross-reference area: cited policies (/policies), themes by jurisdiction (/themes,
 // /themes/<id>) and the side-by-side comparison of documents on a theme or a query (/compare and
 // its CSV), each paged by columns so a library of hundreds of plans stays one screen wide.
-import express, { type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { AppError } from '../../errors.js';
 import { paramsQuery } from '../../request/params.js';
 import { docFiltersFrom, searchFrom } from '../../request/search.js';
@@ -10,7 +10,8 @@ import type { Expansion } from '../../search/expand.js';
 import { themesHolding } from '../../search/suggestions.js';
 import { identityChoices } from '../../present/doc-list.js';
 import { policySummary } from '../../present/summaries.js';
-import { columnsFor, compareCsv, pageOf, placeChoices, themeGrid, type Column } from '../../present/theme-columns.js';
+import { columnsFor, compareTable, pageOf, placeChoices, themeGrid, type Column } from '../../present/theme-columns.js';
+import { tableCsv, tablesXlsx, type Table } from '../../present/table.js';
 import { CROSSREF_DEFAULTS, LIST_DEFAULTS } from '../../config.js';
 import { LEVEL_LABELS, LEVEL_ORDER, NO_LEVEL } from '../../ingest/types.js';
 
@@ -18,7 +19,7 @@ import { LEVEL_LABELS, LEVEL_ORDER, NO_LEVEL } from '../../ingest/types.js';
 const LEVEL_OPTIONS = [...LEVEL_ORDER.map((l) => [l, LEVEL_LABELS[l]]), [NO_LEVEL, '未分级']];
 import { urls } from '../../present/urls.js';
 import { paginate } from '../../present/paging.js';
-import { findDoc, findPlace, findPolicy, findTheme, type RouteContext } from './context.js';
+import { findDoc, findPlace, findPolicy, findTheme, XLSX_TYPE, type RouteContext } from './context.js';
 import { file, page, paramsOf } from './takes.js';
 
 /** How /compare offers its candidates: check boxes in view, folded behind a filter box, or none (narrow first). */
@@ -114,6 +115,7 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     const { page: _page, ...checked } = paramsOf(res, 'compare');
     const { layout: _layout, ...exported } = checked;
     const csvHref = urls.compareCsv(paramsQuery(exported));
+    const xlsxHref = urls.compareXlsx(paramsQuery(exported));
     const pager = { page: input.paged.page, pages: input.paged.pages, href: (n: number) => urls.compare(paramsQuery({ ...checked, page: n > 1 ? n : undefined })) };
     const { theme: _theme, q: _q, expand: _expand, ...scope } = checked;
     const themeHref = (id: string) => urls.compare(paramsQuery({ ...scope, theme: id }));
@@ -130,6 +132,7 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
       choices: identityChoices(library, input.facets, input.docFilters),
       themes: library.enrichment.taxonomy.themes,
       csvHref,
+      xlsxHref,
       themeHref,
       expandHref,
       layoutHref,
@@ -137,13 +140,55 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     });
   });
 
-  router.get('/compare.csv', file('compare'), (_req, res) => {
+  const compareDownload = async (req: Request, res: Response, kind: 'csv' | 'xlsx') => {
     const input = compareInput(res, { paged: false });
     if (!input.theme && !input.q) throw new AppError('PARAM_INVALID', 'theme 或 q（至少给出一个）');
     const name = input.theme ? `compare-${input.theme.id}` : 'compare-search';
-    res.set('Content-Type', 'text/csv; charset=utf-8');
-    res.set('Content-Disposition', `attachment; filename="${name}.csv"`);
-    res.send(compareCsv(input.columns, ctx.origin));
+    const table = compareTable(input.columns, ctx.origin);
+    res.set('Content-Disposition', `attachment; filename="${name}.${kind}"`);
+    if (kind === 'csv') {
+      res.set('Content-Type', 'text/csv; charset=utf-8');
+      res.send(tableCsv(table));
+      return;
+    }
+    const title = input.theme ? `并排比较：${input.theme.label}` : `并排比较：${input.q}`;
+    res.set('Content-Type', XLSX_TYPE);
+    res.send(await tablesXlsx([table], ctx.aboutDownload(req, { title, query: req.originalUrl.split('?')[1] ?? '' })));
+  };
+  router.get('/compare.csv', file('compare'), (req, res, next) => compareDownload(req, res, 'csv').catch(next));
+  router.get('/compare.xlsx', file('compare'), (req, res, next) => compareDownload(req, res, 'xlsx').catch(next));
+
+  // The citation graph: each cited policy, each plan citing it, each citing clause.
+  router.get('/policies.xlsx', file('none'), (req, res, next) => {
+    const rows = library.enrichment.policies.flatMap((p) =>
+      p.citedBy.flatMap((c) => {
+        const doc = library.getDocument(c.docId);
+        return c.clauseIds.map((id) => {
+          const clause = library.getClause(id);
+          return [p.title ?? p.key, p.docNumber ?? '', p.corpusDoc ?? '', doc?.jurisdiction ?? '', doc?.title ?? c.docId, doc?.date ?? null, clause?.label ?? '', clause?.citation ?? '', `${ctx.origin}${urls.clause(id)}`];
+        });
+      }),
+    );
+    const table: Table = {
+      name: '引用关系',
+      columns: [
+        { header: '被引政策', kind: 'text', width: 36 },
+        { header: '文号', kind: 'text', width: 18 },
+        { header: '文库中的原文', kind: 'text', width: 24 },
+        { header: '引用方地区', kind: 'text', width: 12 },
+        { header: '引用方文档', kind: 'text', width: 36 },
+        { header: '引用方日期', kind: 'date' },
+        { header: '条款', kind: 'text', width: 14 },
+        { header: '引用', kind: 'text', width: 48 },
+        { header: '固定链接', kind: 'link', width: 48 },
+      ],
+      rows,
+    };
+    res.set('Content-Type', XLSX_TYPE);
+    res.set('Content-Disposition', 'attachment; filename="policies.xlsx"');
+    tablesXlsx([table], ctx.aboutDownload(req, { title: '被引用的政策文件与引用条款', query: '全部' }))
+      .then((buffer) => res.send(buffer))
+      .catch(next);
   });
   return router;
 }

@@ -1,6 +1,6 @@
 // The targets area: /targets (the table, filtered and sorted), its CSV and JSON downloads, and
 // /targets/<indicator> (charts per year and measure). /api/targets reads the same rows.
-import express, { type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import type { Target } from '../../enrich/targets/index.js';
 import { TARGET_DEFAULTS } from '../../config.js';
 import { AppError, quoteValue } from '../../errors.js';
@@ -11,10 +11,11 @@ import type { IdentityFilters } from '../../search/types.js';
 import { chartGroups, indicatorSummaries, selectTargets, sortTargets, TARGET_SORTS, verticalChecks, type IndicatorSummary, type LevelCheck, type TargetQuery } from '../../search/targets/index.js';
 import { identityChoices, identityParams } from '../../present/doc-list.js';
 import { summarizeDoc } from '../../present/summaries.js';
-import { barChart, distributionChart, DISTRIBUTION_FROM, targetRecord, targetsCsv, targetsJson } from '../../present/target-table.js';
+import { barChart, distributionChart, DISTRIBUTION_FROM, targetRecord, targetsJson, targetsTable } from '../../present/target-table.js';
+import { tableCsv, tablesXlsx } from '../../present/table.js';
 import { urls } from '../../present/urls.js';
 import { paginate } from '../../present/paging.js';
-import { type RouteContext } from './context.js';
+import { XLSX_TYPE, type RouteContext } from './context.js';
 import { api, file, page, paramsOf } from './takes.js';
 
 interface TargetFacts {
@@ -96,24 +97,29 @@ export function targetsRouter(ctx: RouteContext): express.Router {
       years: targetFacts(library).years,
       sorts: sortLinks(urls.targets, query, identity),
       csvHref: targetHref(urls.targetsCsv, query, identity),
+      xlsxHref: targetHref(urls.targetsXlsx, query, identity),
       jsonHref: targetHref(urls.targetsJson, query, identity),
       total: library.enrichment.targets.length,
     });
   });
 
-  const download = (res: Response, kind: 'csv' | 'json') => {
+  const download = async (req: Request, res: Response, kind: 'csv' | 'json' | 'xlsx') => {
     const { query, identity, targets } = queried(res);
     const name = query.filters.indicators.length === 1 ? `targets-${query.filters.indicators[0]}` : 'targets';
     res.set('Content-Disposition', `attachment; filename="${name}.${kind}"`);
     if (kind === 'csv') {
       res.set('Content-Type', 'text/csv; charset=utf-8');
-      res.send(targetsCsv(records(targets)));
+      res.send(tableCsv(targetsTable(records(targets))));
+    } else if (kind === 'xlsx') {
+      res.set('Content-Type', XLSX_TYPE);
+      res.send(await tablesXlsx([targetsTable(records(targets))], ctx.aboutDownload(req, { title: '量化目标', query: req.originalUrl.split('?')[1] ?? '全部' })));
     } else {
       res.json(targetsJson(query, records(targets), identity));
     }
   };
-  router.get('/targets.csv', file('targets'), (_req, res) => download(res, 'csv'));
-  router.get('/targets.json', api('targets'), (_req, res) => download(res, 'json'));
+  router.get('/targets.csv', file('targets'), (req, res) => download(req, res, 'csv'));
+  router.get('/targets.xlsx', file('targets'), (req, res, next) => download(req, res, 'xlsx').catch(next));
+  router.get('/targets.json', api('targets'), (req, res) => download(req, res, 'json'));
 
   router.get('/targets/:indicator', page('targetsPage'), (req, res) => {
     const summary = indicators().find((s) => s.id === req.params.indicator);
@@ -133,6 +139,7 @@ export function targetsRouter(ctx: RouteContext): express.Router {
       // The indicator is the page's own: its pager links leave it out of the query.
       ...tablePage(targets, asked, (p) => `${targetHref((qs) => urls.indicator(req.params.indicator, qs), { ...query, filters: { ...query.filters, indicators: [] } }, identity, { page: String(p) })}#rows`),
       csvHref: targetHref(urls.targetsCsv, query, identity),
+      xlsxHref: targetHref(urls.targetsXlsx, query, identity),
       jsonHref: targetHref(urls.targetsJson, query, identity),
     });
   });
