@@ -52,11 +52,18 @@ const TARGETS = {
 
 const over = (value: number, limit: number) => (value <= limit ? '' : `（超出 ${ratio(value, limit)}）`);
 
+/** Issue 20: exporting 1,000 hits takes under 2 s. */
+const EXPORT_MS = 2000;
+const isExport = (path: string) => path.startsWith('/references.') || path.includes('.xlsx');
+
 function goalsAt(r: ScaleResult, t: (typeof TARGETS)[keyof typeof TARGETS]): Omit<Goal, 'scale'>[] {
   const l = r.measured.latency;
   const peer = (name: Peer) => l[name];
   const rss = Math.max(r.serverRssAfterLoad, r.serverRssAfterQueries);
-  const slowest = r.pages.reduce((a, p) => (p.ms > a.ms ? p : a), r.pages[0] ?? { path: '—', ms: Number.NaN });
+  const pages = r.pages.filter((p) => !isExport(p.path));
+  const exports = r.pages.filter((p) => isExport(p.path));
+  const slowest = pages.reduce((a, p) => (p.ms > a.ms ? p : a), pages[0] ?? { path: '—', ms: Number.NaN });
+  const slowestExport = exports.reduce((a, p) => (p.ms > a.ms ? p : a), exports[0] ?? { path: '—', ms: Number.NaN });
   return [
     { goal: `热启动到 /healthz ≤ ${ms(t.startMs)}`, met: r.warmRestartMs <= t.startMs, figure: `${ms(r.warmRestartMs)}${over(r.warmRestartMs, t.startMs)}` },
     { goal: `载入后服务 RSS ≤ ${mb(t.rss)}`, met: rss <= t.rss, figure: `${mb(r.serverRssAfterLoad)}，查询后 ${mb(r.serverRssAfterQueries)}${over(rss, t.rss)}` },
@@ -71,8 +78,13 @@ function goalsAt(r: ScaleResult, t: (typeof TARGETS)[keyof typeof TARGETS]): Omi
     { goal: `比字面扫描快 ≥ ${t.scan}×（p50）`, met: l.scan.p50 / l.engine.p50 >= t.scan, figure: ratio(l.scan.p50, l.engine.p50) },
     {
       goal: `页面 /themes /targets /compare /policies /docs ≤ ${ms(t.pageMs)}`,
-      met: r.pages.length > 0 ? slowest.ms <= t.pageMs : null,
-      figure: r.pages.length > 0 ? `最慢 ${slowest.path} ${ms(slowest.ms)}${over(slowest.ms, t.pageMs)}` : '未测',
+      met: pages.length > 0 ? slowest.ms <= t.pageMs : null,
+      figure: pages.length > 0 ? `最慢 ${slowest.path} ${ms(slowest.ms)}${over(slowest.ms, t.pageMs)}` : '未测',
+    },
+    {
+      goal: `导出全部命中 ≤ ${ms(EXPORT_MS)}（RIS、Excel）`,
+      met: exports.length > 0 ? slowestExport.ms <= EXPORT_MS : null,
+      figure: exports.length > 0 ? `最慢 ${slowestExport.path} ${ms(slowestExport.ms)}${over(slowestExport.ms, EXPORT_MS)}` : '未测',
     },
     { goal: '答案与字面扫描完全一致', met: r.measured.mismatches.length === 0, figure: `${r.measured.mismatches.length} 处不同` },
   ];

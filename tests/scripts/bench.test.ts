@@ -48,7 +48,10 @@ describe('goals table', () => {
     warmRestartMs: 1500,
     serverRssAfterLoad: 300 * 1024 * 1024,
     serverRssAfterQueries: 400 * 1024 * 1024,
-    pages: [{ path: '/themes', ms: 20 }],
+    pages: [
+      { path: '/themes', ms: 20 },
+      { path: '/references.ris?q=x', ms: 500 },
+    ],
     ...over,
     measured: {
       documents: 350,
@@ -78,14 +81,57 @@ describe('goals table', () => {
   it('marks each goal of a 500-document library from its threshold', () => {
     const good = met([result(70, {})], 70);
     expect(Object.values(good).every((m) => m === true)).toBe(true);
-    const bad = met([result(70, { engine: [0.6, 12], sqlite: [0.5, 20], scan: [5, 30], warmRestartMs: 2100, serverRssAfterQueries: 600 * 1024 ** 2, buildWallMs: 61_000, buildPeakRss: 3 * 1024 ** 3, pages: [{ path: '/targets', ms: 51 }] })], 70);
-    expect(Object.values(bad).filter((m) => m === false)).toHaveLength(8);
+    const bad = met(
+      [
+        result(70, {
+          engine: [0.6, 12],
+          sqlite: [0.5, 20],
+          scan: [5, 30],
+          warmRestartMs: 2100,
+          serverRssAfterQueries: 600 * 1024 ** 2,
+          buildWallMs: 61_000,
+          buildPeakRss: 3 * 1024 ** 3,
+          pages: [
+            { path: '/targets', ms: 51 },
+            { path: '/search.xlsx?q=x', ms: 2100 },
+          ],
+        }),
+      ],
+      70,
+    );
+    expect(Object.values(bad).filter((m) => m === false)).toHaveLength(9);
+    // An export is held to its own 2 s, not to the pages' 50 ms.
+    expect(
+      met(
+        [
+          result(70, {
+            pages: [
+              { path: '/themes', ms: 20 },
+              { path: '/search.xlsx?q=x', ms: 1500 },
+            ],
+          }),
+        ],
+        70,
+      )['导出全部命中'],
+    ).toBe(true);
     expect(bad['答案与字面扫描完全一致']).toBe(true);
   });
 
   it('holds ×800 to the national thresholds, and needs ×100 and ×800 for linearity', () => {
     const national = goals([
-      result(800, { warmRestartMs: 9000, serverRssAfterLoad: 3 * 1024 ** 3, serverRssAfterQueries: 3 * 1024 ** 3, buildWallMs: 14 * 60_000, engine: [2, 40], sqlite: [3, 60], scan: [120, 200], pages: [{ path: '/docs', ms: 250 }] }),
+      result(800, {
+        warmRestartMs: 9000,
+        serverRssAfterLoad: 3 * 1024 ** 3,
+        serverRssAfterQueries: 3 * 1024 ** 3,
+        buildWallMs: 14 * 60_000,
+        engine: [2, 40],
+        sqlite: [3, 60],
+        scan: [120, 200],
+        pages: [
+          { path: '/docs', ms: 250 },
+          { path: '/references.ris?q=x', ms: 900 },
+        ],
+      }),
     ]);
     expect(national.filter((g) => g.scale === 800 && g.met === false)).toEqual([]);
     expect(national.find((g) => g.goal.includes('×100 → ×800'))?.met).toBeNull();
