@@ -12,10 +12,12 @@ document.addEventListener('DOMContentLoaded', () => {
     const button = link.parentElement && link.parentElement.querySelector('button.copy');
     if (button) button.setAttribute('data-copy', absolute);
   }
+  for (const row of document.querySelectorAll('.copy-as')) row.hidden = false;
   for (const button of document.querySelectorAll('button.copy[data-copy]')) {
     button.hidden = false;
     button.addEventListener('click', async () => {
-      const text = button.getAttribute('data-copy') || '';
+      // A Markdown link to a path (no PUBLIC_ORIGIN) gets this page's origin.
+      const text = (button.getAttribute('data-copy') || '').replaceAll('](/', `](${window.location.origin}/`);
       const original = button.textContent;
       try {
         await navigator.clipboard.writeText(text);

@@ -119,6 +119,15 @@ export function cslItem(r: Reference): Record<string, unknown> {
   return item;
 }
 
+/** A clause as a Markdown block quote with its in-text citation linked to its permalink. */
+export function toMarkdownQuote(c: ClauseCitation): string {
+  const quote = c.quote
+    .split(/\n+/u)
+    .map((line) => `> ${line}`)
+    .join('\n');
+  return `${quote}\n>\n> —— [${c.inText}](${c.clausePermalink})\n`;
+}
+
 export function renderReferences(refs: Reference[], format: ReferenceFormat): string {
   if (format === 'ris') return toRis(refs);
   if (format === 'bib') return toBibLatex(refs);

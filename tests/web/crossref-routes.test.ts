@@ -157,6 +157,24 @@ describe('related clauses', () => {
 });
 
 describe('cited policies', () => {
+  it('policies that share a title are told apart by the place or issuer they belong to and their 文号', async () => {
+    const all = realLibrary().enrichment.policies;
+    const titles = all.map((p) => p.title ?? p.key);
+    const shared = all.filter((p, i) => titles.indexOf(p.title ?? p.key) !== titles.lastIndexOf(p.title ?? p.key));
+    expect(shared.length, 'the bundled plans cite 《关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施方案》 of more than one place').toBeGreaterThan(1);
+    const html = (await request(app).get('/policies').expect(200)).text;
+    for (const p of shared) {
+      const row = html.slice(html.indexOf(`<tr id="${encodeURIComponent(p.key)}"`));
+      const owner = row.slice(0, row.indexOf('</th>'));
+      const place = p.key.includes('@') ? p.key.slice(p.key.lastIndexOf('@') + 1) : '未注明发文地区';
+      expect(owner).toContain(`<span class="muted policy-owner">（${place}${p.docNumber ? ` · ${p.docNumber}` : ''}）</span>`);
+    }
+    // A title no other policy has gets no such note.
+    const single = all.find((p) => titles.indexOf(p.title ?? p.key) === titles.lastIndexOf(p.title ?? p.key))!;
+    const row = html.slice(html.indexOf(`<tr id="${encodeURIComponent(single.key)}"`));
+    expect(row.slice(0, row.indexOf('</th>'))).not.toContain('policy-owner');
+  });
+
   it('/api/policies joins wording variants into one policy with its citing documents', async () => {
     const res = await request(app).get('/api/policies').expect(200);
     const policies = res.body.policies as { title: string; docNumber: string | null; citedBy: string[]; variants: string[] }[];

@@ -124,3 +124,19 @@ describe('bad requests', () => {
     expect((await request(app).get('/references.ris?q=碳&bogus=1').expect(400)).text).toContain('bogus');
   });
 });
+
+const unescapeHtml = (s: string) => s.replace(/&#34;/gu, '"').replace(/&#39;/gu, "'").replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&');
+
+describe('copy as', () => {
+  it('the clause page offers the in-text citation, the GB/T entry, BibTeX and a Markdown quote linking the permalink', async () => {
+    const html = (await request(app).get(`/c/${CLAUSE}`).expect(200)).text;
+    const row = html.slice(html.indexOf('<p class="copy-as"'), html.indexOf('</p>', html.indexOf('<p class="copy-as"')));
+    const buttons = [...row.matchAll(/data-copy="([^"]*)" hidden>([^<]+)</gu)].map((m) => [m[2], unescapeHtml(m[1]!)]);
+    expect(buttons.map((b) => b[0])).toEqual(['引文', 'GB/T 7714', 'BibTeX', 'Markdown 引用']);
+    const c = citeClause(realLibrary(), realLibrary().getClause(CLAUSE)!, SETTINGS);
+    expect(buttons[0]?.[1]).toBe(c.inText);
+    expect(buttons[1]?.[1]).toBe(c.gbt);
+    expect(parseBibtex(buttons[2]?.[1] ?? '').entries[0]?.fields.note).toBe(c.pinpoint);
+    expect(buttons[3]?.[1]).toContain(`> —— [${c.inText}](${ORIGIN}/c/${CLAUSE})`);
+  });
+});

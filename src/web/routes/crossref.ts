@@ -28,9 +28,21 @@ function pickListOf(candidates: number): 'inline' | 'folded' | 'none' {
   return candidates <= CROSSREF_DEFAULTS.pickListMax ? 'folded' : 'none';
 }
 
+/** Whose policy it is, for telling same-titled ones apart: the issuer or place its key names, and its 文号. */
+function policyOwner(p: { key: string; docNumber: string | null }): string {
+  const at = p.key.lastIndexOf('@');
+  const owner = at > 0 ? p.key.slice(at + 1) : '未注明发文地区';
+  return p.docNumber ? `${owner} · ${p.docNumber}` : owner;
+}
+
 export function crossrefRouter(ctx: RouteContext): express.Router {
   const { library, searcher } = ctx;
   const router = express.Router();
+
+  // Titles several cited policies share (each province's 实施方案 of one name): told apart by owner.
+  const titleCounts = new Map<string, number>();
+  for (const p of library.enrichment.policies) titleCounts.set(p.title ?? p.key, (titleCounts.get(p.title ?? p.key) ?? 0) + 1);
+  const ambiguous = new Set([...titleCounts].filter(([, n]) => n > 1).map(([t]) => t));
 
   router.get('/policies', page('policies'), (_req, res) => {
     const all = library.enrichment.policies;
@@ -38,6 +50,7 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     const pager = { page: shown.page, pages: shown.pages, href: (n: number) => urls.policies(n > 1 ? { page: String(n) } : undefined) };
     const policies = shown.items.map((p) => ({
       ...policySummary(p),
+      distinguish: ambiguous.has(p.title ?? p.key) ? policyOwner(p) : null,
       citing: p.citedBy.slice(0, LIST_DEFAULTS.policyCitingShown).map((c) => ({
         doc: library.getDocument(c.docId),
         clauses: c.clauseIds.map((id) => library.getClause(id)).filter((x) => x !== undefined),

@@ -8,10 +8,22 @@ import type { Range } from '../../search/snippet.js';
 import { citedBy, citedDocs } from '../../present/citations.js';
 import { docsView } from '../../present/doc-list.js';
 import { summarizeDoc, toHit } from '../../present/summaries.js';
+import { toBibLatex, toMarkdownQuote } from '../../present/references.js';
+import type { ClauseCitation } from '../../present/citation.js';
 import { clauseExtras, targetsOfClause, themeLabels } from '../../present/reader-extras.js';
 import { renderBlocks } from '../../present/clause-text.js';
 import { docListing, findClause, findDoc, type RouteContext } from './context.js';
 import { page, paramsOf } from './takes.js';
+
+/** The clause page's 复制为 choices: the in-text citation, the GB/T entry, BibLaTeX and a Markdown quote. */
+function copyAsOf(c: ClauseCitation): { label: string; text: string }[] {
+  return [
+    { label: '引文', text: c.inText },
+    { label: 'GB/T 7714', text: c.gbt },
+    { label: 'BibTeX', text: toBibLatex([c]) },
+    { label: 'Markdown 引用', text: toMarkdownQuote(c) },
+  ];
+}
 
 export function readerRouter(ctx: RouteContext): express.Router {
   const { library, searcher } = ctx;
@@ -89,6 +101,7 @@ export function readerRouter(ctx: RouteContext): express.Router {
       children: library.childrenOf(clause),
       neighbours: library.neighbours(clause),
       citation: ctx.citeClause(clause),
+      copyAs: copyAsOf(ctx.citeClause(clause)),
       ...clauseExtras(library, searcher, [clause], { listed: false }),
       targets: targetsOfClause(library, clause.id),
       themeLabels: themeLabels(library, hit.themes),
