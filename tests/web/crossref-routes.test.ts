@@ -160,7 +160,7 @@ describe('cited policies', () => {
   it('policies that share a title are told apart by the place or issuer they belong to and their 文号', async () => {
     const all = realLibrary().enrichment.policies;
     const titles = all.map((p) => p.title ?? p.key);
-    const shared = all.filter((p, i) => titles.indexOf(p.title ?? p.key) !== titles.lastIndexOf(p.title ?? p.key));
+    const shared = all.filter((p) => titles.indexOf(p.title ?? p.key) !== titles.lastIndexOf(p.title ?? p.key));
     expect(shared.length, 'the bundled plans cite 《关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施方案》 of more than one place').toBeGreaterThan(1);
     const html = (await request(app).get('/policies').expect(200)).text;
     for (const p of shared) {
