@@ -35,6 +35,11 @@ export interface TableAbout {
   generated: string;
 }
 
+/** Columns from [header, kind, width] triples: the tables' definitions stay one line per column. */
+export function columnsOf(spec: [string, CellKind, number?][]): TableColumn[] {
+  return spec.map(([header, kind, width]) => ({ header, kind, ...(width ? { width } : {}) }));
+}
+
 const cellText = (v: Cell) => (v === null ? '' : typeof v === 'number' ? formatNumber(v) : v);
 
 /** RFC 4180 CSV with a BOM; a cell that would start a formula is prefixed with '. */

@@ -8,7 +8,7 @@ import { LEVEL_LABELS } from '../ingest/types.js';
 import type { IdentityFilters } from '../search/types.js';
 import type { ChartGroup, LevelCheck, ProvinceCheck, TargetQuery, UpperLevel } from '../search/targets/index.js';
 import { urls } from './urls.js';
-import type { Cell, Table, TableColumn } from './table.js';
+import { columnsOf, type Cell, type CellKind, type Table, type TableColumn } from './table.js';
 
 export const DIRECTION_LABELS: Record<Target['direction'], string> = { reach: '达到', reduce: '下降', increase: '提高' };
 export const RELATION_LABELS: Record<NonNullable<ProvinceCheck['relation']>, string> = { above: '高于省级', below: '低于省级', equal: '与省级持平' };
@@ -163,34 +163,34 @@ export function targetsJson(query: TargetQuery, records: TargetRecord[], identit
 const NO_IDENTITY: Required<IdentityFilters> = { regions: [], issuers: [], types: [], statuses: [], issued: [] };
 
 /** Typed columns of the targets download: numbers stay numbers, the permalink a link. */
-const TARGET_COLUMNS: TableColumn[] = [
-  { header: '指标标识', kind: 'text', width: 18 },
-  { header: '指标', kind: 'text', width: 18 },
-  { header: '原文指标', kind: 'text', width: 24 },
-  { header: '地区', kind: 'text', width: 10 },
-  { header: '层级', kind: 'text', width: 8 },
-  { header: '文档', kind: 'text', width: 32 },
-  { header: '目标年份', kind: 'number', width: 10 },
-  { header: '目标（原文）', kind: 'text', width: 16 },
-  { header: '数值', kind: 'number', width: 10 },
-  { header: '上限', kind: 'number', width: 10 },
-  { header: '单位', kind: 'text', width: 8 },
-  { header: '比较值', kind: 'number', width: 10 },
-  { header: '比较单位', kind: 'text', width: 8 },
-  { header: '方向', kind: 'text', width: 8 },
-  { header: '基准年', kind: 'number', width: 8 },
-  { header: '基准值', kind: 'text', width: 12 },
-  { header: '限定', kind: 'text', width: 12 },
-  { header: '属性', kind: 'text', width: 8 },
-  { header: '来源', kind: 'text', width: 8 },
-  ...(['国家', '省级', '市级'] as const).flatMap((l): TableColumn[] => [
-    { header: `${l}目标`, kind: 'text', width: 14 },
-    { header: `与${l === '国家' ? '国家' : l}比较`, kind: 'text', width: 12 },
+const TARGET_COLUMNS: TableColumn[] = columnsOf([
+  ['指标标识', 'text', 18],
+  ['指标', 'text', 18],
+  ['原文指标', 'text', 24],
+  ['地区', 'text', 10],
+  ['层级', 'text', 8],
+  ['文档', 'text', 32],
+  ['目标年份', 'number', 10],
+  ['目标（原文）', 'text', 16],
+  ['数值', 'number', 10],
+  ['上限', 'number', 10],
+  ['单位', 'text', 8],
+  ['比较值', 'number', 10],
+  ['比较单位', 'text', 8],
+  ['方向', 'text', 8],
+  ['基准年', 'number', 8],
+  ['基准值', 'text', 12],
+  ['限定', 'text', 12],
+  ['属性', 'text', 8],
+  ['来源', 'text', 8],
+  ...(['国家', '省级', '市级'] as const).flatMap((l): [string, CellKind, number][] => [
+    [`${l}目标`, 'text', 14],
+    [`与${l}比较`, 'text', 12],
   ]),
-  { header: '条款', kind: 'text', width: 14 },
-  { header: '引用', kind: 'text', width: 40 },
-  { header: '固定链接', kind: 'link', width: 40 },
-];
+  ['条款', 'text', 14],
+  ['引用', 'text', 40],
+  ['固定链接', 'link', 40],
+]);
 
 export function targetsTable(records: TargetRecord[]): Table {
   const rows = records.map((r): Cell[] => [

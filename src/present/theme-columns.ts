@@ -12,7 +12,7 @@ import { targetsOfClause } from './reader-extras.js';
 import { urls } from './urls.js';
 import { paginate, type Page } from './paging.js';
 import { CROSSREF_DEFAULTS } from '../config.js';
-import type { Cell, Table } from './table.js';
+import { columnsOf, type Cell, type Table } from './table.js';
 import { buildRegionTree, regionColumns, trailOf, type RegionColumn, type RegionNode, type RegionTree } from '../library/regions.js';
 
 /** Clauses on each theme per document, every document listed (the API's counts). */
@@ -234,16 +234,16 @@ export function compareTable(columns: Column[], origin: string): Table {
   }
   return {
     name: '并排比较',
-    columns: [
-      { header: '地区', kind: 'text', width: 12 },
-      { header: '层级', kind: 'text', width: 8 },
-      { header: '文档', kind: 'text', width: 36 },
-      { header: '文档日期', kind: 'date' },
-      { header: '条款', kind: 'text', width: 16 },
-      { header: '条款文本', kind: 'text', width: 80 },
-      { header: '引用', kind: 'text', width: 48 },
-      { header: '固定链接', kind: 'link', width: 48 },
-    ],
+    columns: columnsOf([
+      ['地区', 'text', 12],
+      ['层级', 'text', 8],
+      ['文档', 'text', 36],
+      ['文档日期', 'date'],
+      ['条款', 'text', 16],
+      ['条款文本', 'text', 80],
+      ['引用', 'text', 48],
+      ['固定链接', 'link', 48],
+    ]),
     rows,
   };
 }

@@ -3,8 +3,8 @@
 // only a configured PUBLIC_ORIGIN enters citation URLs; without one, links are relative.
 import type { Clause, DocumentMeta } from '../../ingest/types.js';
 import type { ClauseCitation, DocumentCitation } from '../../present/citation.js';
-import type { TableAbout } from '../../present/table.js';
-import type { Request } from 'express';
+import { tablesXlsx, type Table, type TableAbout } from '../../present/table.js';
+import type { Request, Response } from 'express';
 import { AppError, quoteValue } from '../../errors.js';
 import type { Library } from '../../library/library.js';
 import type { Searcher } from '../../search/engine.js';
@@ -25,7 +25,15 @@ export interface RouteContext {
   aboutDownload: (req: Request, options: { title: string; query: string }) => TableAbout;
 }
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends tables as an Excel workbook download named `file`. */
+export async function sendWorkbook(res: Response, options: { file: string; tables: Table[]; about: TableAbout }): Promise<void> {
+  const buffer = await tablesXlsx(options.tables, options.about);
+  res.set('Content-Type', XLSX_TYPE);
+  res.set('Content-Disposition', `attachment; filename="${options.file}"`);
+  res.send(buffer);
+}
 
 export function findDoc(library: Library, id: string) {
   const doc = library.getDocument(id);

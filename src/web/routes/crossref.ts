@@ -11,7 +11,8 @@ import { themesHolding } from '../../search/suggestions.js';
 import { identityChoices } from '../../present/doc-list.js';
 import { policySummary } from '../../present/summaries.js';
 import { columnsFor, compareTable, pageOf, placeChoices, themeGrid, type Column } from '../../present/theme-columns.js';
-import { tableCsv, tablesXlsx, type Table } from '../../present/table.js';
+import { tableCsv } from '../../present/table.js';
+import { citationGraphTable } from '../../present/downloads.js';
 import { CROSSREF_DEFAULTS, LIST_DEFAULTS } from '../../config.js';
 import { LEVEL_LABELS, LEVEL_ORDER, NO_LEVEL } from '../../ingest/types.js';
 
@@ -19,7 +20,7 @@ import { LEVEL_LABELS, LEVEL_ORDER, NO_LEVEL } from '../../ingest/types.js';
 const LEVEL_OPTIONS = [...LEVEL_ORDER.map((l) => [l, LEVEL_LABELS[l]]), [NO_LEVEL, '未分级']];
 import { urls } from '../../present/urls.js';
 import { paginate } from '../../present/paging.js';
-import { findDoc, findPlace, findPolicy, findTheme, XLSX_TYPE, type RouteContext } from './context.js';
+import { findDoc, findPlace, findPolicy, findTheme, sendWorkbook, type RouteContext } from './context.js';
 import { file, page, paramsOf } from './takes.js';
 
 /** How /compare offers its candidates: check boxes in view, folded behind a filter box, or none (narrow first). */
@@ -165,43 +166,14 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
       return;
     }
     const title = input.theme ? `并排比较：${input.theme.label}` : `并排比较：${input.q}`;
-    res.set('Content-Type', XLSX_TYPE);
-    res.send(await tablesXlsx([table], ctx.aboutDownload(req, { title, query: req.originalUrl.split('?')[1] ?? '' })));
+    await sendWorkbook(res, { file: `${name}.xlsx`, tables: [table], about: ctx.aboutDownload(req, { title, query: req.originalUrl.split('?')[1] ?? '' }) });
   };
   router.get('/compare.csv', file('compare'), (req, res, next) => compareDownload(req, res, 'csv').catch(next));
   router.get('/compare.xlsx', file('compare'), (req, res, next) => compareDownload(req, res, 'xlsx').catch(next));
 
   // The citation graph: each cited policy, each plan citing it, each citing clause.
   router.get('/policies.xlsx', file('none'), (req, res, next) => {
-    const rows = library.enrichment.policies.flatMap((p) =>
-      p.citedBy.flatMap((c) => {
-        const doc = library.getDocument(c.docId);
-        return c.clauseIds.map((id) => {
-          const clause = library.getClause(id);
-          return [p.title ?? p.key, p.docNumber ?? '', p.corpusDoc ?? '', doc?.jurisdiction ?? '', doc?.title ?? c.docId, doc?.date ?? null, clause?.label ?? '', clause?.citation ?? '', `${ctx.origin}${urls.clause(id)}`];
-        });
-      }),
-    );
-    const table: Table = {
-      name: '引用关系',
-      columns: [
-        { header: '被引政策', kind: 'text', width: 36 },
-        { header: '文号', kind: 'text', width: 18 },
-        { header: '文库中的原文', kind: 'text', width: 24 },
-        { header: '引用方地区', kind: 'text', width: 12 },
-        { header: '引用方文档', kind: 'text', width: 36 },
-        { header: '引用方日期', kind: 'date' },
-        { header: '条款', kind: 'text', width: 14 },
-        { header: '引用', kind: 'text', width: 48 },
-        { header: '固定链接', kind: 'link', width: 48 },
-      ],
-      rows,
-    };
-    res.set('Content-Type', XLSX_TYPE);
-    res.set('Content-Disposition', 'attachment; filename="policies.xlsx"');
-    tablesXlsx([table], ctx.aboutDownload(req, { title: '被引用的政策文件与引用条款', query: '全部' }))
-      .then((buffer) => res.send(buffer))
-      .catch(next);
+    sendWorkbook(res, { file: 'policies.xlsx', tables: [citationGraphTable(library, ctx.origin)], about: ctx.aboutDownload(req, { title: '被引用的政策文件与引用条款', query: '全部' }) }).catch(next);
   });
   return router;
 }

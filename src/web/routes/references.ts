@@ -6,10 +6,9 @@ import { AppError, quoteValue } from '../../errors.js';
 import { EXPORT_DEFAULTS } from '../../config.js';
 import { searchFrom } from '../../request/search.js';
 import { REFERENCE_FORMATS, renderReferences, type Reference, type ReferenceFormat } from '../../present/references.js';
-import { findClause, findDoc, XLSX_TYPE, type RouteContext } from './context.js';
-import { tablesXlsx, type Cell, type Table } from '../../present/table.js';
+import { findClause, findDoc, sendWorkbook, type RouteContext } from './context.js';
+import { searchTable } from '../../present/downloads.js';
 import type { ClauseCitation } from '../../present/citation.js';
-import { LEVEL_LABELS } from '../../ingest/types.js';
 import { file, paramsOf } from './takes.js';
 
 const EXTENSION_FORMAT: Record<string, ReferenceFormat> = { ris: 'ris', bib: 'bib', json: 'csl' };
@@ -36,31 +35,8 @@ export function referencesRouter(ctx: RouteContext): express.Router {
     const p = paramsOf(res, 'references');
     if (!p.q) throw new AppError('PARAM_INVALID', 'q（检索词）');
     const { refs } = referencesOf({ q: p.q, expand: p.expand, ...p, clause: undefined });
-    const rows = refs.map((r): Cell[] => {
-      const c = r as ClauseCitation;
-      const meta = library.getDocument(c.id);
-      return [meta?.jurisdiction ?? '', meta?.level ? LEVEL_LABELS[meta.level] : '', c.title, c.date, c.shortPinpoint, c.pinpoint, c.quote, c.inText, c.clausePermalink];
-    });
-    const table: Table = {
-      name: '检索结果',
-      columns: [
-        { header: '地区', kind: 'text', width: 12 },
-        { header: '层级', kind: 'text', width: 8 },
-        { header: '文档', kind: 'text', width: 36 },
-        { header: '文档日期', kind: 'date' },
-        { header: '条款', kind: 'text', width: 14 },
-        { header: '条款位置', kind: 'text', width: 24 },
-        { header: '条款文本', kind: 'text', width: 80 },
-        { header: '引用', kind: 'text', width: 48 },
-        { header: '固定链接', kind: 'link', width: 48 },
-      ],
-      rows,
-    };
-    res.set('Content-Type', XLSX_TYPE);
-    res.set('Content-Disposition', 'attachment; filename="search.xlsx"');
-    tablesXlsx([table], ctx.aboutDownload(req, { title: `检索：${p.q}`, query: req.originalUrl.split('?')[1] ?? '' }))
-      .then((buffer) => res.send(buffer))
-      .catch(next);
+    const about = ctx.aboutDownload(req, { title: `检索：${p.q}`, query: req.originalUrl.split('?')[1] ?? '' });
+    sendWorkbook(res, { file: 'search.xlsx', tables: [searchTable(library, refs as ClauseCitation[])], about }).catch(next);
   });
 
   router.get(/^\/references\.(ris|bib|json)$/u, file('references'), (req, res) => {

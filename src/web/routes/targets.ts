@@ -12,10 +12,10 @@ import { chartGroups, indicatorSummaries, selectTargets, sortTargets, TARGET_SOR
 import { identityChoices, identityParams } from '../../present/doc-list.js';
 import { summarizeDoc } from '../../present/summaries.js';
 import { barChart, distributionChart, DISTRIBUTION_FROM, targetRecord, targetsJson, targetsTable } from '../../present/target-table.js';
-import { tableCsv, tablesXlsx } from '../../present/table.js';
+import { tableCsv } from '../../present/table.js';
 import { urls } from '../../present/urls.js';
 import { paginate } from '../../present/paging.js';
-import { XLSX_TYPE, type RouteContext } from './context.js';
+import { sendWorkbook, type RouteContext } from './context.js';
 import { api, file, page, paramsOf } from './takes.js';
 
 interface TargetFacts {
@@ -111,8 +111,7 @@ export function targetsRouter(ctx: RouteContext): express.Router {
       res.set('Content-Type', 'text/csv; charset=utf-8');
       res.send(tableCsv(targetsTable(records(targets))));
     } else if (kind === 'xlsx') {
-      res.set('Content-Type', XLSX_TYPE);
-      res.send(await tablesXlsx([targetsTable(records(targets))], ctx.aboutDownload(req, { title: '量化目标', query: req.originalUrl.split('?')[1] ?? '全部' })));
+      await sendWorkbook(res, { file: `${name}.xlsx`, tables: [targetsTable(records(targets))], about: ctx.aboutDownload(req, { title: '量化目标', query: req.originalUrl.split('?')[1] ?? '全部' }) });
     } else {
       res.json(targetsJson(query, records(targets), identity));
     }
