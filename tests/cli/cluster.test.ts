@@ -13,22 +13,31 @@ import { tempDir } from '../helpers.js';
 
 const SERVE = path.join(PROJECT_ROOT, 'src', 'cli', 'serve.ts');
 
-/** /healthz on a new connection each time: a kept-alive connection stays with one worker. */
-function workerOf(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(`${url}/healthz`, { agent: false }, (res) => {
-        let body = '';
-        res.on('data', (d: Buffer) => (body += d.toString()));
-        res.on('end', () => resolve((JSON.parse(body) as { worker: number }).worker));
-      })
-      .on('error', reject);
+/**
+ * /healthz on a new connection each time: a kept-alive connection stays with one worker. A
+ * connection handed to the worker just killed never answers: it times out and counts as no answer.
+ */
+function workerOf(url: string): Promise<number | null> {
+  return new Promise((resolve) => {
+    const req = http.get(`${url}/healthz`, { agent: false }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve((JSON.parse(body) as { worker: number }).worker));
+      res.on('error', () => resolve(null));
+    });
+    req.setTimeout(HEALTH_TIMEOUT_MS, () => req.destroy());
+    req.on('error', () => resolve(null));
   });
 }
 
+const HEALTH_TIMEOUT_MS = 5_000;
+
 async function workersSeen(url: string, requests: number): Promise<Set<number>> {
   const seen = new Set<number>();
-  for (let i = 0; i < requests; i++) seen.add(await workerOf(url));
+  for (let i = 0; i < requests; i++) {
+    const worker = await workerOf(url);
+    if (worker !== null) seen.add(worker);
+  }
   return seen;
 }
 
