@@ -39,18 +39,26 @@ const PINPOINT_STEPS: { pattern: RegExp; cite: (m: RegExpExecArray) => string }[
  * 专栏3（一） → 专栏3第（一）项. The short label stays for tight spaces. Anything the steps do
  * not know (a circled ① point) is kept as printed.
  */
+function firstStep(rest: string): { match: RegExpExecArray; cite: (m: RegExpExecArray) => string } | null {
+  for (const step of PINPOINT_STEPS) {
+    const match = step.pattern.exec(rest);
+    if (match) return { match, cite: step.cite };
+  }
+  return null;
+}
+
 export function legalPinpoint(label: string): string {
   let out = '';
   for (let rest = label; rest.length > 0;) {
-    const step = PINPOINT_STEPS.map((s) => ({ s, m: s.pattern.exec(rest) })).find((x) => x.m !== null);
-    if (!step?.m) {
+    const step = firstStep(rest);
+    if (!step) {
       const [first = ''] = rest;
       out += first;
       rest = rest.slice(first.length);
       continue;
     }
-    out += step.s.cite(step.m);
-    rest = rest.slice(step.m[0].length);
+    out += step.cite(step.match);
+    rest = rest.slice(step.match[0].length);
   }
   return out;
 }

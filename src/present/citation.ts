@@ -65,8 +65,19 @@ export interface ClauseCitation extends Omit<DocumentCitation, 'kind'> {
   inText: string;
 }
 
+/** Cover notices found so far, per library: exporting 2,000 hits cites their few documents over and over. */
+const noticeCache = new WeakMap<Library, Map<string, CoverNotice | null>>();
+
 /** The notice a plan was issued under, when the library read one whose text carries the 文号. */
 export function coverNoticeOf(library: Library, meta: DocumentMeta): CoverNotice | null {
+  let known = noticeCache.get(library);
+  if (!known) noticeCache.set(library, (known = new Map()));
+  const key = `${meta.id}\u0000${meta.docNumber ?? ''}`;
+  if (!known.has(key)) known.set(key, findCoverNotice(library, meta));
+  return known.get(key) ?? null;
+}
+
+function findCoverNotice(library: Library, meta: DocumentMeta): CoverNotice | null {
   if (!meta.docNumber) return null;
   const notice = library.clausesOf(meta.id).filter((c) => c.kind === 'notice');
   if (!notice.some((c) => c.text.includes(meta.docNumber as string))) return null;

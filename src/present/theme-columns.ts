@@ -75,6 +75,11 @@ function heat(density: number): number {
 }
 
 const levelOf = (d: DocumentMeta): string => d.level ?? NO_LEVEL;
+
+/** The documents at the given levels (level values, none for 未分级); all of them when none is given. */
+export function atLevels(docs: DocumentMeta[], levels: string[]): DocumentMeta[] {
+  return levels.length ? docs.filter((d) => levels.includes(levelOf(d))) : docs;
+}
 const levelLabel = (level: string): string => (level === NO_LEVEL ? '未分级' : LEVEL_LABELS[level as Level]);
 const sumClauses = (docs: DocumentMeta[]) => docs.reduce((n, d) => n + d.clauseCount, 0);
 
@@ -138,7 +143,7 @@ export function themeGrid(library: Library, options: { place: string; levels?: s
   const levels = options.levels ?? [];
   const full = library.regions.byId.get(options.place) ?? library.regions.root;
   // A level filter regroups the documents left: /themes?level=city opens provinces into their cities.
-  const tree = levels.length ? buildRegionTree(library.documents.filter((d) => levels.includes(levelOf(d)))) : library.regions;
+  const tree = levels.length ? buildRegionTree(atLevels(library.documents, levels)) : library.regions;
   const node = tree.byId.get(full.id);
   const { items, page, pages } = paginate(regionColumns(tree, { node: full.id, cap }), { page: options.page, size: cap });
   const columns = disambiguate(items.map((c) => gridColumn(c, levels)));

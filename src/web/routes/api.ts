@@ -46,7 +46,8 @@ export function apiRouter(ctx: RouteContext): express.Router {
       docTitle: library.getDocument(r.clause.docId)?.title ?? r.clause.docId,
     }));
     const citation = ctx.citeClause(clause);
-    res.json({ ...toHit(library, clause), docTitle: doc.title, reference: ctx.citeDoc(doc).gbt, citationRecord: citation, related });
+    // The clause's entry is its document's: one record, rendered once.
+    res.json({ ...toHit(library, clause), docTitle: doc.title, reference: citation.gbt, citationRecord: citation, related });
   });
 
   router.get('/policies', api('none'), (_req, res) => {

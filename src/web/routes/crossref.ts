@@ -10,7 +10,7 @@ import type { Expansion } from '../../search/expand.js';
 import { themesHolding } from '../../search/suggestions.js';
 import { identityChoices } from '../../present/doc-list.js';
 import { policySummary } from '../../present/summaries.js';
-import { columnsFor, compareTable, pageOf, placeChoices, themeGrid, type Column } from '../../present/theme-columns.js';
+import { atLevels, columnsFor, compareTable, pageOf, placeChoices, themeGrid, type Column } from '../../present/theme-columns.js';
 import { tableCsv } from '../../present/table.js';
 import { citationGraphTable } from '../../present/downloads.js';
 import { CROSSREF_DEFAULTS, LIST_DEFAULTS } from '../../config.js';
@@ -85,7 +85,7 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     const p = paramsOf(res, 'theme');
     const place = findPlace(library, p.place ?? '');
     const levels = p.level ?? [];
-    const docs = levels.length ? place.allDocs.filter((d) => levels.includes(d.level ?? NO_LEVEL)) : place.allDocs;
+    const docs = atLevels(place.allDocs, levels);
     const paged = pageOf(docs, p.page ?? 1);
     const columns = columnsFor({ library, searcher, docs: paged.items, theme: theme.id });
     const related = theme.related.map((id) => library.enrichment.taxonomy.byId.get(id)).filter((t) => t !== undefined);

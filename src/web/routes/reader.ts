@@ -91,6 +91,7 @@ export function readerRouter(ctx: RouteContext): express.Router {
     const clause = findClause(library, req.params.id);
     const doc = findDoc(library, clause.docId);
     const hit = toHit(library, clause);
+    const citation = ctx.citeClause(clause);
     res.render('clause', {
       highlight: highlightsFor(res, doc.id, [clause]),
       title: `${clause.label} · ${doc.title}`,
@@ -100,8 +101,8 @@ export function readerRouter(ctx: RouteContext): express.Router {
       ancestors: library.ancestorsOf(clause),
       children: library.childrenOf(clause),
       neighbours: library.neighbours(clause),
-      citation: ctx.citeClause(clause),
-      copyAs: copyAsOf(ctx.citeClause(clause)),
+      citation,
+      copyAs: copyAsOf(citation),
       ...clauseExtras(library, searcher, [clause], { listed: false }),
       targets: targetsOfClause(library, clause.id),
       themeLabels: themeLabels(library, hit.themes),

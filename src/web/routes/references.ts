@@ -20,7 +20,7 @@ export function referencesRouter(ctx: RouteContext): express.Router {
   const referencesOf = (p: ReturnType<typeof paramsOf<'references'>>): { refs: Reference[]; name: string } => {
     if (p.clause) return { refs: [ctx.citeClause(findClause(library, p.clause))], name: p.clause };
     if (p.q) {
-      const search = searchFrom({ q: p.q, expand: p.expand, ...p }, library);
+      const search = searchFrom(p, library);
       const ids = searcher.matching(search.query, search.filters);
       if (ids.length > EXPORT_DEFAULTS.maxReferences) throw new AppError('EXPORT_TOO_LARGE', `${quoteValue(p.q)} 命中 ${ids.length} 条，上限 ${EXPORT_DEFAULTS.maxReferences} 条`);
       return { refs: ids.map((id) => ctx.citeClause(findClause(library, id))), name: 'search' };
@@ -34,7 +34,7 @@ export function referencesRouter(ctx: RouteContext): express.Router {
   router.get('/search.xlsx', file('references'), (req, res, next) => {
     const p = paramsOf(res, 'references');
     if (!p.q) throw new AppError('PARAM_INVALID', 'q（检索词）');
-    const { refs } = referencesOf({ q: p.q, expand: p.expand, ...p, clause: undefined });
+    const { refs } = referencesOf({ ...p, clause: undefined });
     const about = ctx.aboutDownload(req, { title: `检索：${p.q}`, query: req.originalUrl.split('?')[1] ?? '' });
     sendWorkbook(res, { file: 'search.xlsx', tables: [searchTable(library, refs as ClauseCitation[])], about }).catch(next);
   });
