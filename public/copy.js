@@ -17,7 +17,9 @@ document.addEventListener('DOMContentLoaded', () => {
     button.hidden = false;
     button.addEventListener('click', async () => {
       // A Markdown link to a path (no PUBLIC_ORIGIN) gets this page's origin.
-      const text = (button.getAttribute('data-copy') || '').replaceAll('](/', `](${window.location.origin}/`);
+      // A permalink path (no PUBLIC_ORIGIN) is copied absolute too.
+      const raw = button.getAttribute('data-copy') || '';
+      const text = (raw.startsWith('/') ? window.location.origin + raw : raw).replaceAll('](/', `](${window.location.origin}/`);
       const original = button.textContent;
       try {
         await navigator.clipboard.writeText(text);

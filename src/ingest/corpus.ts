@@ -180,8 +180,7 @@ export function ingestExtracted({ name, contentHash, extracted, entry }: IngestE
   const layoutTitle = extracted.layoutTitle == null ? null : stripControls(extracted.layoutTitle).text;
   const blocks = joinTitleLines(safe.blocks, layoutTitle);
   const guess = inferIdentity(blocks);
-  const docNumber = entry?.docNumber ?? guess.docNumber?.value ?? null;
-  const parsed = parseDocument({ docId: provisional, title: entry?.title ?? null, docNumber, blocks, layoutTitle });
+  const parsed = parseDocument({ docId: provisional, title: entry?.title ?? null, blocks, layoutTitle });
   if (parsed.clauses.length === 0) throw new AppError('FILE_NO_STRUCTURE', name);
   const { derivedId, ...identity } = resolveIdentity({ entry, guess, foundTitle: parsed.foundTitle, placeholder: provisional, name });
   const id = derivedId ?? provisional;

@@ -1,6 +1,6 @@
-// Clause identity for citation: printed pinpoint labels (三（四）11), Chinese legal-style
-// citation strings and the legal form of a pinpoint. GB/T 7714 entries are rendered by the
-// citation model (src/present/citation.ts).
+// Clause identity for citation: printed pinpoint labels (三（四）11) and their legal form
+// (第三部分第（四）项第11条). Citation strings and GB/T 7714 entries are rendered by the one
+// citation model (src/present/citation.ts), never stored at ingest.
 
 export interface LabelPart {
   text: string;
@@ -61,22 +61,6 @@ export function legalPinpoint(label: string): string {
     rest = rest.slice(step.match[0].length);
   }
   return out;
-}
-
-export interface CitationInput {
-  title: string;
-  docNumber: string | null;
-  label: string;
-  lead: string | null;
-  /** Printed pages, for sources that have them (PDF). */
-  pages?: [number, number] | null;
-}
-
-/** 《成都市碳达峰实施方案》（成府发〔2024〕10号）三（二）5“深化能源消费结构调整”, plus （第5页） from a PDF. */
-export function citationFor({ title, docNumber, label, lead, pages }: CitationInput): string {
-  const number = docNumber ? `（${docNumber}）` : '';
-  const phrase = lead ? `“${lead}”` : '';
-  return `《${title}》${number}${label}${phrase}${pages ? pageNote(pages) : ''}`;
 }
 
 /** （第5页）, or （第5—6页） for a clause that runs over a page break. */

@@ -4,7 +4,7 @@
 import { CORPUS_LIMITS } from '../config.js';
 import type { Block, LineBlock, TableBlock } from './blocks.js';
 import { isTitleOnly } from './blocks.js';
-import { citationFor, labelFor, type LabelPart } from './identity.js';
+import { labelFor, type LabelPart } from './identity.js';
 import { intToChinese, MARKER_LEVEL, parseAttachment, parseMarker, type AttachmentMarker, type Marker } from './numbering.js';
 import { DATE_LINE } from './text.js';
 import type { Clause, ClauseKind } from './types.js';
@@ -13,7 +13,6 @@ export interface ParseInput {
   docId: string;
   /** The plan's own title; the line that holds it separates the cover notice from the plan. */
   title: string | null;
-  docNumber: string | null;
   blocks: Block[];
   /** The title as laid out (largest type on the first page), for sources that have a layout. */
   layoutTitle?: string | null;
@@ -72,10 +71,7 @@ class TreeBuilder {
   stack: Open[] = [];
   private readonly used = new Set<string>();
 
-  constructor(
-    private readonly docId: string,
-    private readonly cite: { title: string; docNumber: string | null },
-  ) {}
+  constructor(private readonly docId: string) {}
 
   top(): Open {
     return this.stack.at(-1) ?? this.root;
@@ -158,7 +154,6 @@ class TreeBuilder {
       order: this.clauses.length,
       cells: spec.cells ?? null,
       table: spec.table ?? null,
-      citation: citationFor({ ...this.cite, label, lead: spec.lead, pages: spec.pages ?? null }),
       lines: spec.lines,
       pages: spec.pages ?? null,
     };
@@ -206,7 +201,7 @@ export function parseDocument(input: ParseInput): ParseOutput {
   const printed = titleIndex === -1 ? null : (blocks[titleIndex] as LineBlock).text;
   // 《云南省…规划》 printed as a title line is the title without its quotation marks.
   const foundTitle = named ?? (printed ? printed.trim().replace(/^《([^《》]+)》$/u, '$1') : null);
-  const b = new TreeBuilder(input.docId, { title: input.title ?? foundTitle ?? input.docId, docNumber: input.docNumber });
+  const b = new TreeBuilder(input.docId);
   const front = blocks.slice(0, Math.max(titleIndex, 0));
   const notice = container(front.some((bl) => bl.type === 'line' && bl.text.includes('通知')) ? '印发通知' : '文首');
   const preamble = container('序言');

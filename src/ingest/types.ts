@@ -119,7 +119,6 @@ export interface Clause {
   /** Table rows: the cells in column order; table captions: the column headers. */
   cells: string[] | null;
   table: TableInfo | null;
-  citation: string;
   /** 1-based source line numbers this clause was read from. */
   lines: [number, number];
   /** 1-based first and last page, for sources that have pages; null otherwise. */

@@ -11,7 +11,7 @@ import type { ThemeMatch } from '../enrich/themes.js';
 import type { Clause, Corpus, IngestProblem, ParsedDocument } from '../ingest/types.js';
 
 /** Bumped whenever a schema below or the JSON part changes shape. */
-export const SNAPSHOT_FORMAT = 'library-2';
+export const SNAPSHOT_FORMAT = 'library-3';
 
 /** The id is left empty and rebuilt from docId and eId, which it always joins (checked when saving). */
 const CLAUSE_SCHEMA: Schema = [

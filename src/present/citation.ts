@@ -28,7 +28,10 @@ export interface DocumentCitation {
   kind: 'document';
   id: string;
   title: string;
+  /** The issuers as the document names them, joined (四川省生态环境厅、四川省经济和信息化厅). */
   issuer: string | null;
+  /** Each issuer on its own: joint issuers are several corporate authors to a reference manager. */
+  issuers: string[];
   /** The jurisdiction the document is for (成都市), or 国家. */
   place: string | null;
   docNumber: string | null;
@@ -61,7 +64,7 @@ export interface ClauseCitation extends Omit<DocumentCitation, 'kind'> {
   pages: [number, number] | null;
   /** This site's page for the clause. */
   clausePermalink: string;
-  /** 《成都市碳达峰实施方案》（成府发〔2024〕10号文印发）第三部分第（二）项第5条: the in-text citation. */
+  /** 《成都市碳达峰实施方案》（成府发〔2024〕10号文印发）第三部分第（二）项第5条“深化能源消费结构调整”: the in-text citation. */
   inText: string;
 }
 
@@ -87,6 +90,14 @@ function findCoverNotice(library: Library, meta: DocumentMeta): CoverNotice | nu
 
 const absolute = (origin: string, path: string) => `${origin}${path}`;
 
+/** Joint issuers as the document lists them, split on 、，, or a space. */
+export function issuersOf(issuer: string | null): string[] {
+  return (issuer ?? '')
+    .split(/[、，,\s]+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 /** The record of a document's citation. */
 export function citeDocument(library: Library, meta: DocumentMeta, settings: CiteSettings): DocumentCitation {
   const permalink = absolute(settings.origin, urls.doc(meta.id));
@@ -97,6 +108,7 @@ export function citeDocument(library: Library, meta: DocumentMeta, settings: Cit
     id: meta.id,
     title: meta.title,
     issuer: meta.issuer,
+    issuers: issuersOf(meta.issuer),
     place: meta.jurisdiction,
     docNumber: meta.docNumber,
     date: meta.date,
@@ -125,16 +137,23 @@ export function citeClause(library: Library, clause: Clause, settings: CiteSetti
     quote: clause.text,
     pages: clause.pages ?? null,
     clausePermalink: absolute(settings.origin, urls.clause(clause.id)),
-    inText: inTextCitation({ ...doc, pinpoint, pages: clause.pages ?? null }),
+    inText: inTextOf(library, clause),
   };
   return { ...record, gbt: gbtEntry(record) };
 }
 
-/** 《题名》（文号）, or （文号文印发） when the 文号 is the cover notice's, then the pinpoint and page. */
-function inTextCitation(c: Pick<ClauseCitation, 'title' | 'docNumber' | 'coverNotice' | 'pinpoint' | 'pages'>): string {
-  const number = c.coverNotice ? `（${c.coverNotice.docNumber}文印发）` : c.docNumber ? `（${c.docNumber}）` : '';
-  const page = c.pages ? pageNote(c.pages) : '';
-  return `《${c.title}》${number}${c.pinpoint}${page}`;
+/**
+ * The in-text citation: 《题名》（文号）, or （文号文印发） when the 文号 is the cover notice's,
+ * then the legal pinpoint, the clause's opening phrase and its printed pages. It needs no
+ * settings, so lists of hits render it without building the whole record.
+ */
+export function inTextOf(library: Library, clause: Clause): string {
+  const meta = library.getDocument(clause.docId) as DocumentMeta;
+  const notice = coverNoticeOf(library, meta);
+  const number = notice ? `（${notice.docNumber}文印发）` : meta.docNumber ? `（${meta.docNumber}）` : '';
+  const phrase = clause.lead ? `“${clause.lead}”` : '';
+  const page = clause.pages ? pageNote(clause.pages) : '';
+  return `《${meta.title}》${number}${legalPinpoint(clause.label)}${phrase}${page}`;
 }
 
 /**
@@ -142,10 +161,15 @@ function inTextCitation(c: Pick<ClauseCitation, 'title' | 'docNumber' | 'coverNo
  * 2025 writes "." without a space, the full-width "：" before other title information and
  * （date）, as its typeset examples do.
  */
-const PUNCTUATION: Record<GbtEdition, { stop: string; colon: string; open: string; close: string }> = {
-  '2015': { stop: '. ', colon: ': ', open: '(', close: ')' },
-  '2025': { stop: '.', colon: '：', open: '（', close: '）' },
+const PUNCTUATION: Record<GbtEdition, { stop: string; colon: string; comma: string; open: string; close: string }> = {
+  '2015': { stop: '. ', colon: ': ', comma: ', ', open: '(', close: ')' },
+  '2025': { stop: '.', colon: '：', comma: '，', open: '（', close: '）' },
 };
+
+/** Up to three 责任者 in full; past three, the first three and 等, as both editions say. */
+function authorsOf(issuers: string[], comma: string): string {
+  return issuers.length > 3 ? `${issuers.slice(0, 3).join(comma)}${comma}等` : issuers.join(comma);
+}
 
 /** The notice's title and 文号; the attached plan named after them when the title does not name it. */
 function noticeTitle(notice: CoverNotice, options: { plan: string; colon: string }): string {
@@ -161,7 +185,7 @@ function noticeTitle(notice: CoverNotice, options: { plan: string; colon: string
  */
 export function gbtEntry(c: Omit<DocumentCitation, 'gbt' | 'kind'> & { kind: 'document' | 'clause' }): string {
   const p = PUNCTUATION[c.edition];
-  const author = c.issuer ? `${c.issuer}${p.stop}` : '';
+  const author = c.issuers.length ? `${authorsOf(c.issuers, p.comma)}${p.stop}` : '';
   const titled = c.coverNotice ? noticeTitle(c.coverNotice, { plan: c.title, colon: p.colon }) : c.docNumber ? `${c.title}${p.colon}${c.docNumber}` : c.title;
   if (c.url) {
     const published = c.date ? `${p.open}${c.date}${p.close}` : '';

@@ -2,7 +2,7 @@
 // that the routes send as Excel workbooks.
 import { LEVEL_LABELS } from '../ingest/types.js';
 import type { Library } from '../library/library.js';
-import type { ClauseCitation } from './citation.js';
+import { inTextOf, type ClauseCitation } from './citation.js';
 import { columnsOf, type Cell, type Table } from './table.js';
 import { urls } from './urls.js';
 
@@ -36,7 +36,7 @@ export function citationGraphTable(library: Library, origin: string): Table {
       const doc = library.getDocument(c.docId);
       return c.clauseIds.map((id): Cell[] => {
         const clause = library.getClause(id);
-        return [p.title ?? p.key, p.docNumber ?? '', p.corpusDoc ?? '', doc?.jurisdiction ?? '', doc?.title ?? c.docId, doc?.date ?? null, clause?.label ?? '', clause?.citation ?? '', `${origin}${urls.clause(id)}`];
+        return [p.title ?? p.key, p.docNumber ?? '', p.corpusDoc ?? '', doc?.jurisdiction ?? '', doc?.title ?? c.docId, doc?.date ?? null, clause?.label ?? '', clause ? inTextOf(library, clause) : '', `${origin}${urls.clause(id)}`];
       });
     }),
   );

@@ -4,6 +4,12 @@
 // titleaddon for a 文号 and its RIS writer drops the access date; tests read every format back
 // with independent parsers (citation-js, @retorquere/bibtex-parser).
 import type { ClauseCitation, DocumentCitation } from './citation.js';
+import { EXPORT_DEFAULTS } from '../config.js';
+import { AppError, quoteValue } from '../errors.js';
+import type { Clause } from '../ingest/types.js';
+import type { Library } from '../library/library.js';
+import type { Searcher } from '../search/engine.js';
+import type { SearchParams } from '../request/search.js';
 
 export type Reference = DocumentCitation | ClauseCitation;
 
@@ -11,6 +17,7 @@ export const REFERENCE_FORMATS = {
   ris: { type: 'application/x-research-info-systems; charset=utf-8', extension: 'ris' },
   bib: { type: 'application/x-bibtex; charset=utf-8', extension: 'bib' },
   csl: { type: 'application/vnd.citationstyles.csl+json; charset=utf-8', extension: 'json' },
+  gbt: { type: 'text/plain; charset=utf-8', extension: 'txt' },
 } as const;
 
 export type ReferenceFormat = keyof typeof REFERENCE_FORMATS;
@@ -40,7 +47,7 @@ function risRecord(r: Reference): string {
     ['TY', 'GOVDOC'],
     ['TI', workTitle(r)],
     ['T2', r.coverNotice ? r.title : null],
-    ['AU', r.issuer],
+    ...r.issuers.map((name): [string, string] => ['AU', name]),
     ['PB', r.issuer],
     ['CY', r.place],
     ['PY', r.date?.slice(0, 4)],
@@ -78,7 +85,7 @@ function bibEntry(r: Reference): string {
   const absolute = /^https?:\/\//u.test(url);
   const fields: [string, string | null | undefined][] = [
     // Double braces: a corporate author, never split into family and given names.
-    ['author', r.issuer ? `{${tex(r.issuer)}}` : null],
+    ['author', r.issuers.length ? r.issuers.map((name) => `{${tex(name)}}`).join(' and ') : null],
     ['title', tex(workTitle(r))],
     ['subtitle', workNumber(r) ? tex(workNumber(r) as string) : null],
     // The attached plan, where the notice's title does not name it (as the GB/T entry does).
@@ -110,7 +117,7 @@ export function cslItem(r: Reference): Record<string, unknown> {
     URL: linkOf(r),
     accessed: { 'date-parts': [dateParts(r.accessed)] },
   };
-  if (r.issuer) Object.assign(item, { author: [{ literal: r.issuer }], publisher: r.issuer });
+  if (r.issuer) Object.assign(item, { author: r.issuers.map((literal) => ({ literal })), publisher: r.issuer });
   if (r.place) item['publisher-place'] = r.place;
   if (r.date) item.issued = { 'date-parts': [dateParts(r.date)] };
   if (workNumber(r)) item.number = workNumber(r);
@@ -128,8 +135,21 @@ export function toMarkdownQuote(c: ClauseCitation): string {
   return `${quote}\n>\n> —— [${c.inText}](${c.clausePermalink})\n`;
 }
 
+/** A reference list as a paper prints it: [1] GB/T entry, one per line, a clause's pinpoint after its entry. */
+export function toGbtList(refs: Reference[]): string {
+  return refs.map((r, i) => `[${i + 1}] ${r.gbt}${r.kind === 'clause' ? ` ${r.pinpoint}` : ''}\n`).join('');
+}
+
 export function renderReferences(refs: Reference[], format: ReferenceFormat): string {
   if (format === 'ris') return toRis(refs);
   if (format === 'bib') return toBibLatex(refs);
+  if (format === 'gbt') return toGbtList(refs);
   return toCslJson(refs);
+}
+
+/** Every hit of a search, not one page, as clause citations; more than the export limit is refused. */
+export function searchReferences(o: { library: Library; searcher: Searcher; search: SearchParams; cite: (clause: Clause) => ClauseCitation }): ClauseCitation[] {
+  const ids = o.searcher.matching(o.search.query, o.search.filters);
+  if (ids.length > EXPORT_DEFAULTS.maxReferences) throw new AppError('EXPORT_TOO_LARGE', `${quoteValue(o.search.query.raw)} 命中 ${ids.length} 条，上限 ${EXPORT_DEFAULTS.maxReferences} 条`);
+  return ids.map((id) => o.cite(o.library.getClause(id) as Clause));
 }

@@ -10,7 +10,7 @@ import { DOC_FACETS } from '../search/documents.js';
 import { readParams } from '../request/params.js';
 import { searchFrom } from '../request/search.js';
 import { presentSearch, type SearchView } from './search-results.js';
-import { urls } from './urls.js';
+import { urls, type ReferenceExtension } from './urls.js';
 
 const PAGE_SIZE = SEARCH_DEFAULTS.limit;
 
@@ -35,8 +35,8 @@ export interface SearchPage {
   href: (change: Partial<PageState>) => string;
   toggle: (dim: Dimension, value: string) => string;
   compareHref: string;
-  /** Every hit of the search (not one page) as RIS, BibLaTeX or CSL-JSON. */
-  exportHref: (extension: 'ris' | 'bib' | 'json' | 'xlsx') => string;
+  /** Every hit of the search (not one page) as RIS, BibLaTeX, CSL-JSON, a GB/T list or a workbook. */
+  exportHref: (extension: ReferenceExtension | 'xlsx') => string;
 }
 
 const NO_FILTERS: Filters = { docs: [], levels: [] };
@@ -76,7 +76,7 @@ export function searchPage(options: { library: Library; searcher: Searcher; raw:
     // The comparison keeps the filters on documents: level and identity.
     for (const dim of DOC_FACETS) for (const v of filters[FILTER_KEY[dim]] ?? []) compare.append(dim, v);
     const every = href({ page: 1 }).replace(/^\/search\??/u, '');
-    const exportHref = (extension: 'ris' | 'bib' | 'json' | 'xlsx') => (extension === 'xlsx' ? urls.searchXlsx(every) : urls.references(extension, every));
+    const exportHref = (extension: ReferenceExtension | 'xlsx') => (extension === 'xlsx' ? urls.searchXlsx(every) : urls.references(extension, every));
     return { ...base, status: 200, title: `${q} · 检索`, view, page, pages: Math.ceil(outcome.total / PAGE_SIZE), unfilteredTotal, compareHref: urls.compare(compare.toString()), exportHref };
   } catch (err) {
     if (!(err instanceof AppError) || err.status >= 500) throw err;

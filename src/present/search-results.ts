@@ -7,6 +7,7 @@ import type { RankedHit } from '../search/rank.js';
 import { hitSnippet, toHtml, type MarkedSegment } from '../search/snippet.js';
 import { toHit, type Hit } from './summaries.js';
 import { urls } from './urls.js';
+import { policyLabel } from './citations.js';
 import type { SearchParams } from '../request/search.js';
 
 export interface SearchHit extends Hit {
@@ -93,7 +94,10 @@ export function facetLabel(library: Library, dim: Dimension, value: string): str
   if (dim === 'doc') return library.getDocument(value)?.title ?? value;
   if (dim === 'level') return LEVEL_LABELS[value as Level] ?? '未分级';
   if (dim === 'theme') return library.enrichment.taxonomy.byId.get(value)?.label ?? value;
-  if (dim === 'policy') return library.enrichment.policies.find((p) => p.key === value)?.title ?? value;
+  if (dim === 'policy') {
+    const policy = library.enrichment.policies.find((p) => p.key === value);
+    return policy ? policyLabel(library, policy, { bare: true }) : value;
+  }
   if (dim === 'issued') return `${value}年`;
   return value;
 }

@@ -8,6 +8,7 @@ import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { LEVEL_LABELS } from '../ingest/types.js';
 import { escapeHtml } from '../search/snippet.js';
 import { urls } from './urls.js';
+import { inTextOf } from './citation.js';
 
 export interface DocSummary {
   id: string;
@@ -113,7 +114,7 @@ export function toHit(lib: Library, clause: Clause, snippet?: string): Hit {
     title: clause.title,
     text: clause.text,
     snippet: snippet ?? escapeHtml(clause.text),
-    citation: clause.citation,
+    citation: inTextOf(lib, clause),
     url: urls.clause(clause.id),
     themes: lib.enrichment.themesOf(clause.id).map((m) => m.theme),
     policies: lib.enrichment.policiesOf(clause.id),

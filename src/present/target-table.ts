@@ -8,6 +8,7 @@ import { LEVEL_LABELS } from '../ingest/types.js';
 import type { IdentityFilters } from '../search/types.js';
 import type { ChartGroup, LevelCheck, ProvinceCheck, TargetQuery, UpperLevel } from '../search/targets/index.js';
 import { urls } from './urls.js';
+import { inTextOf } from './citation.js';
 import { columnsOf, type Cell, type CellKind, type Table, type TableColumn } from './table.js';
 
 export const DIRECTION_LABELS: Record<Target['direction'], string> = { reach: '达到', reduce: '下降', increase: '提高' };
@@ -132,7 +133,7 @@ export function targetRecord(o: { library: Library; target: Target; check: Level
     column: t.column,
     text: clause?.text ?? '',
     span: t.span,
-    citation: clause?.citation ?? '',
+    citation: clause ? inTextOf(library, clause) : '',
     url,
     permalink: `${o.origin}${url}`,
     national: upperFigure(check, 'national'),

@@ -6,6 +6,8 @@
 const enc = encodeURIComponent;
 
 type Query = string | Record<string, string | undefined>;
+/** The reference downloads: RIS, BibLaTeX, CSL-JSON and a GB/T 7714 reference list. */
+export type ReferenceExtension = 'ris' | 'bib' | 'json' | 'txt';
 
 function withQuery(path: string, q: Query = ''): string {
   const qs =
@@ -35,7 +37,7 @@ export const urls = {
   compareCsv: (q?: Query) => withQuery('/compare.csv', q),
   compareXlsx: (q?: Query) => withQuery('/compare.xlsx', q),
   /** A reference-manager export: ris, bib (BibLaTeX) or json (CSL-JSON). */
-  references: (extension: 'ris' | 'bib' | 'json', q?: Query) => withQuery(`/references.${extension}`, q),
+  references: (extension: ReferenceExtension, q?: Query) => withQuery(`/references.${extension}`, q),
   search: (q?: Query) => withQuery('/search', q),
   searchXlsx: (q?: Query) => withQuery('/search.xlsx', q),
   targets: (q?: Query) => withQuery('/targets', q),

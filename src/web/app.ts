@@ -102,6 +102,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.locals.inferredNote = inferredNote;
   app.locals.headingKinds = HEADING_KINDS;
   app.locals.urls = urls;
+  // Copied permalinks are absolute: under PUBLIC_ORIGIN here, else from the page's address in the browser (public/copy.js).
+  app.locals.publicOrigin = deps.publicOrigin ?? '';
   const admit = admission({ queue: deps.admissionQueue ?? DEFAULTS.admissionQueue, perSocket: deps.pipelineLimit ?? DEFAULTS.pipelineLimit });
   // The server that listens (src/cli/serve.ts) reports each connection it accepts.
   (app as unknown as NodeJS.EventEmitter).on(ACCEPTED_EVENT, admit.accepted);

@@ -27,6 +27,22 @@ describe('npm run search', () => {
     expect(out).toMatch(/链接：\/c\//u);
   });
 
+  it('--cite prints every hit (not one page) from the citation model: RIS as the web export, a numbered GB/T list', async () => {
+    const { parse } = await import('@retorquere/bibtex-parser');
+    const ris = cli('碳达峰', '--cite', 'ris', '--limit', '2');
+    expect(ris.code).toBe(0);
+    expect(ris.out.match(/^TY {2}- GOVDOC/gmu)?.length).toBe(containing('碳达峰'));
+    const gbt = cli('加氢站', '--cite', 'gbt');
+    expect(gbt.out.trim().split('\n')).toHaveLength(containing('加氢站'));
+    expect(gbt.out).toMatch(/^\[1\] .+\[A\]/mu);
+    const bib = cli('加氢站', '--doc', MIANYANG, '--cite', 'bib');
+    expect(parse(bib.out).entries.map((e) => e.fields.author)).toEqual([[{ name: '绵阳市人民政府' }]]);
+    const bad = cli('加氢站', '--cite', 'docx');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('PARAM_INVALID');
+    expect(bad.err).toContain('docx');
+  });
+
   it('--json prints the API object; --limit and --doc apply', () => {
     const { code, out } = cli('碳汇', '--json', '--limit', '2', '--doc', MIANYANG);
     expect(code).toBe(0);

@@ -300,7 +300,6 @@ describe('collectPolicies on made-up clauses', () => {
     order: n,
     cells: null,
     table: null,
-    citation: '',
     lines: [n, n],
   });
 

@@ -188,7 +188,7 @@ describe('the non-fossil share across all five plans', () => {
 
 // Made-up clauses, to drive the prose reader through forms the corpus has few of.
 function fakeClause(text: string): Clause {
-  return { id: 'fake.p_1', docId: 'fake', eId: 'p_1', kind: 'paragraph', label: '第1段', marker: null, title: null, lead: null, text, ancestors: [], parentEId: null, depth: 0, order: 0, cells: null, table: null, citation: '', lines: [1, 1] };
+  return { id: 'fake.p_1', docId: 'fake', eId: 'p_1', kind: 'paragraph', label: '第1段', marker: null, title: null, lead: null, text, ancestors: [], parentEId: null, depth: 0, order: 0, cells: null, table: null, lines: [1, 1] };
 }
 const FAKE_DOC = { id: 'fake', title: '某市碳达峰实施方案', date: '2024-01-01' } as DocumentMeta;
 const read = (text: string, doc: DocumentMeta = FAKE_DOC) => proseTargets({ clause: fakeClause(text), norm: normalize(text), fallback: fallbackYear([], doc.title), minYear: 2024 });

@@ -116,7 +116,7 @@ describe('the title a cover notice names', () => {
   it('regression: a notice naming a plan that is not printed again under its own title gave the notice as the title', () => {
     const doc = ingestBytes({ name: 'n.txt', bytes: Buffer.from(['陕西省生态环境厅关于印发《陕西省碳排放权交易管理实施细则（试行）》的通知', '各市生态环境局：', '现将细则印发给你们。', '一、总则', '（一）目的。规范交易。'].join('\n\n'), 'utf8') });
     expect(doc.meta.title).toBe('陕西省碳排放权交易管理实施细则（试行）');
-    expect(doc.clauses.find((c) => c.eId === 'part_1')?.citation).toBe('《陕西省碳排放权交易管理实施细则（试行）》一');
+    expect(doc.clauses.find((c) => c.eId === 'part_1')?.label).toBe('一');
   });
 });
 

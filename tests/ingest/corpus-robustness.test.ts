@@ -62,7 +62,7 @@ describe('loadCorpus with broken files', () => {
     const extra = corpus.documents.find((d) => d.meta.id === 'some-county');
     expect(extra?.meta).toMatchObject({ title: '某县碳达峰实施方案', encoding: 'gb18030', catalogued: false, level: null });
     expect(extra?.clauses.map((c) => c.label)).toEqual(['一', '一（一）', '二', '二第1段']);
-    expect(extra?.clauses[1]?.citation).toBe('《某县碳达峰实施方案》一（一）“指导思想”');
+    expect(extra?.clauses[1]?.lead).toBe('指导思想');
     const gb = corpus.documents.find((d) => d.meta.id === 'gb18030-county');
     expect(gb?.meta.encoding).toBe('gb18030');
     expect(gb?.clauses.some((c) => c.text.includes('藏文名称ཀ和生僻字𠀀'))).toBe(true);

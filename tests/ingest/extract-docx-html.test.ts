@@ -30,8 +30,8 @@ function plan(file: string): { text: string; blocks: Block[]; parse: (blocks: Bl
   const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
   const entry = catalog.get(file);
   if (!entry) throw new Error(`no catalogue entry for ${file}`);
-  // As ingestBytes calls it: the catalogue's id, title and 文号, whatever the blocks' source.
-  const parse = (blocks: Block[]) => parseDocument({ docId: entry.id, title: entry.title, docNumber: entry.docNumber, blocks }).clauses;
+  // As ingestBytes calls it: the catalogue's id and title, whatever the blocks' source.
+  const parse = (blocks: Block[]) => parseDocument({ docId: entry.id, title: entry.title, blocks }).clauses;
   return { text, blocks: splitBlocks(text).blocks, parse };
 }
 

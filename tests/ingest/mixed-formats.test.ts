@@ -45,15 +45,14 @@ describe('a corpus folder of PDF, Word, web page and text', async () => {
     expect(tree('quxian.txt')?.length).toBeGreaterThan(50);
   });
 
-  it('the PDF has its page count, and every clause its pages, in range and in its citation', () => {
+  it('the PDF has its page count, and every clause its pages, in range', () => {
     const pdf = byFile('baotou.pdf');
     expect(pdf?.meta.pages).toBe(4);
     expect(pdf?.meta.title).toBe('包头市深入推进林业草原碳汇三年行动计划（2021—2023年）');
     for (const c of pdf?.clauses ?? []) {
       expect(c.pages?.[0]).toBeGreaterThanOrEqual(1);
       expect(c.pages?.[1]).toBeLessThanOrEqual(4);
-      expect(c.citation).toMatch(/（第\d+(—\d+)?页）$/u);
     }
-    expect(byFile('quxian.txt')?.clauses.every((c) => c.pages === null && !c.citation.includes('页）'))).toBe(true);
+    expect(byFile('quxian.txt')?.clauses.every((c) => c.pages === null)).toBe(true);
   });
 });

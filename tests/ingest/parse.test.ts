@@ -18,7 +18,7 @@ const PLAN = [
 ].join('\n\n');
 
 describe('parseDocument', () => {
-  const { clauses, foundTitle } = parseDocument({ docId: 'x', title: null, docNumber: 'X发〔2024〕1号', blocks: splitBlocks(PLAN).blocks });
+  const { clauses, foundTitle } = parseDocument({ docId: 'x', title: null, blocks: splitBlocks(PLAN).blocks });
   const byLabel = (label: string) => clauses.find((c) => c.label === label);
 
   it('takes the first heading as the title when the catalogue has none', () => {
@@ -40,8 +40,8 @@ describe('parseDocument', () => {
     ]);
   });
 
-  it('builds citations with 文号 and lead phrase', () => {
-    expect(byLabel('三（四）11（2）')?.citation).toBe('《某市碳达峰实施方案》（X发〔2024〕1号）三（四）11（2）“出租车”');
+  it('takes the lead phrase that opens a clause', () => {
+    expect(byLabel('三（四）11（2）')?.lead).toBe('出租车');
     expect(byLabel('三（四）11')?.lead).toBe('推广新能源汽车');
   });
 
@@ -51,18 +51,18 @@ describe('parseDocument', () => {
   });
 
   it('gives duplicate printed numbers distinct ids instead of overwriting', () => {
-    const dup = parseDocument({ docId: 'd', title: null, docNumber: null, blocks: splitBlocks('标题\n\n一、甲\n\n一、乙').blocks });
+    const dup = parseDocument({ docId: 'd', title: null, blocks: splitBlocks('标题\n\n一、甲\n\n一、乙').blocks });
     expect(dup.clauses.map((c) => c.eId)).toEqual(['part_1', 'part_1_dup2']);
   });
 
   it('regression: a file that starts with a table keeps its title', () => {
-    const r = parseDocument({ docId: 't', title: null, docNumber: null, blocks: splitBlocks('序号\t指标\t目标\n1\t甲\t10\n\n某市方案\n\n一、总则\n\n内容。').blocks });
+    const r = parseDocument({ docId: 't', title: null, blocks: splitBlocks('序号\t指标\t目标\n1\t甲\t10\n\n某市方案\n\n一、总则\n\n内容。').blocks });
     expect(r.foundTitle).toBe('某市方案');
     expect(r.clauses.some((c) => c.text === '某市方案')).toBe(false);
   });
 
   it('regression: a signature line followed by a date is not a heading', () => {
-    const r = parseDocument({ docId: 's', title: null, docNumber: null, blocks: splitBlocks('某市方案\n\n一、总则\n\n（一）指导思想。坚持。\n\n某市人民政府\n\n2024年3月13日').blocks });
+    const r = parseDocument({ docId: 's', title: null, blocks: splitBlocks('某市方案\n\n一、总则\n\n（一）指导思想。坚持。\n\n某市人民政府\n\n2024年3月13日').blocks });
     expect(r.clauses.some((c) => c.kind === 'heading')).toBe(false);
     expect(r.clauses.at(-2)?.text).toBe('某市人民政府');
   });

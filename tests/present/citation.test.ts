@@ -4,9 +4,9 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { legalPinpoint } from '../../src/ingest/identity.js';
-import { citeClause, citeDocument, type CiteSettings } from '../../src/present/citation.js';
+import { citeClause, citeDocument, inTextOf, type CiteSettings } from '../../src/present/citation.js';
 import { createApp } from '../../src/web/app.js';
-import { CHENGDU, realLibrary, realSearcher } from '../helpers.js';
+import { CHENGDU, MIANYANG, realLibrary, realSearcher, SICHUAN } from '../helpers.js';
 
 const OFFLINE: CiteSettings = { origin: '', today: '2026-11-30', edition: '2015' };
 const ONLINE: CiteSettings = { origin: 'https://policy.example.org', today: '2026-11-30', edition: '2015' };
@@ -70,10 +70,24 @@ describe('clauses', () => {
         .find((c) => c.label === '三（二）5')!;
     const c = citeClause(realLibrary(), clause, OFFLINE);
     expect(c.coverNotice).toEqual({ title: '成都市人民政府关于印发成都市碳达峰实施方案的通知', docNumber: '成府发〔2024〕10号' });
-    expect(c.inText).toBe('《成都市碳达峰实施方案》（成府发〔2024〕10号文印发）第三部分第（二）项第5条');
+    expect(c.inText).toBe('《成都市碳达峰实施方案》（成府发〔2024〕10号文印发）第三部分第（二）项第5条“深化能源消费结构调整”');
     expect(c.pinpoint).toBe('第三部分第（二）项第5条');
     expect(c.shortPinpoint).toBe('三（二）5');
     expect(c.quote).toBe(clause.text);
+  });
+
+  it('in-text citations carry title, 文号 (the notice’s when it issued the plan), legal pinpoint and lead phrase', () => {
+    const inText = (docId: string, eId: string) => inTextOf(realLibrary(), realLibrary().getClause(`${docId}.${eId}`)!);
+    expect(inText(CHENGDU, 'part_3__item_2')).toBe('《成都市碳达峰实施方案》（成府发〔2024〕10号文印发）第三部分第（二）项');
+    expect(inText(MIANYANG, 'part_2__item_1__para_1')).toBe('《绵阳市碳达峰实施方案》第二部分第（一）项第1条“加大可再生能源开发力度”');
+    expect(inText(SICHUAN, 'part_4__item_4__box_7__p_1')).toBe('《四川省“十四五”应对气候变化规划（征求意见稿）》专栏7第1段“海绵城市工程”');
+    for (const d of realLibrary().documents) {
+      for (const c of realLibrary().clausesOf(d.id)) {
+        const text = inTextOf(realLibrary(), c);
+        expect(text.startsWith(`《${d.title}》`), c.id).toBe(true);
+        expect(text, c.id).toBe(citeClause(realLibrary(), c, ONLINE).inText);
+      }
+    }
   });
 
   it('legal pinpoints: parts, items, articles, sub-items; unnumbered paragraphs counted within their numbered parent', () => {

@@ -175,6 +175,32 @@ describe('cited policies', () => {
     expect(row.slice(0, row.indexOf('</th>'))).not.toContain('policy-owner');
   });
 
+  it('the same-titled policies are told apart on their own pages and in the search facet too', async () => {
+    const all = realLibrary().enrichment.policies;
+    const title = (p: (typeof all)[number]) => p.title ?? p.key;
+    const shared = all.filter((p) => all.filter((q) => title(q) === title(p)).length > 1);
+    const headings = new Set<string>();
+    for (const p of shared) {
+      const html = (
+        await request(app)
+          .get(`/policies/${encodeURIComponent(p.key)}`)
+          .expect(200)
+      ).text;
+      const h1 = /<h1>([^<]+)<\/h1>/u.exec(html)?.[1] ?? '';
+      expect(h1.startsWith(`《${title(p)}》（`), h1).toBe(true);
+      headings.add(h1);
+    }
+    expect(headings.size).toBe(shared.length);
+    const facet = (
+      await request(app)
+        .get(`/api/search?q=${encodeURIComponent('碳达峰')}&limit=1`)
+        .expect(200)
+    ).body.facets.policy as { value: string; label: string }[];
+    const labels = facet.filter((f) => shared.some((p) => p.key === f.value)).map((f) => f.label);
+    expect(labels.length).toBeGreaterThan(1);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
   it('/api/policies joins wording variants into one policy with its citing documents', async () => {
     const res = await request(app).get('/api/policies').expect(200);
     const policies = res.body.policies as { title: string; docNumber: string | null; citedBy: string[]; variants: string[] }[];

@@ -32,7 +32,7 @@ describe('escaping', () => {
 
   it('citations in data-copy attributes are attribute-escaped', async () => {
     const res = await request(app).get(`/c/${doc.meta.id}.part_1`).expect(200);
-    expect(res.text).toMatch(/data-copy="《恶意&lt;b&gt;方案&lt;\/b&gt;》一"/u);
+    expect(res.text).toMatch(/data-copy="《恶意&lt;b&gt;方案&lt;\/b&gt;》第一部分"/u);
   });
 });
 

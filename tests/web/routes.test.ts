@@ -38,7 +38,7 @@ describe('JSON API', () => {
       doc: CHENGDU,
       label: '三（二）5',
       url: `/c/${CLAUSE}`,
-      citation: '《成都市碳达峰实施方案》（成府发〔2024〕10号）三（二）5“深化能源消费结构调整”',
+      citation: '《成都市碳达峰实施方案》（成府发〔2024〕10号文印发）第三部分第（二）项第5条“深化能源消费结构调整”',
     });
     expect(res.body.text).toContain('推动制氢母站、液氢站、加氢站网点建设');
     expect(res.body.related.length).toBeGreaterThan(0);
@@ -94,13 +94,13 @@ describe('HTML pages', () => {
     expect(res.text).toContain(`href="/c/${LESHAN}.part_2__item_1__para_5"`);
     expect(res.text).toContain('<table>');
     expect((res.text.match(/<tr id="part_1__item_2__table_1__row_\d+">/gu) ?? []).length).toBe(31);
-    expect(res.text).toContain('《国家碳达峰试点（乐山）实施方案》二（一）5“推动重点行业达峰”');
+    expect(res.text).toContain('《国家碳达峰试点（乐山）实施方案》第二部分第（一）项第5条“推动重点行业达峰”');
     expect(res.text).toContain('GB/T 7714');
   });
 
   it('clause page: text, breadcrumb, citation, reference and a link to the spot in the document', async () => {
     const res = await request(app).get(`/c/${CLAUSE}`).expect(200);
-    expect(res.text).toContain('《成都市碳达峰实施方案》（成府发〔2024〕10号）三（二）5“深化能源消费结构调整”');
+    expect(res.text).toContain('《成都市碳达峰实施方案》（成府发〔2024〕10号文印发）第三部分第（二）项第5条“深化能源消费结构调整”');
     expect(res.text).toContain(`href="/docs/${CHENGDU}#part_3__item_2__para_5"`);
     expect(res.text).toContain('实施能源清洁高效提升行动');
     expect(res.text).toContain('成府发〔2024〕10号[A].2024-03-13.');

@@ -7,28 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { tableCsv, tablesXlsx, type Table } from '../../src/present/table.js';
 import { createApp } from '../../src/web/app.js';
 import { realLibrary, realSearcher } from '../helpers.js';
+import { column, workbookOf as readWorkbook } from './read-back.js';
 
 const ORIGIN = 'https://policy.example.org';
 const app = createApp({ library: realLibrary(), searcher: realSearcher(), today: () => '2026-11-30', publicOrigin: ORIGIN, rateLimitPerMinute: 0 });
 
-async function workbookOf(path: string): Promise<ExcelJS.Workbook> {
-  const res = await request(app)
-    .get(path)
-    .buffer(true)
-    .parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    })
-    .expect(200);
-  expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(res.body as never);
-  return book;
-}
-
-const headers = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1);
-const column = (sheet: ExcelJS.Worksheet, header: string) => headers(sheet).indexOf(header) + 1;
+const workbookOf = (path: string) => readWorkbook(app, path);
 
 describe('targets.xlsx', () => {
   it('numbers are numbers, the header row is bold and frozen, permalinks are links, and 说明 names the query and corpus', async () => {

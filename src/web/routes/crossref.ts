@@ -13,6 +13,7 @@ import { policySummary } from '../../present/summaries.js';
 import { atLevels, columnsFor, compareTable, pageOf, placeChoices, themeGrid, type Column } from '../../present/theme-columns.js';
 import { tableCsv } from '../../present/table.js';
 import { citationGraphTable } from '../../present/downloads.js';
+import { policyDistinction, policyLabel } from '../../present/citations.js';
 import { CROSSREF_DEFAULTS, LIST_DEFAULTS } from '../../config.js';
 import { LEVEL_LABELS, LEVEL_ORDER, NO_LEVEL } from '../../ingest/types.js';
 
@@ -29,21 +30,9 @@ function pickListOf(candidates: number): 'inline' | 'folded' | 'none' {
   return candidates <= CROSSREF_DEFAULTS.pickListMax ? 'folded' : 'none';
 }
 
-/** Whose policy it is, for telling same-titled ones apart: the issuer or place its key names, and its 文号. */
-function policyOwner(p: { key: string; docNumber: string | null }): string {
-  const at = p.key.lastIndexOf('@');
-  const owner = at > 0 ? p.key.slice(at + 1) : '未注明发文地区';
-  return p.docNumber ? `${owner} · ${p.docNumber}` : owner;
-}
-
 export function crossrefRouter(ctx: RouteContext): express.Router {
   const { library, searcher } = ctx;
   const router = express.Router();
-
-  // Titles several cited policies share (each province's 实施方案 of one name): told apart by owner.
-  const titleCounts = new Map<string, number>();
-  for (const p of library.enrichment.policies) titleCounts.set(p.title ?? p.key, (titleCounts.get(p.title ?? p.key) ?? 0) + 1);
-  const ambiguous = new Set([...titleCounts].filter(([, n]) => n > 1).map(([t]) => t));
 
   router.get('/policies', page('policies'), (_req, res) => {
     const all = library.enrichment.policies;
@@ -51,7 +40,7 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     const pager = { page: shown.page, pages: shown.pages, href: (n: number) => urls.policies(n > 1 ? { page: String(n) } : undefined) };
     const policies = shown.items.map((p) => ({
       ...policySummary(p),
-      distinguish: ambiguous.has(p.title ?? p.key) ? policyOwner(p) : null,
+      distinguish: policyDistinction(library, p),
       citing: p.citedBy.slice(0, LIST_DEFAULTS.policyCitingShown).map((c) => ({
         doc: library.getDocument(c.docId),
         clauses: c.clauseIds.map((id) => library.getClause(id)).filter((x) => x !== undefined),
@@ -67,7 +56,7 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     const shown = paginate(policy.citedBy, { page: paramsOf(res, 'policies').page, size: LIST_DEFAULTS.policiesPageSize });
     const pager = { page: shown.page, pages: shown.pages, href: (n: number) => urls.policy(policy.key, n > 1 ? { page: String(n) } : undefined) };
     const citing = shown.items.map((c) => ({ doc: library.getDocument(c.docId), clauses: c.clauseIds.map((id) => library.getClause(id)).filter((x) => x !== undefined) }));
-    res.render('policy', { title: `《${policy.title ?? policy.key}》 · 引用政策`, policy: policySummary(policy), citing, total: policy.citedBy.length, offset: shown.offset, pager });
+    res.render('policy', { title: `${policyLabel(library, policy)} · 引用政策`, label: policyLabel(library, policy), policy: policySummary(policy), citing, total: policy.citedBy.length, offset: shown.offset, pager });
   });
 
   router.get('/themes', page('themes'), (_req, res) => {

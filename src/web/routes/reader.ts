@@ -9,7 +9,7 @@ import { citedBy, citedDocs } from '../../present/citations.js';
 import { docsView } from '../../present/doc-list.js';
 import { summarizeDoc, toHit } from '../../present/summaries.js';
 import { toBibLatex, toMarkdownQuote } from '../../present/references.js';
-import type { ClauseCitation } from '../../present/citation.js';
+import { inTextOf, type ClauseCitation } from '../../present/citation.js';
 import { clauseExtras, targetsOfClause, themeLabels } from '../../present/reader-extras.js';
 import { renderBlocks } from '../../present/clause-text.js';
 import { docListing, findClause, findDoc, type RouteContext } from './context.js';
@@ -81,6 +81,7 @@ export function readerRouter(ctx: RouteContext): express.Router {
       blocks: renderBlocks(clauses),
       toc: clauses.filter((c) => HEADING_KINDS.has(c.kind)),
       citation: ctx.citeDoc(doc),
+      inText: (c: Clause) => inTextOf(library, c),
       citedBy: citedBy(library, doc.id),
       cites: citedDocs(library, doc.id),
       ...clauseExtras(library, searcher, clauses, { listed: true }),
