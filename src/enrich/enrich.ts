@@ -6,6 +6,7 @@ import type { Clause, DocumentMeta } from '../ingest/types.js';
 import { extractDepartments, type Departments } from './departments.js';
 import type { IndicatorCatalog } from './indicators.js';
 import { extractTargets, type Target } from './targets/index.js';
+import { obligationOf, type ObligationGrade } from './obligation.js';
 import { policyGraph, type ClauseCitation, type Policy } from './policies.js';
 import { matchClauses, themeTags, type Taxonomy, type ThemeMatch, type ThemeTags } from './themes.js';
 
@@ -28,6 +29,8 @@ export interface Enrichment {
   /** Every department named anywhere, in first-seen order. */
   departments: string[];
   indicators: IndicatorCatalog;
+  /** How binding a clause is, from its modal words (src/enrich/obligation.ts); null when none governs a verb. */
+  obligationOf(clauseId: string): ObligationGrade | null;
   /** Quantitative targets, in document and reading order. */
   targets: Target[];
   /** The plain data all of the above is looked up in (what the library snapshot saves). */
@@ -85,6 +88,12 @@ export function enrichmentFrom(data: EnrichmentData, options: Pick<EnrichOptions
   // A corpus document is one policy at most (its node joins one group), so its citers are that policy's.
   const citers = new Map(policies.flatMap((p) => (p.corpusDoc ? [[p.corpusDoc, p.citedBy] as const] : [])));
   const departments = [...new Set([...data.notes.values()].flatMap((note) => [...note.lead, ...note.support]))];
+  // Read from the text at start rather than saved: a regex pass, cheaper than the snapshot's bytes.
+  const grades = new Map<string, ObligationGrade>();
+  for (const clause of options.clauses) {
+    const found = obligationOf(clause.text);
+    if (found) grades.set(clause.id, found.grade);
+  }
   return {
     taxonomy: options.taxonomy,
     tags,
@@ -100,6 +109,7 @@ export function enrichmentFrom(data: EnrichmentData, options: Pick<EnrichOptions
     },
     departments,
     indicators: options.indicators,
+    obligationOf: (clauseId) => grades.get(clauseId) ?? null,
     // A getter: a library read from its snapshot decodes its targets when first asked for.
     get targets() {
       return data.targets;

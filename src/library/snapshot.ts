@@ -66,6 +66,7 @@ const TARGET_SCHEMA: Schema = [
   { name: 'baseUnit', type: 'dict?' },
   { name: 'compareValue', type: 'num?' },
   { name: 'compareUnit', type: 'dict?' },
+  { name: 'obligation', type: 'dict?' },
 ];
 
 const THEME_MATCH_SCHEMA: Schema = [

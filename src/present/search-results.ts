@@ -8,6 +8,7 @@ import { hitSnippet, toHtml, type MarkedSegment } from '../search/snippet.js';
 import { toHit, type Hit } from './summaries.js';
 import { urls } from './urls.js';
 import { policyLabel } from './citations.js';
+import { obligationLabel } from '../enrich/obligation.js';
 import type { SearchParams } from '../request/search.js';
 
 export interface SearchHit extends Hit {
@@ -99,6 +100,7 @@ export function facetLabel(library: Library, dim: Dimension, value: string): str
     return policy ? policyLabel(library, policy, { bare: true }) : value;
   }
   if (dim === 'issued') return `${value}年`;
+  if (dim === 'obligation') return obligationLabel(value);
   return value;
 }
 

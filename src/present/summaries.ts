@@ -2,6 +2,7 @@
 // Pages render from the same objects so HTML and JSON never disagree.
 import type { Policy } from '../enrich/policies.js';
 import type { Theme } from '../enrich/themes.js';
+import type { ObligationGrade } from '../enrich/obligation.js';
 import type { Library } from '../library/library.js';
 import { SOURCE_FORMAT_LABELS } from '../ingest/extract/types.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
@@ -64,6 +65,8 @@ export interface Hit {
   policies: string[];
   /** Lead and supporting departments named by the clause, or null. */
   departments: { lead: string[]; support: string[] } | null;
+  /** How binding the clause is: binding, strive, guiding or exploratory; null when no modal word says. */
+  obligation: ObligationGrade | null;
   breadcrumb: Crumb[];
   order: number;
   cells: string[] | null;
@@ -119,6 +122,7 @@ export function toHit(lib: Library, clause: Clause, snippet?: string): Hit {
     themes: lib.enrichment.themesOf(clause.id).map((m) => m.theme),
     policies: lib.enrichment.policiesOf(clause.id),
     departments: departmentsOf(lib, clause.id),
+    obligation: lib.enrichment.obligationOf(clause.id),
     breadcrumb: lib.ancestorsOf(clause).map((a) => ({ id: a.id, eId: a.eId, label: a.label, title: a.title, url: urls.clause(a.id) })),
     order: clause.order,
     cells: clause.cells,

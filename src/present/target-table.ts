@@ -8,6 +8,7 @@ import { LEVEL_LABELS } from '../ingest/types.js';
 import type { IdentityFilters } from '../search/types.js';
 import type { ChartGroup, LevelCheck, ProvinceCheck, TargetQuery, UpperLevel } from '../search/targets/index.js';
 import { urls } from './urls.js';
+import { OBLIGATION_LABELS, type ObligationGrade } from '../enrich/obligation.js';
 import { inTextOf } from './citation.js';
 import { columnsOf, type Cell, type CellKind, type Table, type TableColumn } from './table.js';
 
@@ -21,6 +22,8 @@ export const LEVEL_RELATION_LABELS: Record<UpperLevel, Record<NonNullable<Provin
 };
 export const AMBITION_LABELS: Record<NonNullable<ProvinceCheck['ambition']>, string> = { stricter: '更积极', looser: '较宽松', same: '相同' };
 export const SOURCE_LABELS: Record<Target['source'], string> = { prose: '正文', table: '指标表' };
+/** The vertical check's flag on a figure that binds less than the one above it. */
+export const SOFTER_LABEL = '约束弱于上级';
 
 export interface TargetRecord {
   id: string;
@@ -53,6 +56,8 @@ export interface TargetRecord {
   qualifier: string | null;
   aspirational: boolean;
   attribute: string | null;
+  /** How binding the figure is: binding, strive, guiding or exploratory; null where nothing says. */
+  obligation: ObligationGrade | null;
   source: Target['source'];
   column: string | null;
   /** The clause's full plain text, and where the figure sits in it. */
@@ -82,6 +87,9 @@ export interface UpperFigure {
   url: string;
   relation: ProvinceCheck['relation'];
   ambition: ProvinceCheck['ambition'];
+  obligation: ObligationGrade | null;
+  /** The local figure binds less than this one (力争 where this is 约束性). */
+  softer: boolean;
 }
 
 function upperFigure(checks: LevelCheck[] | undefined, level: UpperLevel): UpperFigure | null {
@@ -89,7 +97,7 @@ function upperFigure(checks: LevelCheck[] | undefined, level: UpperLevel): Upper
   if (!c) return null;
   const t = c.target;
   const figure = { target: t.id, doc: t.doc, jurisdiction: c.jurisdiction, valueText: t.valueText, label: figureLabel(t), value: t.value };
-  return { ...figure, compareValue: t.compareValue, compareUnit: t.compareUnit, url: urls.clause(t.clause), relation: c.relation, ambition: c.ambition };
+  return { ...figure, compareValue: t.compareValue, compareUnit: t.compareUnit, url: urls.clause(t.clause), relation: c.relation, ambition: c.ambition, obligation: t.obligation, softer: c.softer };
 }
 
 /** `check` is the target's vertical check (verticalChecks in src/search/targets.ts). */
@@ -129,6 +137,7 @@ export function targetRecord(o: { library: Library; target: Target; check: Level
     qualifier: t.qualifier,
     aspirational: t.aspirational,
     attribute: t.attribute,
+    obligation: t.obligation,
     source: t.source,
     column: t.column,
     text: clause?.text ?? '',
@@ -183,6 +192,7 @@ const TARGET_COLUMNS: TableColumn[] = columnsOf([
   ['基准值', 'text', 12],
   ['限定', 'text', 12],
   ['属性', 'text', 8],
+  ['约束程度', 'text', 8],
   ['来源', 'text', 8],
   ...(['国家', '省级', '市级'] as const).flatMap((l): [string, CellKind, number][] => [
     [`${l}目标`, 'text', 14],
@@ -213,10 +223,11 @@ export function targetsTable(records: TargetRecord[]): Table {
     r.baselineText ?? '',
     r.qualifier ?? '',
     r.attribute ?? '',
+    r.obligation ? OBLIGATION_LABELS[r.obligation] : '',
     SOURCE_LABELS[r.source],
     ...(['national', 'province', 'city'] as const).flatMap((level): Cell[] => {
       const f = r[level];
-      return [f?.label ?? '', f?.relation ? LEVEL_RELATION_LABELS[level][f.relation] : ''];
+      return [f?.label ?? '', [f?.relation ? LEVEL_RELATION_LABELS[level][f.relation] : '', f?.softer ? SOFTER_LABEL : ''].filter(Boolean).join('；')];
     }),
     r.clauseLabel,
     r.citation,

@@ -12,6 +12,7 @@ import { targetsOfClause } from './reader-extras.js';
 import { urls } from './urls.js';
 import { paginate, type Page } from './paging.js';
 import { CROSSREF_DEFAULTS } from '../config.js';
+import { NO_OBLIGATION, NO_OBLIGATION_LABEL, OBLIGATION_LABELS, OBLIGATION_VALUES, obligationLabel } from '../enrich/obligation.js';
 import { columnsOf, type Cell, type Table } from './table.js';
 import { buildRegionTree, regionColumns, trailOf, type RegionColumn, type RegionNode, type RegionTree } from '../library/regions.js';
 
@@ -184,10 +185,12 @@ export interface Column {
   clauses: MarkedHit[];
   /** Quantified targets stated in those clauses: the column's summary beside its clause count. */
   targets: number;
+  /** The clauses shown by obligation grade (none for those no modal word grades), strongest first. */
+  grades: { value: string; label: string; count: number }[];
 }
 
 /** One column per document, in administrative order; an empty column means 未提及. */
-export function columnsFor(options: { library: Library; searcher: Searcher; docs: DocumentMeta[]; theme?: string; query?: ParsedQuery }): Column[] {
+export function columnsFor(options: { library: Library; searcher: Searcher; docs: DocumentMeta[]; theme?: string; query?: ParsedQuery; obligations?: string[] }): Column[] {
   const { library, searcher } = options;
   let ids: Set<string>;
   if (options.theme) {
@@ -197,13 +200,16 @@ export function columnsFor(options: { library: Library; searcher: Searcher; docs
   } else {
     ids = new Set();
   }
+  const gradeOf = (c: Clause) => library.enrichment.obligationOf(c.id) ?? NO_OBLIGATION;
+  const wanted = options.obligations ?? [];
   return options.docs.map((doc) => {
-    const clauses = library.clausesOf(doc.id).filter((c) => ids.has(c.id));
+    const clauses = library.clausesOf(doc.id).filter((c) => ids.has(c.id) && (wanted.length === 0 || wanted.includes(gradeOf(c))));
     return {
       doc,
       levelLabel: doc.level ? LEVEL_LABELS[doc.level] : '未分级',
       clauses: clauses.map((clause) => markedHit({ library, searcher, clause, theme: options.theme, query: options.query })),
       targets: clauses.reduce((n, c) => n + targetsOfClause(library, c.id).length, 0),
+      grades: OBLIGATION_VALUES.map((value) => ({ value, label: obligationLabel(value), count: clauses.filter((c) => gradeOf(c) === value).length })).filter((g) => g.count > 0),
     };
   });
 }
@@ -234,8 +240,8 @@ export function compareTable(columns: Column[], origin: string): Table {
   const rows: Cell[][] = [];
   for (const col of columns) {
     const base = [col.doc.jurisdiction ?? '', col.levelLabel, col.doc.title, col.doc.date];
-    if (col.clauses.length === 0) rows.push([...base, '未提及', '', '', '']);
-    for (const h of col.clauses) rows.push([...base, h.label, h.text, h.citation, `${origin}${h.url}`]);
+    if (col.clauses.length === 0) rows.push([...base, '未提及', '', '', '', '']);
+    for (const h of col.clauses) rows.push([...base, h.label, h.obligation ? OBLIGATION_LABELS[h.obligation] : NO_OBLIGATION_LABEL, h.text, h.citation, `${origin}${h.url}`]);
   }
   return {
     name: '并排比较',
@@ -245,6 +251,7 @@ export function compareTable(columns: Column[], origin: string): Table {
       ['文档', 'text', 36],
       ['文档日期', 'date'],
       ['条款', 'text', 16],
+      ['约束程度', 'text', 10],
       ['条款文本', 'text', 80],
       ['引用', 'text', 48],
       ['固定链接', 'link', 48],

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PARAM_DEFAULTS, SEARCH_DEFAULTS, TARGET_DEFAULTS } from '../config.js';
 import { AppError, quoteValue, type ErrorCode } from '../errors.js';
 import { LEVEL_ORDER, NO_LEVEL } from '../ingest/types.js';
+import { OBLIGATION_VALUES } from '../enrich/obligation.js';
 import { queryTooLong } from '../search/query.js';
 import { TARGET_SORTS } from '../search/targets/index.js';
 import { DOC_SORTS } from '../search/documents.js';
@@ -73,6 +74,11 @@ function many(item: z.ZodType<string, string> = z.string(), options: { split?: b
 /** How the targets table may be sorted. */
 
 const LEVEL_VALUES = [...LEVEL_ORDER, NO_LEVEL] as const;
+
+/** Obligation grades or none, as search and compare filter on them. */
+function obligationField() {
+  return many(oneOf(OBLIGATION_VALUES, { code: 'FILTER_UNKNOWN' }), { split: true });
+}
 const flag = () => oneOf(['0', '1']);
 /** A query or highlight: its length is checked as the parser checks it, with the parser's error. */
 const query = () => z.string({ error: '只能出现一次' }).refine((v) => queryTooLong(v) === null, coded('QUERY_TOO_LONG'));
@@ -103,6 +109,7 @@ const FILTER_FIELDS = {
   theme: many(z.string(), { split: true }),
   policy: many(),
   department: many(),
+  obligation: obligationField(),
 };
 
 const TARGET_FIELDS = {
@@ -122,7 +129,9 @@ export const PARAMS = {
   searchPage: z.object({ q: query(), expand: flag(), page: int(1, PARAM_DEFAULTS.maxPage), ...FILTER_FIELDS }).partial(),
   docs: z.object({ ...DOC_FILTER_FIELDS, place: one(), sort: oneOf(DOC_SORTS), order: oneOf(['asc', 'desc']) }).partial(),
   docsPage: z.object({ ...DOC_FILTER_FIELDS, place: one(), sort: oneOf(DOC_SORTS), order: oneOf(['asc', 'desc']), page: int(1, PARAM_DEFAULTS.maxColumnPage) }).partial(),
-  compare: z.object({ theme: one(), q: query(), docs: many(z.string(), { split: true }), expand: flag(), place: one(), page: int(1, PARAM_DEFAULTS.maxColumnPage), layout: oneOf(['columns', 'rows']), ...DOC_FILTER_FIELDS }).partial(),
+  compare: z
+    .object({ theme: one(), q: query(), docs: many(z.string(), { split: true }), expand: flag(), place: one(), page: int(1, PARAM_DEFAULTS.maxColumnPage), layout: oneOf(['columns', 'rows']), obligation: obligationField(), ...DOC_FILTER_FIELDS })
+    .partial(),
   policies: z.object({ page: int(1, PARAM_DEFAULTS.maxColumnPage) }).partial(),
   themes: z.object({ place: one(), level: DOC_FILTER_FIELDS.level, page: int(1, PARAM_DEFAULTS.maxColumnPage) }).partial(),
   theme: z.object({ place: one(), level: DOC_FILTER_FIELDS.level, page: int(1, PARAM_DEFAULTS.maxColumnPage) }).partial(),

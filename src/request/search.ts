@@ -51,6 +51,7 @@ export function filtersFrom(p: ParamsOf<'search'>, library: Library): Filters {
     themes: check('theme', p.theme, (id) => enrichment.taxonomy.byId.has(id), '没有这个主题'),
     policies: check('policy', p.policy, (key) => enrichment.policies.some((x) => x.key === key), '语料中没有引用这份政策'),
     departments: check('department', p.department, (name) => enrichment.departments.includes(name), '语料中没有这个部门'),
+    obligations: p.obligation ?? [],
   };
 }
 

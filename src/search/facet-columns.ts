@@ -1,5 +1,5 @@
 // Each clause's facet values in every dimension (document, level, the document's identity,
-// themes, cited policies, departments), looked up once when a searcher is made, so a query's
+// themes, cited policies, departments, obligation grades), looked up once when a searcher is made, so a query's
 // filtering and counting touch only integer arrays (facets.ts).
 import type { IndexedClause, SearchIndex } from '../index/search-index.js';
 import { LEVEL_ORDER, NO_LEVEL, type DocumentMeta } from '../ingest/types.js';
@@ -7,6 +7,7 @@ import type { DocDimension } from '../library/doc-facets.js';
 import type { Library } from '../library/library.js';
 import { facetColumn, facetTable, groupedColumn, type FacetColumn, type FacetTable } from './facets.js';
 import { DIMENSIONS, type Dimension } from './types.js';
+import { NO_OBLIGATION, OBLIGATION_VALUES } from '../enrich/obligation.js';
 
 export function clauseFacetTable(library: Library, index: SearchIndex): FacetTable<Dimension> {
   const { entries } = index;
@@ -45,6 +46,7 @@ export function clauseFacetTable(library: Library, index: SearchIndex): FacetTab
       (n) => enrichment.policiesOf(clauseOf(n).id),
     ),
     department: facetColumn(enrichment.departments, entries.length, (n) => enrichment.departmentsOf(clauseOf(n).id)),
+    obligation: facetColumn([...OBLIGATION_VALUES], entries.length, (n) => [enrichment.obligationOf(clauseOf(n).id) ?? NO_OBLIGATION]),
   };
   return facetTable(DIMENSIONS, columns);
 }

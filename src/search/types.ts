@@ -13,6 +13,8 @@ export interface Filters {
   themes?: string[];
   policies?: string[];
   departments?: string[];
+  /** Obligation grades (binding, strive, guiding, exploratory) or none: how binding a clause is. */
+  obligations?: string[];
   /** The documents' identity (src/library/doc-facets.ts): province or 全国, issuing organ, type, status, year of issue. */
   regions?: string[];
   issuers?: string[];
@@ -26,7 +28,7 @@ export type IdentityFilters = Pick<Filters, 'regions' | 'issuers' | 'types' | 's
 export type DocFilters = Pick<Filters, 'levels'> & IdentityFilters;
 
 /** The facet dimensions; each has a filter list in Filters and values per clause. */
-export const DIMENSIONS = ['doc', 'level', 'region', 'issuer', 'type', 'status', 'issued', 'theme', 'policy', 'department'] as const;
+export const DIMENSIONS = ['doc', 'level', 'region', 'issuer', 'type', 'status', 'issued', 'theme', 'policy', 'department', 'obligation'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 export const FILTER_KEY: Record<Dimension, keyof Filters> = {
   doc: 'docs',
@@ -39,6 +41,7 @@ export const FILTER_KEY: Record<Dimension, keyof Filters> = {
   theme: 'themes',
   policy: 'policies',
   department: 'departments',
+  obligation: 'obligations',
 };
 
 export interface SearchRequest {

@@ -356,6 +356,8 @@ function valuesOf(dim: Dimension, entry: IndexedClause): string[] {
       return e.policiesOf(id);
     case 'department':
       return e.departmentsOf(id);
+    case 'obligation':
+      return [e.obligationOf(id) ?? 'none'];
     case 'region':
     case 'issuer':
     case 'type':
@@ -434,6 +436,8 @@ describe('facets, totals and term counts equal a naive recount', () => {
       { docs: [], levels: [], types: ['规划'], themes: themes.slice(0, 3) },
       { docs: [], levels: [], statuses: ['修订版', '征求意见稿'], issued: ['2022'] },
       { docs: [CHENGDU], levels: [], issued: ['2024'], types: ['实施方案'] },
+      { docs: [], levels: [], obligations: ['binding'] },
+      { docs: [], levels: ['city'], obligations: ['strive', 'none'], themes: themes.slice(0, 2) },
     ];
     for (const q of ['碳达峰', '能源 | 光伏', '碳 -能源', '氢', '绿色 低碳 | 减排', '建设 | 设', BROAD]) for (const filters of combos) expectFacetsNaive(q, filters);
     // Disjunctive facets are what is checked: with one document selected, the others still count.
@@ -442,7 +446,7 @@ describe('facets, totals and term counts equal a naive recount', () => {
     expect(chengdu.total).toBeLessThan(chengdu.facets.doc.reduce((n, f) => n + f.count, 0));
   });
 
-  it('property: random queries with random document, level, theme, policy and department filters', () => {
+  it('property: random queries with random document, level, theme, policy, department and obligation filters', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...QUERIES),
@@ -451,8 +455,9 @@ describe('facets, totals and term counts equal a naive recount', () => {
         fc.subarray(themes.slice(0, 20), { maxLength: 4 }),
         fc.option(fc.subarray(policies, { maxLength: 2 })),
         fc.option(fc.subarray(departments.slice(0, 10), { maxLength: 3 })),
-        (q, docs, levels, th, pol, dep) => {
-          const filters: Filters = { docs, levels, themes: th, ...(pol ? { policies: pol } : {}), ...(dep ? { departments: dep } : {}) };
+        fc.option(fc.subarray(['binding', 'strive', 'guiding', 'exploratory', 'none'], { maxLength: 2 })),
+        (q, docs, levels, th, pol, dep, ob) => {
+          const filters: Filters = { docs, levels, themes: th, ...(pol ? { policies: pol } : {}), ...(dep ? { departments: dep } : {}), ...(ob ? { obligations: ob } : {}) };
           expectFacetsNaive(q, filters);
         },
       ),

@@ -97,7 +97,7 @@ describe('compare', () => {
     expect((q.text.match(/class="absent"/gu) ?? []).length).toBe(1);
   });
 
-  it('CSV: one row per clause with jurisdiction, label, text, citation and permalink', async () => {
+  it('CSV: one row per clause with jurisdiction, label, obligation grade, text, citation and permalink', async () => {
     const res = await request(app)
       .get('/compare.csv')
       .query({ theme: 'hydrogen' })
@@ -108,7 +108,7 @@ describe('compare', () => {
       .replace(/^\uFEFF/u, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('地区,层级,文档,文档日期,条款,条款文本,引用,固定链接');
+    expect(lines[0]).toBe('地区,层级,文档,文档日期,条款,约束程度,条款文本,引用,固定链接');
     expect(lines).toHaveLength(1 + byTheme('hydrogen').length);
     expect(res.text).toContain(`https://policy.example.org/c/${encodeURIComponent(`${CHENGDU}.part_3__item_2__para_5`)}`);
   });

@@ -6,6 +6,7 @@ import { normalizeText, type Normalized } from '../../analyse/analyzer.js';
 import type { Clause, DocumentMeta } from '../../ingest/types.js';
 import { compareUnitFor, matchIndicator, phraseId, type IndicatorCatalog } from '../indicators.js';
 import { baseUnit, convert, scaled } from '../units.js';
+import { targetObligation } from '../obligation.js';
 import { fallbackYear, periodYear, proseTargets, type FallbackYear } from './from-prose.js';
 import { tableTargets } from './from-tables.js';
 import type { RawTarget, Target } from './types.js';
@@ -165,5 +166,6 @@ function resolve(options: { raw: RawTarget; clause: Clause; n: number; indicator
     baseUnit: base.unit,
     compareValue: raw.value === null ? null : convert(raw.value, raw.unit, compareUnit),
     compareUnit,
+    obligation: targetObligation(raw, clause.text),
   };
 }

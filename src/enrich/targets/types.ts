@@ -1,6 +1,8 @@
 // The shapes of a target: what an extractor reads from a clause (RawTarget) and what the
 // library keeps once indicator and units are resolved (Target). Their own module, so the
 // extractors and the pipeline that joins them import these without importing each other.
+import type { ObligationGrade } from '../obligation.js';
+
 export type Direction = 'reach' | 'reduce' | 'increase';
 export type Bound = 'exact' | 'approx' | 'min' | 'max' | 'range';
 export type YearSource = 'explicit' | 'period' | 'heading' | 'title' | 'column';
@@ -52,4 +54,6 @@ export interface Target extends RawTarget {
   /** value in the indicator's comparison unit (12900 for 1.29亿千瓦 when the unit is 万千瓦). */
   compareValue: number | null;
   compareUnit: string | null;
+  /** How binding the figure is (src/enrich/obligation.ts); null where no word or 属性 says. */
+  obligation: ObligationGrade | null;
 }

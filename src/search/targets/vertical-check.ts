@@ -3,6 +3,7 @@
 // tree of the division table.
 import { groupBy } from '../../group.js';
 import type { Indicator } from '../../enrich/indicators.js';
+import { compareGrades } from '../../enrich/obligation.js';
 import type { Target } from '../../enrich/targets/index.js';
 import { convert } from '../../enrich/units.js';
 import type { Library } from '../../library/library.js';
@@ -15,6 +16,8 @@ export interface ProvinceCheck {
   relation: 'above' | 'below' | 'equal' | null;
   /** Whether the local figure asks more than the province's, by the indicator's direction. */
   ambition: 'stricter' | 'looser' | 'same' | null;
+  /** The local figure binds less than the upper one: 力争 where theirs is 约束性 (src/enrich/obligation.ts). */
+  softer: boolean;
 }
 
 /** The levels a plan answers to: the nation, its province, its city. */
@@ -116,12 +119,18 @@ export function provinceChecks(library: Library): Map<string, ProvinceCheck> {
   const out = new Map<string, ProvinceCheck>();
   for (const [id, list] of verticalChecks(library)) {
     const p = list.find((c) => c.level === 'province');
-    if (p) out.set(id, { province: p.target, relation: p.relation, ambition: p.ambition });
+    if (p) out.set(id, { province: p.target, relation: p.relation, ambition: p.ambition, softer: p.softer });
   }
   return out;
 }
 
-function compareWith(t: Target, upper: Target, better: Indicator['better']): Pick<ProvinceCheck, 'relation' | 'ambition'> {
+function compareWith(t: Target, upper: Target, better: Indicator['better']): Pick<ProvinceCheck, 'relation' | 'ambition' | 'softer'> {
+  // A figure no word grades is not softer than anything: the plan does not say.
+  const softer = t.obligation !== null && upper.obligation !== null && compareGrades(t.obligation, upper.obligation) > 0;
+  return { ...compareFigures(t, upper, better), softer };
+}
+
+function compareFigures(t: Target, upper: Target, better: Indicator['better']): Pick<ProvinceCheck, 'relation' | 'ambition'> {
   const mine = t.compareValue;
   const theirs = upper.compareValue === null ? null : convert(upper.compareValue, upper.compareUnit, t.compareUnit);
   if (mine === null || theirs === null) return { relation: null, ambition: null };

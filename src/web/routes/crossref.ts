@@ -100,10 +100,24 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     for (const id of docIds) findDoc(library, id);
     const docs = docIds.length ? selected.filter((d) => docIds.includes(d.id)) : selected;
     const paged = pageOf(docs, options.paged ? (p.page ?? 1) : undefined);
-    const base = { theme, q: q ?? '', place, candidates: selected, docs, docFilters, facets: selection.facets, paged, columns: [] as Column[], expansions: [] as Expansion[], widen: [] as { id: string; label: string }[], expanded: false };
+    const base = {
+      theme,
+      q: q ?? '',
+      obligations: p.obligation ?? [],
+      place,
+      candidates: selected,
+      docs,
+      docFilters,
+      facets: selection.facets,
+      paged,
+      columns: [] as Column[],
+      expansions: [] as Expansion[],
+      widen: [] as { id: string; label: string }[],
+      expanded: false,
+    };
     if (!theme && !q) return base;
     const search = q ? searchFrom({ q, expand }, library) : null;
-    const columns = columnsFor({ library, searcher, docs: paged.items, theme: theme?.id, query: search?.query });
+    const columns = columnsFor({ library, searcher, docs: paged.items, theme: theme?.id, query: search?.query, obligations: p.obligation ?? [] });
     // For a keyword, an empty column means the words were not found, not that the plan is silent
     // on the subject: the page offers the themes holding them and the theme-expanded query.
     const words = search ? search.query.groups.flat().map((t) => t.text) : [];
