@@ -145,6 +145,8 @@ export const LIST_DEFAULTS = {
    * search of every citing clause. A national policy cited by 900 plans made the page 0.7 MB.
    */
   policyCitingShown: 8,
+  /** Parent clauses a plan left out (未承接), listed on its page before the download takes over. */
+  leftOutShown: 100,
 } as const;
 
 /** Sizes of the cross-reference pages, which would otherwise grow with the library. */

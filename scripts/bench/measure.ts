@@ -1,7 +1,8 @@
 // One scale's in-process measurements, run as its own process by scripts/bench.ts so that each
 // scale starts with a clean heap: library and index load times, query latency for the engine and
 // its peers (a literal scan, MiniSearch, SQLite FTS5 trigram) over the same query mix, and a
-// check that all of them find exactly the clauses the scan finds. Prints one JSON object.
+// check that all of them find exactly the clauses the scan finds; and the library's reuse down
+// the hierarchy computed once. Prints one JSON object.
 import path from 'node:path';
 import { BUNDLED_SOURCES, prepareLibrary } from '../../src/engine/open.js';
 import { restoreIndex, type SearchIndex } from '../../src/index/search-index.js';
@@ -9,6 +10,7 @@ import { readData, readManifest } from '../../src/index/store.js';
 import { createSearcher } from '../../src/search/engine.js';
 import { parseQuery } from '../../src/search/query.js';
 import { presentSearch } from '../../src/present/search-results.js';
+import { reuseOf } from '../../src/search/reuse/reuse.js';
 import { miniBaseline, scanMatches, scanSearch, sqliteBaseline } from './baselines.js';
 import { QUERY_MIX, type QueryKind } from './queries.js';
 import { hotspots, profileOf, type Hotspot } from './profile.js';
@@ -47,6 +49,8 @@ export interface MeasureOutput {
   mismatches: string[];
   /** Where the engine's query time goes (a CPU profile of the mix, engine only). */
   queryHotspots: Hotspot[];
+  /** Reuse down the hierarchy computed once for the whole library: plans and clauses compared. Absent in runs before issue 21. */
+  reuse?: { ms: number; docs: number; compared: number };
 }
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -60,6 +64,9 @@ async function measure(input: MeasureInput): Promise<MeasureOutput> {
   const libraryMs = performance.now() - started;
   if (prepared.parsedBecause) throw new Error(`语料快照未能使用：${prepared.parsedBecause}`);
   const { library } = prepared;
+  const reuseStarted = performance.now();
+  const traced = reuseOf(library);
+  const reuse = { ms: performance.now() - reuseStarted, docs: traced.docs.length, compared: traced.docs.reduce((n, d) => n + d.clauses.length, 0) };
   const manifest = readManifest(input.indexDir);
   if (!manifest) throw new Error(`没有索引：${input.indexDir}`);
   let index!: SearchIndex;
@@ -152,6 +159,7 @@ async function measure(input: MeasureInput): Promise<MeasureOutput> {
     })),
     mismatches,
     queryHotspots: hotspots(profile),
+    reuse,
   };
 }
 

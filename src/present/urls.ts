@@ -29,12 +29,16 @@ export const urls = {
   clause: (id: string) => `/c/${enc(id)}`,
   themes: (q?: Query) => withQuery('/themes', q),
   theme: (id: string, q?: Query) => withQuery(`/themes/${enc(id)}`, q),
+  themeDiffusion: (id: string) => `/themes/${enc(id)}/diffusion`,
+  themeDiffusionJson: (id: string) => `/api/themes/${enc(id)}/diffusion`,
   policies: (q?: Query) => withQuery('/policies', q),
   policiesXlsx: () => '/policies.xlsx',
   /** One cited policy with every plan that cites it. */
   policy: (key: string, q?: Query) => withQuery(`/policies/${enc(key)}`, q),
   compare: (q?: Query) => withQuery('/compare', q),
   compareCsv: (q?: Query) => withQuery('/compare.csv', q),
+  reuseCsv: (docId: string) => `/docs/${enc(docId)}/reuse.csv`,
+  reuseXlsx: (docId: string) => `/docs/${enc(docId)}/reuse.xlsx`,
   compareXlsx: (q?: Query) => withQuery('/compare.xlsx', q),
   /** A reference-manager export: ris, bib (BibLaTeX) or json (CSL-JSON). */
   references: (extension: ReferenceExtension, q?: Query) => withQuery(`/references.${extension}`, q),

@@ -152,10 +152,23 @@ describe('goals table', () => {
 
   it('says a goal was not measured rather than passing it when its scale did not run', () => {
     const only70 = goals([result(70, {})]);
-    expect(only70.filter((g) => g.met === null).map((g) => g.scale)).toEqual(['real', 800, 800]);
+    expect(only70.filter((g) => g.met === null).map((g) => g.scale)).toEqual(['real', 800, 800, 'real', 100]);
     const markdown = renderMarkdown({ results: [result(70, {}), result('real', {})], command: 'npm run bench', machine: 'm', date: '2026-11-30' });
     expect(markdown).toContain('| | 70× | 86 PDF |');
     expect(markdown).toContain('## Goals (issue 18)');
+  });
+
+  it('reuse: seconds for the PDFs, and the time per clause compared stays near-linear from the smallest scale to ×100', () => {
+    const withReuse = (scale: ScaleResult['scale'], reuse: { ms: number; docs: number; compared: number }): ScaleResult => {
+      const r = result(scale, {});
+      return { ...r, measured: { ...r.measured, reuse } };
+    };
+    const reuseGoals = (list: ScaleResult[]) => goals(list).filter((g) => g.goal.startsWith('承接分析'));
+    const linear = reuseGoals([withReuse(10, { ms: 100, docs: 40, compared: 3000 }), withReuse(100, { ms: 1200, docs: 400, compared: 30_000 }), withReuse('real', { ms: 2500, docs: 39, compared: 4000 })]);
+    expect(linear.map((g) => g.met)).toEqual([true, true]);
+    expect(linear[1]?.figure).toBe('10× → 100×：1.20×');
+    const quadratic = reuseGoals([withReuse(10, { ms: 100, docs: 40, compared: 3000 }), withReuse(100, { ms: 10_000, docs: 400, compared: 30_000 }), withReuse('real', { ms: 12_000, docs: 39, compared: 4000 })]);
+    expect(quadratic.map((g) => g.met)).toEqual([false, false]);
   });
 
   it('reports a scale that failed (×800 out of heap) as not met, with the reason, and keeps the others', () => {

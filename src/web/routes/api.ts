@@ -10,6 +10,7 @@ import { presentSearch, searchJson } from '../../present/search-results.js';
 import { targetsJson } from '../../present/target-table.js';
 import { columnsFor, themeCounts } from '../../present/theme-columns.js';
 import { urls } from '../../present/urls.js';
+import { clauseReuseView, diffusionView, docReuseView, reuseSummaries, takersView } from '../../present/reuse-view.js';
 import { docListing, findClause, findDoc, findTheme, type RouteContext } from './context.js';
 import { targetRows } from './targets.js';
 import { api, paramsOf } from './takes.js';
@@ -30,6 +31,7 @@ export function apiRouter(ctx: RouteContext): express.Router {
     res.json({
       doc: { ...summarizeDoc(doc, citation.gbt), citation },
       clauses: library.clausesOf(doc.id).map((c) => toHit(library, c)),
+      reuse: docReuseView(library, doc.id),
       citedBy: citedBy(library, doc.id),
       cites: citedDocs(library, doc.id),
     });
@@ -47,7 +49,17 @@ export function apiRouter(ctx: RouteContext): express.Router {
     }));
     const citation = ctx.citeClause(clause);
     // The clause's entry is its document's: one record, rendered once.
-    res.json({ ...toHit(library, clause), docTitle: doc.title, reference: citation.gbt, citationRecord: citation, related });
+    res.json({ ...toHit(library, clause), docTitle: doc.title, reference: citation.gbt, citationRecord: citation, related, reuse: clauseReuseView(library, clause), takers: takersView(library, clause) });
+  });
+
+  router.get('/themes/:id/diffusion', api('none'), (req, res) => {
+    const theme = findTheme(library, req.params.id);
+    res.json({ theme: theme.id, label: theme.label, plans: diffusionView(library, theme.id) });
+  });
+
+  // Every city's and county's plan the library can set against a plan above it, with its shares.
+  router.get('/reuse', api('none'), (_req, res) => {
+    res.json({ docs: reuseSummaries(library) });
   });
 
   router.get('/policies', api('none'), (_req, res) => {

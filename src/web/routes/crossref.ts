@@ -14,6 +14,7 @@ import { atLevels, columnsFor, compareTable, pageOf, placeChoices, themeGrid, ty
 import { tableCsv } from '../../present/table.js';
 import { citationGraphTable } from '../../present/downloads.js';
 import { policyDistinction, policyLabel } from '../../present/citations.js';
+import { diffusionView } from '../../present/reuse-view.js';
 import { CROSSREF_DEFAULTS, LIST_DEFAULTS } from '../../config.js';
 import { LEVEL_LABELS, LEVEL_ORDER, NO_LEVEL } from '../../ingest/types.js';
 
@@ -81,6 +82,12 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     const scope = { place: place.id || undefined, level: levels.join(',') || undefined };
     const pager = { page: paged.page, pages: paged.pages, href: (n: number) => urls.theme(theme.id, { ...scope, page: String(n) }) };
     res.render('theme', { title: `${theme.label} · 主题`, theme, columns, related, pager, docCount: docs.length, place, places: placeChoices(library.regions, place.id), scope, levelOptions: LEVEL_OPTIONS });
+  });
+
+  // Which cities and counties take the theme's measures from the plans above, and which write their own.
+  router.get('/themes/:id/diffusion', page('none'), (req, res) => {
+    const theme = findTheme(library, req.params.id);
+    res.render('diffusion', { title: `${theme.label} · 上下级承接`, theme, rows: diffusionView(library, theme.id) });
   });
 
   /**

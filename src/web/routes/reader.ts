@@ -12,8 +12,12 @@ import { toBibLatex, toMarkdownQuote } from '../../present/references.js';
 import { inTextOf, type ClauseCitation } from '../../present/citation.js';
 import { clauseExtras, targetsOfClause, themeLabels } from '../../present/reader-extras.js';
 import { renderBlocks } from '../../present/clause-text.js';
-import { docListing, findClause, findDoc, type RouteContext } from './context.js';
-import { page, paramsOf } from './takes.js';
+import { clauseReuseView, docReuseView, reuseTables, takersView } from '../../present/reuse-view.js';
+import { LIST_DEFAULTS } from '../../config.js';
+import { AppError, quoteValue } from '../../errors.js';
+import { tableCsv } from '../../present/table.js';
+import { docListing, findClause, findDoc, sendWorkbook, type RouteContext } from './context.js';
+import { file, page, paramsOf } from './takes.js';
 
 /** The clause page's 复制为 choices: the in-text citation, the GB/T entry, BibLaTeX and a Markdown quote. */
 function copyAsOf(c: ClauseCitation): { label: string; text: string }[] {
@@ -84,9 +88,30 @@ export function readerRouter(ctx: RouteContext): express.Router {
       inText: (c: Clause) => inTextOf(library, c),
       citedBy: citedBy(library, doc.id),
       cites: citedDocs(library, doc.id),
+      reuse: docReuseView(library, doc.id),
+      leftOutShown: LIST_DEFAULTS.leftOutShown,
       ...clauseExtras(library, searcher, clauses, { listed: true }),
     });
   });
+
+  // A plan's clauses against the plans above it, and the parent's measures it left out.
+  const reuseDownload =
+    (kind: 'csv' | 'xlsx'): express.RequestHandler =>
+    (req, res, next) => {
+      const doc = findDoc(library, req.params.id as string);
+      const tables = reuseTables(library, doc.id, ctx.origin);
+      if (tables.length === 0) throw new AppError('REUSE_NOT_AVAILABLE', quoteValue(doc.id));
+      const file = `reuse-${doc.id.replace(/[^A-Za-z0-9._-]/gu, '_')}.${kind}`;
+      if (kind === 'xlsx') {
+        sendWorkbook(res, { file, tables, about: ctx.aboutDownload(req, { title: `承接情况：${doc.title}`, query: '' }) }).catch(next);
+        return;
+      }
+      res.set('Content-Type', 'text/csv; charset=utf-8');
+      res.set('Content-Disposition', `attachment; filename="${file}"`);
+      res.send(tableCsv(tables[0] as (typeof tables)[number]));
+    };
+  router.get('/docs/:id/reuse.csv', file('none'), reuseDownload('csv'));
+  router.get('/docs/:id/reuse.xlsx', file('none'), reuseDownload('xlsx'));
 
   router.get('/c/:id', page('reader'), (req, res) => {
     const clause = findClause(library, req.params.id);
@@ -106,6 +131,8 @@ export function readerRouter(ctx: RouteContext): express.Router {
       copyAs: copyAsOf(citation),
       ...clauseExtras(library, searcher, [clause], { listed: false }),
       targets: targetsOfClause(library, clause.id),
+      reuse: clauseReuseView(library, clause),
+      takers: takersView(library, clause),
       themeLabels: themeLabels(library, hit.themes),
     });
   });

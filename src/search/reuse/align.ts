@@ -1,0 +1,55 @@
+// The exact check behind a sketch's guess: a character alignment of a clause with its candidate
+// counterpart (the longest common subsequence), giving how much they share; the runs the clause
+// added (Myers' diff, for a clause close enough to its counterpart to be a rewording); and the
+// display diff the clause page shows.
+import { diffChars } from 'diff';
+
+export interface Alignment {
+  /** 2 × common characters / both lengths: 1 for identical texts. */
+  similarity: number;
+  /** Common characters / the counterpart's length: how much of the parent's wording the clause keeps. */
+  containment: number;
+}
+
+export interface DiffPart {
+  text: string;
+  op: 'same' | 'added' | 'removed';
+}
+
+/** Past this many cells the two texts are not aligned (two clauses of some 2,000 characters each). */
+const MAX_CELLS = 4_000_000;
+
+/** The length of the longest common subsequence: dynamic programming over two rows. */
+export function lcsLength(a: string, b: string): number {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let prev = new Uint16Array(short.length + 1);
+  let row = new Uint16Array(short.length + 1);
+  for (let i = 0; i < long.length; i++) {
+    const c = long.charCodeAt(i);
+    for (let j = 0; j < short.length; j++) {
+      row[j + 1] = short.charCodeAt(j) === c ? (prev[j] as number) + 1 : Math.max(prev[j + 1] as number, row[j] as number);
+    }
+    [prev, row] = [row, prev];
+  }
+  return prev[short.length] as number;
+}
+
+/** Aligns a clause's content with its counterpart's; null when they are too long to align. */
+export function align(clause: string, counterpart: string): Alignment | null {
+  if (clause.length * counterpart.length > MAX_CELLS) return null;
+  const common = lcsLength(clause, counterpart);
+  const total = clause.length + counterpart.length;
+  return { similarity: total ? (2 * common) / total : 1, containment: counterpart.length ? common / counterpart.length : 0 };
+}
+
+/** The runs of characters the clause adds to its counterpart, in text order. */
+export function additions(clause: string, counterpart: string): string[] {
+  return diffChars(counterpart, clause)
+    .filter((p) => p.added)
+    .map((p) => p.value);
+}
+
+/** The clause's display text against its counterpart's, character by character, for the page. */
+export function diffParts(clause: string, counterpart: string): DiffPart[] {
+  return diffChars(counterpart, clause).map((p) => ({ text: p.value, op: p.added ? 'added' : p.removed ? 'removed' : 'same' }));
+}
