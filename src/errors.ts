@@ -24,6 +24,7 @@ export const ERRORS = {
   THEME_NOT_FOUND: { status: 404, message: (v: string) => `未找到主题：${v}` },
   PLACE_NOT_FOUND: { status: 404, message: (v: string) => `文库中没有该地区的文档：${v}` },
   POLICY_NOT_FOUND: { status: 404, message: (v: string) => `文库中没有方案引用这份政策：${v}` },
+  VERSIONS_NOT_LINKED: { status: 404, message: (v: string) => `这两份文档不是同一方案的不同版本：${v}` },
   REUSE_NOT_AVAILABLE: { status: 404, message: (v: string) => `该文档不是市、县文件，或文库中没有其上级文件，无法比较承接情况：${v}` },
   INDICATOR_NOT_FOUND: { status: 404, message: (v: string) => `未找到指标：${v}` },
   CLAUSE_NOT_FOUND: { status: 404, message: (v: string) => `未找到条款：${v}` },

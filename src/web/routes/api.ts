@@ -11,7 +11,8 @@ import { targetsJson } from '../../present/target-table.js';
 import { columnsFor, themeCounts } from '../../present/theme-columns.js';
 import { urls } from '../../present/urls.js';
 import { clauseReuseView, diffusionView, docReuseView, reuseSummaries, takersView } from '../../present/reuse-view.js';
-import { docListing, findClause, findDoc, findTheme, type RouteContext } from './context.js';
+import { docListing, findClause, findDoc, findTheme, findVersions, type RouteContext } from './context.js';
+import { versionDiffView } from '../../present/version-view.js';
 import { targetRows } from './targets.js';
 import { api, paramsOf } from './takes.js';
 
@@ -50,6 +51,11 @@ export function apiRouter(ctx: RouteContext): express.Router {
     const citation = ctx.citeClause(clause);
     // The clause's entry is its document's: one record, rendered once.
     res.json({ ...toHit(library, clause), docTitle: doc.title, reference: citation.gbt, citationRecord: citation, related, reuse: clauseReuseView(library, clause), takers: takersView(library, clause) });
+  });
+
+  router.get('/versions/:before/:after', api('none'), (req, res) => {
+    const [before, after] = findVersions(library, req.params.before, req.params.after);
+    res.json(versionDiffView(library, before, after));
   });
 
   router.get('/themes/:id/diffusion', api('none'), (req, res) => {

@@ -9,6 +9,7 @@ import { AppError, quoteValue } from '../../errors.js';
 import type { Library } from '../../library/library.js';
 import type { Searcher } from '../../search/engine.js';
 import type { DocSort } from '../../search/documents.js';
+import { planVersions } from '../../search/versions/versions.js';
 import { defaultOrder, type DocListing } from '../../present/doc-list.js';
 
 export interface RouteContext {
@@ -33,6 +34,15 @@ export async function sendWorkbook(res: Response, options: { file: string; table
   res.set('Content-Type', XLSX_TYPE);
   res.set('Content-Disposition', `attachment; filename="${options.file}"`);
   res.send(buffer);
+}
+
+/** Two documents that are versions of one plan, earlier first; VERSIONS_NOT_LINKED otherwise. */
+export function findVersions(library: Library, beforeId: string, afterId: string): [DocumentMeta, DocumentMeta] {
+  const [before, after] = [findDoc(library, beforeId), findDoc(library, afterId)];
+  const versions = planVersions(library, before.id).map((d) => d.id);
+  const [i, j] = [versions.indexOf(before.id), versions.indexOf(after.id)];
+  if (i === -1 || j === -1 || i >= j) throw new AppError('VERSIONS_NOT_LINKED', `${quoteValue(before.id)} → ${quoteValue(after.id)}`);
+  return [before, after];
 }
 
 export function findDoc(library: Library, id: string) {

@@ -16,7 +16,8 @@ import { clauseReuseView, docReuseView, reuseTables, takersView } from '../../pr
 import { LIST_DEFAULTS } from '../../config.js';
 import { AppError, quoteValue } from '../../errors.js';
 import { tableCsv } from '../../present/table.js';
-import { docListing, findClause, findDoc, sendWorkbook, type RouteContext } from './context.js';
+import { docListing, findClause, findDoc, findVersions, sendWorkbook, type RouteContext } from './context.js';
+import { successorView, versionDiffView, versionLinks } from '../../present/version-view.js';
 import { file, page, paramsOf } from './takes.js';
 
 /** The clause page's 复制为 choices: the in-text citation, the GB/T entry, BibLaTeX and a Markdown quote. */
@@ -89,6 +90,7 @@ export function readerRouter(ctx: RouteContext): express.Router {
       citedBy: citedBy(library, doc.id),
       cites: citedDocs(library, doc.id),
       reuse: docReuseView(library, doc.id),
+      versions: versionLinks(library, doc.id),
       leftOutShown: LIST_DEFAULTS.leftOutShown,
       ...clauseExtras(library, searcher, clauses, { listed: true }),
     });
@@ -111,6 +113,12 @@ export function readerRouter(ctx: RouteContext): express.Router {
       res.send(tableCsv(tables[0] as (typeof tables)[number]));
     };
   router.get('/docs/:id/reuse.csv', file('none'), reuseDownload('csv'));
+
+  // Two versions of one plan aligned: what was added, removed, moved and changed.
+  router.get('/versions/:before/:after', page('none'), (req, res) => {
+    const [before, after] = findVersions(library, req.params.before as string, req.params.after as string);
+    res.render('versions', { title: `版本比较 · ${after.title}`, view: versionDiffView(library, before, after) });
+  });
   router.get('/docs/:id/reuse.xlsx', file('none'), reuseDownload('xlsx'));
 
   router.get('/c/:id', page('reader'), (req, res) => {
@@ -133,6 +141,7 @@ export function readerRouter(ctx: RouteContext): express.Router {
       targets: targetsOfClause(library, clause.id),
       reuse: clauseReuseView(library, clause),
       takers: takersView(library, clause),
+      successor: successorView(library, clause),
       themeLabels: themeLabels(library, hit.themes),
     });
   });

@@ -1,0 +1,124 @@
+// Versions of one plan: a draft and the issued text are linked by their titles apart from the
+// stage; their diff finds exactly the edits made to a copy of 成都's plan (a clause deleted, one
+// moved, one reworded, a figure changed) and nothing else; and a draft clause maps to its successor.
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../../src/config.js';
+import { ingestBytes } from '../../src/ingest/corpus.js';
+import type { CatalogEntry } from '../../src/ingest/types.js';
+import { buildLibrary } from '../../src/library/library.js';
+import { planKey, planVersions, successorOf, versionDiff } from '../../src/search/versions/versions.js';
+import { createApp } from '../../src/web/app.js';
+import { realIndicators, realTaxonomy, searcherFor } from '../helpers.js';
+
+const source = fs.readFileSync(path.join(DEFAULTS.corpusDir, 'chengdu-carbon-peak-2024.txt'), 'utf8');
+const line = (start: string) => source.split('\n').find((l) => l.startsWith(start)) as string;
+
+const DELETED = line('2. 推进空间治理低碳转型');
+const MOVED = line('15.加快提升建筑能效水平');
+const REWORDED = line('8.全面壮大绿色低碳优势产业');
+const FIGURE = line('“十四五”期间，全市经济绿色化');
+
+function edited(): string {
+  let text = source.replace(`${DELETED}\n`, '').replace(`${MOVED}\n`, '');
+  text = text.replace(line('10.大力发展循环经济'), `${line('10.大力发展循环经济')}\n\n${MOVED}`);
+  text = text.replace(REWORDED, REWORDED.replace('大力发展光伏产业', '加快发展光伏产业').replace('形成上中下游适配协调的产业集群', '形成上下游协同发展的产业集群'));
+  return text.replace(FIGURE, FIGURE.replace('42% 左右', '45% 左右'));
+}
+
+const place = { jurisdiction: '成都市', adminCode: '510100', level: 'city' as const, parent: { name: '四川省', adminCode: '510000' }, issuer: '成都市人民政府', docNumber: null };
+function version(id: string, options: { title: string; date: string; text: string }) {
+  const entry: CatalogEntry = { file: `${id}.txt`, id, title: options.title, ...place, date: options.date, status: null };
+  return ingestBytes({ name: entry.file, bytes: Buffer.from(options.text, 'utf8'), entry });
+}
+
+const draftText = source.replace('## 成都市碳达峰实施方案', '## 成都市碳达峰实施方案（征求意见稿）');
+const library = buildLibrary(
+  {
+    documents: [version('cd-final', { title: '成都市碳达峰实施方案', date: '2024-03-13', text: edited() }), version('cd-draft', { title: '成都市碳达峰实施方案（征求意见稿）', date: '2023-10', text: draftText })],
+    errors: [],
+    warnings: [],
+  },
+  { indicators: realIndicators(), taxonomy: realTaxonomy() },
+);
+/** Clause text as the source prints it, spaces aside (the reader drops the space after 2.). */
+const squeeze = (t: string) => t.replace(/\s/gu, '');
+const textOf = (id: string | null) => (id ? squeeze(library.getClause(id)!.text) : '');
+
+describe('versions are linked', () => {
+  it('by the title without its stage, for one jurisdiction, draft first', () => {
+    expect(planKey({ title: '成都市碳达峰实施方案（征求意见稿）', jurisdiction: '成都市', issuer: null })).toBe(planKey({ title: '成都市碳达峰实施方案', jurisdiction: '成都市', issuer: null }));
+    expect(planKey({ title: '成都市碳达峰实施方案', jurisdiction: '绵阳市', issuer: null })).not.toBe(planKey({ title: '成都市碳达峰实施方案', jurisdiction: '成都市', issuer: null }));
+    expect(planVersions(library, 'cd-final').map((d) => d.id)).toEqual(['cd-draft', 'cd-final']);
+  });
+});
+
+describe('the diff of the generated pair finds every edit and nothing else', () => {
+  const diff = versionDiff(library, 'cd-draft', 'cd-final');
+
+  it('one removed, one moved, two changed, none added; every other clause the same', () => {
+    expect(diff.counts).toMatchObject({ removed: 1, moved: 1, changed: 2, added: 0 });
+    expect(diff.counts.same).toBe(library.clausesOf('cd-draft').filter((c) => c.kind !== 'notice').length - 4);
+  });
+
+  it('each edit is the one made', () => {
+    const of = (change: string) => diff.clauses.filter((c) => c.change === change);
+    expect(textOf(of('removed')[0]!.before)).toBe(squeeze(DELETED));
+    expect(textOf(of('moved')[0]!.after)).toBe(squeeze(MOVED));
+    expect(
+      of('changed')
+        .map((c) => textOf(c.before))
+        .sort(),
+    ).toEqual([FIGURE, REWORDED].map(squeeze).sort());
+  });
+
+  it('the changed figure is called out: 42%左右 → 45%左右', () => {
+    const changes = diff.clauses.flatMap((c) => c.targets);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ indicator: 'non-fossil-share', year: 2025 });
+    expect(changes[0]!.from.replace(/\s/gu, '')).toBe('42%左右');
+    expect(changes[0]!.to.replace(/\s/gu, '')).toBe('45%左右');
+  });
+
+  it('a draft clause maps to its successor; a deleted one to none', () => {
+    const draft = (text: string) => library.clausesOf('cd-draft').find((c) => squeeze(c.text) === squeeze(text))!;
+    const moved = successorOf(library, draft(MOVED));
+    expect(moved).toMatchObject({ doc: 'cd-final', change: 'moved' });
+    expect(textOf(moved!.clause)).toBe(squeeze(MOVED));
+    expect(successorOf(library, draft(DELETED))).toBeNull();
+    expect(successorOf(library, library.clausesOf('cd-final')[5]!)).toBeNull();
+  });
+});
+
+describe('the version page, the API and the permalinks', () => {
+  const app = createApp({ library, searcher: searcherFor(library), rateLimitPerMinute: 0 });
+
+  it('the version page lists each edit with its change, the figure called out, and counts the rest', async () => {
+    const html = (await request(app).get('/versions/cd-draft/cd-final').expect(200)).text;
+    expect(html.match(/<li class="version-row /gu)).toHaveLength(4);
+    expect(html).toContain('<span class="change-tag change-removed">删除</span>');
+    expect(html).toContain('<span class="change-tag change-moved">移动</span>');
+    expect(html).toMatch(/非化石能源消费比重（2025 年）：42\s?%\s?左右 → 45\s?%\s?左右/u);
+    expect(html).toMatch(/<del>[^<]*大力[^<]*<\/del>/u);
+    const api = (await request(app).get('/api/versions/cd-draft/cd-final').expect(200)).body;
+    expect(api.rows.map((r: { change: string }) => r.change).sort()).toEqual(['changed', 'changed', 'moved', 'removed']);
+  });
+
+  it('each version’s page links the other; a draft clause’s page points to its successor', async () => {
+    expect((await request(app).get('/docs/cd-draft').expect(200)).text).toContain('href="/versions/cd-draft/cd-final"');
+    expect((await request(app).get('/docs/cd-final').expect(200)).text).toContain('href="/versions/cd-draft/cd-final"');
+    const moved = library.clausesOf('cd-draft').find((c) => squeeze(c.text) === squeeze(MOVED))!;
+    const html = (await request(app).get(`/c/${moved.id}`).expect(200)).text;
+    expect(html).toContain(`href="/c/${successorOf(library, moved)!.clause}"`);
+    expect(html).toContain('（移动）');
+  });
+
+  it('two documents that are not versions of one plan, or in the wrong order: 404 VERSIONS_NOT_LINKED naming them', async () => {
+    const wrong = await request(app).get('/api/versions/cd-final/cd-draft').expect(404);
+    expect(wrong.body.error.code).toBe('VERSIONS_NOT_LINKED');
+    expect(wrong.body.error.message).toContain('cd-final');
+    expect((await request(app).get('/versions/cd-draft/nope').expect(404)).text).toContain('DOC_NOT_FOUND');
+  });
+});
