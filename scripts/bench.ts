@@ -58,8 +58,13 @@ function runTs(options: { file: string; args?: string[]; env: Record<string, str
   return { stdout: done.stdout, stderr: done.stderr, ms: took };
 }
 
-/** Exports of every hit of a common word (issue 20: 1,000 hits in under 2 s): reference-manager and Excel files. */
-const EXPORT_ROUTES = [`/references.ris?q=${encodeURIComponent('碳达峰')}`, `/search.xlsx?q=${encodeURIComponent('碳达峰')}`];
+/**
+ * Exports of every hit of a common word in the cities' plans (issue 20: 1,000 hits in under 2 s):
+ * reference-manager and Excel files. 1,206 hits at ×18, 6,700 at ×100; above the export limit
+ * (10,000, past ×150) the server refuses by design, and the route is left unmeasured.
+ */
+const EXPORT_QUERY = `q=${encodeURIComponent('碳达峰')}&level=city`;
+const EXPORT_ROUTES = [`/references.ris?${EXPORT_QUERY}`, `/search.xlsx?${EXPORT_QUERY}`];
 
 /** The list and cross-reference pages issues 18 and 19 set a server-time goal for, and the exports of issue 20. */
 const PAGE_ROUTES = ['/themes', '/themes/hydrogen', '/compare?theme=hydrogen', `/compare?q=${encodeURIComponent('加氢站')}`, '/targets', '/targets/non-fossil-share', '/policies', '/docs', '/docs?sort=date', ...EXPORT_ROUTES];
@@ -75,11 +80,13 @@ async function pageTimes(url: string): Promise<PageTime[]> {
     for (let i = 0; i < PAGE_WARMUP + PAGE_SAMPLES; i++) {
       const started = performance.now();
       const res = await fetch(`${url}${route}`);
-      await res.arrayBuffer();
+      const body = await res.arrayBuffer();
+      if (res.status === 400 && EXPORT_ROUTES.includes(route) && Buffer.from(body).toString('utf8').includes('EXPORT_TOO_LARGE')) break;
       if (!res.ok) throw new Error(`${route} → ${res.status}`);
       if (i >= PAGE_WARMUP) samples.push(performance.now() - started);
     }
-    times.push({ path: route, ms: median(samples) });
+    if (samples.length > 0) times.push({ path: route, ms: median(samples) });
+    else console.log(`  ${route}：超过导出上限，未测`);
   }
   return times;
 }

@@ -1,7 +1,6 @@
 // The exact check behind a sketch's guess: a character alignment of a clause with its candidate
 // counterpart (the longest common subsequence), giving how much they share; the runs the clause
-// added (Myers' diff, for a clause close enough to its counterpart to be a rewording); and the
-// display diff the clause page shows.
+// added; and the display diff the clause page shows (Myers' diff, one pair a page).
 import { diffChars } from 'diff';
 
 export interface Alignment {
@@ -42,11 +41,45 @@ export function align(clause: string, counterpart: string): Alignment | null {
   return { similarity: total ? (2 * common) / total : 1, containment: counterpart.length ? common / counterpart.length : 0 };
 }
 
-/** The runs of characters the clause adds to its counterpart, in text order. */
+/** Past this many cells the additions are not traced (the table is kept whole for the walk back). */
+const MAX_TRACE_CELLS = 1_500_000;
+
+/**
+ * The runs of characters the clause adds to its counterpart, in text order: the characters off
+ * one longest common subsequence, found by walking back the full table. Myers' diff gives the
+ * same for close texts but slows to seconds on the dissimilar pairs a whole library holds.
+ */
 export function additions(clause: string, counterpart: string): string[] {
-  return diffChars(counterpart, clause)
-    .filter((p) => p.added)
-    .map((p) => p.value);
+  const [n, m] = [clause.length, counterpart.length];
+  if (n * m > MAX_TRACE_CELLS) return [];
+  const w = m + 1;
+  const table = new Uint16Array((n + 1) * w);
+  for (let i = 1; i <= n; i++) {
+    const c = clause.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      table[i * w + j] = c === counterpart.charCodeAt(j - 1) ? (table[(i - 1) * w + j - 1] as number) + 1 : Math.max(table[(i - 1) * w + j] as number, table[i * w + j - 1] as number);
+    }
+  }
+  const added: boolean[] = new Array<boolean>(n).fill(false);
+  let [i, j] = [n, m];
+  while (i > 0) {
+    if (j > 0 && clause.charCodeAt(i - 1) === counterpart.charCodeAt(j - 1)) {
+      i--;
+      j--;
+    } else if (j > 0 && (table[i * w + j - 1] as number) >= (table[(i - 1) * w + j] as number)) j--;
+    else added[--i] = true;
+  }
+  const runs: string[] = [];
+  let run = '';
+  for (let k = 0; k < n; k++) {
+    if (added[k]) run += clause[k];
+    else if (run) {
+      runs.push(run);
+      run = '';
+    }
+  }
+  if (run) runs.push(run);
+  return runs;
 }
 
 /** The clause's display text against its counterpart's, character by character, for the page. */
