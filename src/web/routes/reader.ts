@@ -113,13 +113,13 @@ export function readerRouter(ctx: RouteContext): express.Router {
       res.send(tableCsv(tables[0] as (typeof tables)[number]));
     };
   router.get('/docs/:id/reuse.csv', file('none'), reuseDownload('csv'));
+  router.get('/docs/:id/reuse.xlsx', file('none'), reuseDownload('xlsx'));
 
   // Two versions of one plan aligned: what was added, removed, moved and changed.
   router.get('/versions/:before/:after', page('none'), (req, res) => {
     const [before, after] = findVersions(library, req.params.before as string, req.params.after as string);
     res.render('versions', { title: `版本比较 · ${after.title}`, view: versionDiffView(library, before, after) });
   });
-  router.get('/docs/:id/reuse.xlsx', file('none'), reuseDownload('xlsx'));
 
   router.get('/c/:id', page('reader'), (req, res) => {
     const clause = findClause(library, req.params.id);
