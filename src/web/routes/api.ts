@@ -1,5 +1,5 @@
-// The JSON API, mounted at /api: documents, clauses, cited policies, themes, search, targets and
-// indicators. Every route refuses parameters it does not take; errors answer in JSON.
+// The JSON API, mounted at /api: documents, clauses, cited policies, themes (and their diffusion
+// down the hierarchy), search, targets, indicators, reuse and versions. Every route refuses parameters it does not take; errors answer in JSON.
 import express from 'express';
 import { AppError, quoteValue } from '../../errors.js';
 import { docFiltersFrom, searchFrom } from '../../request/search.js';

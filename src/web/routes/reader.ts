@@ -1,5 +1,6 @@
 // The reader area: the home page, the list of documents (/docs), a document (/docs/<id>) and a
-// clause's permalink (/c/<id>), each optionally highlighting a query (?hl=).
+// clause's permalink (/c/<id>), each optionally highlighting a query (?hl=); a plan's reuse of the
+// plans above it as a download, and two versions of one plan side by side (/versions/…).
 import express, { type Response } from 'express';
 import { HEADING_KINDS, LEVEL_LABELS, LEVEL_ORDER, type Clause } from '../../ingest/types.js';
 import { docFiltersFrom } from '../../request/search.js';
