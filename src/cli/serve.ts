@@ -8,6 +8,8 @@ import cluster from 'node:cluster';
 import http from 'node:http';
 import { DEFAULTS, loadConfig, type Config } from '../config.js';
 import { ACCEPTED_EVENT, createApp } from '../web/app.js';
+import type { Library } from '../library/library.js';
+import { warmReuse } from '../search/reuse/reuse.js';
 import { loadAll } from './load.js';
 import { createSupervisor } from './supervisor.js';
 
@@ -32,6 +34,7 @@ async function serve(): Promise<void> {
   server.on('connection', () => app.emit(ACCEPTED_EVENT));
   server.listen(config.port, config.host, () => {
     if (!cluster.isWorker) console.log(`服务已启动：http://${config.host}:${config.port}`);
+    warmUp(library, who);
   });
   server.on('error', (err) => {
     console.error(`无法监听 ${config.host}:${config.port}：${err.message}`);
@@ -40,6 +43,14 @@ async function serve(): Promise<void> {
   const stop = () => server.close(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+}
+
+/** Reuse down the hierarchy is traced in the background once the server listens, a plan at a time. */
+function warmUp(library: Library, who: string): void {
+  const started = Date.now();
+  warmReuse(library)
+    .then((reuse) => console.log(`${who}复用分析已就绪：${reuse.docs.length} 份市县文件（${Date.now() - started} ms）`))
+    .catch((err: unknown) => console.error(`${who}复用分析失败：${(err as Error).message}`));
 }
 
 function primary(config: Config): void {

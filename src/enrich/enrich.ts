@@ -16,6 +16,8 @@ export interface Enrichment {
   themesOf(clauseId: string): ThemeMatch[];
   /** Cited policies, most widely cited first; only those some other document cites. */
   policies: Policy[];
+  /** A listed policy by its key. */
+  policy(key: string): Policy | undefined;
   /** Keys of the policies a clause cites. */
   policiesOf(clauseId: string): string[];
   /** The clause's citations of listed policies, in text order, each with the document it cites when the library holds it. */
@@ -84,7 +86,7 @@ export function enrichmentFrom(data: EnrichmentData, options: Pick<EnrichOptions
   const tags = themeTags(options.taxonomy, options.clauses, data.themeMatches);
   const citing = policies.flatMap((p) => p.citedBy.flatMap((by) => by.clauseIds.map((id) => ({ id, key: p.key }))));
   const cites = new Map([...groupBy(citing, (c) => c.id)].map(([id, list]) => [id, list.map((c) => c.key)]));
-  const listed = new Set(policies.map((p) => p.key));
+  const listed = new Map(policies.map((p) => [p.key, p]));
   // A corpus document is one policy at most (its node joins one group), so its citers are that policy's.
   const citers = new Map(policies.flatMap((p) => (p.corpusDoc ? [[p.corpusDoc, p.citedBy] as const] : [])));
   const departments = [...new Set([...data.notes.values()].flatMap((note) => [...note.lead, ...note.support]))];
@@ -99,6 +101,7 @@ export function enrichmentFrom(data: EnrichmentData, options: Pick<EnrichOptions
     tags,
     themesOf: (clauseId) => tags.byClause.get(clauseId) ?? [],
     policies,
+    policy: (key) => listed.get(key),
     policiesOf: (clauseId) => cites.get(clauseId) ?? [],
     citationsIn: (clauseId) => (data.citations.get(clauseId) ?? []).filter((c) => listed.has(c.key)),
     citersOf: (docId) => citers.get(docId) ?? [],

@@ -74,7 +74,16 @@ function checkEntry(raw: unknown, file: string): CatalogEntry {
     sourceUrl: checkSourceUrl(e.sourceUrl, where),
     sourceSha256: e.sourceSha256,
     notes: e.notes,
+    versionOf: checkVersionOf(e, where),
   };
+}
+
+function checkVersionOf(e: Partial<CatalogEntry>, where: string): string | null {
+  const raw = e.versionOf;
+  if (raw == null) return null;
+  if (typeof raw !== 'string' || !DOC_ID.test(raw)) throw new AppError('CATALOG_INVALID', `${where} 的 versionOf 须为另一文档的 id（小写字母、数字和连字符）：${JSON.stringify(raw).slice(0, 80)}`);
+  if (raw === e.id) throw new AppError('CATALOG_INVALID', `${where} 的 versionOf 不能指向自身：${raw}`);
+  return raw;
 }
 
 function checkSourceUrl(raw: unknown, where: string): string | null {

@@ -94,6 +94,10 @@ export function assembleCorpus(parsed: ParsedDocument[], errors: IngestProblem[]
     corpus.documents.push(doc);
     corpus.warnings.push(...doc.warnings.map((message) => ({ file, code: 'WARNING', message })));
   }
+  for (const doc of corpus.documents) {
+    const earlier = doc.meta.versionOf;
+    if (earlier && !seen.has(earlier)) corpus.warnings.push({ file: doc.meta.file, code: 'WARNING', message: `目录中的 versionOf 指向语料中没有的文档，未链接版本：${earlier}` });
+  }
   corpus.documents.sort((a, b) => byFileName(a.meta, b.meta));
   corpus.errors.sort(byFileName);
   corpus.warnings.sort(byFileName);
@@ -196,6 +200,7 @@ export function ingestExtracted({ name, contentHash, extracted, entry }: IngestE
     pages: extracted.pages,
     catalogued: entry !== undefined,
     sourceUrl: entry?.sourceUrl ?? extracted.sourceUrl ?? null,
+    versionOf: entry?.versionOf ?? null,
     clauseCount: parsed.clauses.length,
   };
   const doc: ParsedDocument = { meta, clauses: parsed.clauses, warnings, ...(derivedId ? { idFromIdentity: true } : {}) };

@@ -38,6 +38,11 @@ export interface CatalogEntry {
   sourceUrl?: string | null;
   sourceSha256?: string;
   notes?: string;
+  /**
+   * The id of an earlier version of the same plan (its 征求意见稿, or the edition this one revises),
+   * for versions whose titles differ by more than the stage word.
+   */
+  versionOf?: string | null;
 }
 
 export interface DocumentMeta extends CatalogEntry {

@@ -4,6 +4,7 @@
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 import type { Library } from '../library/library.js';
 import { diffParts, type DiffPart } from '../search/reuse/align.js';
+import { bodyOf } from '../search/reuse/sketch.js';
 import { REUSE_CLASSES, REUSE_LABELS, reuseOf, type ClauseReuse, type Counterpart, type ReuseClass } from '../search/reuse/reuse.js';
 import { urls } from './urls.js';
 import { columnsOf, type Cell, type Table } from './table.js';
@@ -39,7 +40,6 @@ export interface TakersView {
 }
 
 /** A clause's text without its printed marker (1. （一）), as the comparison reads it. */
-const body = (c: Clause) => c.text.slice(c.marker?.length ?? 0).trim();
 const percent = (x: number) => Math.round(x * 100);
 
 function counterpartView(library: Library, c: Counterpart): CounterpartView | null {
@@ -58,7 +58,7 @@ export function clauseReuseView(library: Library, clause: Clause): ClauseReuseVi
     class: r.class,
     classLabel: REUSE_LABELS[r.class],
     parent,
-    diff: parentClause ? diffParts(body(clause), body(parentClause)) : [],
+    diff: parentClause ? diffParts(bodyOf(clause), bodyOf(parentClause)) : [],
     sibling: r.sibling ? counterpartView(library, r.sibling) : null,
   };
 }

@@ -96,7 +96,7 @@ export function facetLabel(library: Library, dim: Dimension, value: string): str
   if (dim === 'level') return LEVEL_LABELS[value as Level] ?? '未分级';
   if (dim === 'theme') return library.enrichment.taxonomy.byId.get(value)?.label ?? value;
   if (dim === 'policy') {
-    const policy = library.enrichment.policies.find((p) => p.key === value);
+    const policy = library.enrichment.policy(value);
     return policy ? policyLabel(library, policy, { bare: true }) : value;
   }
   if (dim === 'issued') return `${value}年`;

@@ -4,6 +4,7 @@
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 import type { Library } from '../library/library.js';
 import { diffParts, type DiffPart } from '../search/reuse/align.js';
+import { bodyOf } from '../search/reuse/sketch.js';
 import { planVersions, successorOf, versionDiff, type ClauseChange, type TargetChange } from '../search/versions/versions.js';
 import { urls } from './urls.js';
 
@@ -59,7 +60,6 @@ export interface VersionDiffView {
 
 const side = (c: Clause | undefined): Side | null => (c ? { id: c.id, label: c.label, text: c.text, url: urls.clause(c.id) } : null);
 const docOf = (m: DocumentMeta) => ({ id: m.id, title: m.title, date: m.date, url: urls.doc(m.id) });
-const body = (c: Clause) => c.text.slice(c.marker?.length ?? 0).trim();
 
 export function versionDiffView(library: Library, before: DocumentMeta, after: DocumentMeta): VersionDiffView {
   const d = versionDiff(library, before.id, after.id);
@@ -71,7 +71,7 @@ export function versionDiffView(library: Library, before: DocumentMeta, after: D
       .filter((c) => c.change !== 'same')
       .map((c) => {
         const [b, a] = [c.before ? library.getClause(c.before) : undefined, c.after ? library.getClause(c.after) : undefined];
-        return { change: c.change, label: CHANGE_LABELS[c.change], before: side(b), after: side(a), diff: c.change === 'changed' && a && b ? diffParts(body(a), body(b)) : [], targets: c.targets };
+        return { change: c.change, label: CHANGE_LABELS[c.change], before: side(b), after: side(a), diff: c.change === 'changed' && a && b ? diffParts(bodyOf(a), bodyOf(b)) : [], targets: c.targets };
       }),
   };
 }

@@ -49,6 +49,11 @@ describe('replicas sharing one read-only index folder', () => {
       expect(s.log()).toMatch(/语料快照已载入：5 份文档/u);
       expect(s.log()).not.toMatch(/语料已解析/u);
     }
+    // Reuse is traced in the background once each listens; the log says when it is ready.
+    for (const s of servers) {
+      for (let waited = 0; !/复用分析已就绪/u.test(s.log()) && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(s.log()).toMatch(/复用分析已就绪：4 份市县文件（\d+ ms）/u);
+    }
     await Promise.all(servers.map((s) => s.stop()));
     expect(stateOf(indexDir)).toEqual(before);
   }, 120_000);

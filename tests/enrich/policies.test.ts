@@ -102,6 +102,12 @@ describe('extractCitations on real clauses', () => {
     expect(extractCitations(textOf(`${MIANYANG}.part_4__item_2`))[0]?.key).toBe(`${GENERIC_PLAN}@市`);
   });
 
+  it('each listed policy is found by its key; an unknown key finds none', () => {
+    expect(library.enrichment.policies.length).toBeGreaterThan(0);
+    for (const p of library.enrichment.policies) expect(library.enrichment.policy(p.key)).toBe(p);
+    expect(library.enrichment.policy('《不存在的政策》')).toBeUndefined();
+  });
+
   it('offsets point at raw, and every citation has a title or a 文号', () => {
     let count = 0;
     for (const clause of allClauses()) {

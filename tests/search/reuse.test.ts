@@ -6,11 +6,11 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../src/ingest/corpus.js';
 import type { CatalogEntry } from '../../src/ingest/types.js';
-import { reuseOf, type ReuseClass } from '../../src/search/reuse/reuse.js';
+import { reuseOf, warmReuse, type ReuseClass } from '../../src/search/reuse/reuse.js';
 import { createApp } from '../../src/web/app.js';
 import { verticalLibrary } from '../fixtures/vertical-library.js';
 import { buildLibrary } from '../../src/library/library.js';
-import { realIndicators, realLibrary, realTaxonomy, searcherFor } from '../helpers.js';
+import { realCorpus, realIndicators, realLibrary, realTaxonomy, searcherFor } from '../helpers.js';
 
 const SICHUAN = { name: '四川省', adminCode: '510000' };
 type Place = Pick<CatalogEntry, 'jurisdiction' | 'adminCode' | 'level' | 'parent'>;
@@ -153,6 +153,34 @@ describe('40 city and county clauses of the bundled five, checked by hand', () =
     expect(got).toEqual(HAND_CHECKED);
     const agreed = HAND_CHECKED.filter(([id, cls]) => (READ_OTHERWISE[id] ?? cls) === cls);
     expect(agreed).toHaveLength(38);
+  });
+});
+
+describe('warming up in the background, as the server does once it listens', () => {
+  const fresh = () => buildLibrary(realCorpus(), { indicators: realIndicators(), taxonomy: realTaxonomy() });
+
+  it('gives what computing at once gives, and lets other work run between plans', async () => {
+    let ticks = 0;
+    let running = true;
+    const tick = () => {
+      ticks++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const warmed = await warmReuse(fresh());
+    running = false;
+    const plain = reuseOf(fresh());
+    // Four plans below the province: at least one turn of the event loop between each.
+    expect(ticks).toBeGreaterThanOrEqual(plain.docs.length);
+    expect(JSON.stringify(warmed.docs)).toBe(JSON.stringify(plain.docs));
+  });
+
+  it('a page asked for mid-way gets the whole answer: what is not yet traced is traced then', async () => {
+    const library = fresh();
+    const pending = warmReuse(library);
+    const early = reuseOf(library);
+    expect(early.docs.map((d) => d.doc)).toEqual(reuseOf(realLibrary()).docs.map((d) => d.doc));
+    expect(await pending).toBe(early);
   });
 });
 

@@ -2,11 +2,13 @@
 // stage; their diff finds exactly the edits made to a copy of 成都's plan (a clause deleted, one
 // moved, one reworded, a figure changed) and nothing else; and a draft clause maps to its successor.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/config.js';
-import { ingestBytes } from '../../src/ingest/corpus.js';
+import type { AppError } from '../../src/errors.js';
+import { ingestBytes, loadCorpus } from '../../src/ingest/corpus.js';
 import type { CatalogEntry } from '../../src/ingest/types.js';
 import { buildLibrary } from '../../src/library/library.js';
 import { planKey, planVersions, successorOf, versionDiff } from '../../src/search/versions/versions.js';
@@ -52,6 +54,53 @@ describe('versions are linked', () => {
     expect(planKey({ title: '成都市碳达峰实施方案（征求意见稿）', jurisdiction: '成都市', issuer: null })).toBe(planKey({ title: '成都市碳达峰实施方案', jurisdiction: '成都市', issuer: null }));
     expect(planKey({ title: '成都市碳达峰实施方案', jurisdiction: '绵阳市', issuer: null })).not.toBe(planKey({ title: '成都市碳达峰实施方案', jurisdiction: '成都市', issuer: null }));
     expect(planVersions(library, 'cd-final').map((d) => d.id)).toEqual(['cd-draft', 'cd-final']);
+  });
+});
+
+describe('versions linked by the catalogue’s versionOf', () => {
+  // Titles that differ by more than a stage word: only the catalogue can say they are one plan.
+  const [planA, planB, planC] = [
+    { file: 'a.txt', id: 'cd-plan', title: '成都市碳达峰实施方案', jurisdiction: '成都市', level: 'city' },
+    { file: 'b.txt', id: 'cd-plan-2026', title: '成都市碳达峰行动方案（2026年调整）', jurisdiction: '成都市', level: 'city', versionOf: 'cd-plan' },
+    { file: 'c.txt', id: 'cd-other', title: '成都市碳达峰实施方案（征求意见稿）', jurisdiction: '成都市', level: 'city', issuer: '成都市发展和改革委员会' },
+  ] as const;
+  function folder(documents: object[], files = ['a.txt', 'b.txt', 'c.txt']): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'versions-'));
+    // Each file's text carries its catalogued title, as a published one would.
+    for (const f of files) fs.writeFileSync(path.join(dir, f), f === 'b.txt' ? source.replace('## 成都市碳达峰实施方案', '## 成都市碳达峰行动方案（2026年调整）') : source);
+    fs.writeFileSync(path.join(dir, 'catalog.json'), JSON.stringify({ documents }));
+    return dir;
+  }
+  const libraryOf = async (dir: string) => buildLibrary(await loadCorpus({ corpusDir: dir }), { indicators: realIndicators(), taxonomy: realTaxonomy() });
+
+  it('links two titles the stage rule would not, the earlier first, with no date to order them', async () => {
+    const linked = await libraryOf(folder([planA, planB], ['a.txt', 'b.txt']));
+    expect(planVersions(linked, 'cd-plan-2026').map((d) => d.id)).toEqual(['cd-plan', 'cd-plan-2026']);
+    expect(versionDiff(linked, 'cd-plan', 'cd-plan-2026').counts).toMatchObject({ changed: 0, added: 0, removed: 0, moved: 0 });
+    const unlinked = await libraryOf(folder([planA, { ...planB, versionOf: undefined }], ['a.txt', 'b.txt']));
+    expect(planVersions(unlinked, 'cd-plan')).toEqual([]);
+  });
+
+  it('joins the groups it touches: a title-linked draft and a catalogue-linked revision are three versions of one plan', async () => {
+    const all = await libraryOf(folder([planA, planB, { ...planC, issuer: null }]));
+    expect(planVersions(all, 'cd-other').map((d) => d.id)).toEqual(['cd-other', 'cd-plan', 'cd-plan-2026']);
+    // Without the link, a draft from another issuer is another plan.
+    const apart = await libraryOf(folder([{ ...planA, issuer: '成都市人民政府' }, planC], ['a.txt', 'c.txt']));
+    expect(planVersions(apart, 'cd-plan')).toEqual([]);
+  });
+
+  it('a versionOf naming no document in the corpus is a warning on that file, and links nothing', async () => {
+    const corpus = await loadCorpus({ corpusDir: folder([planA, { ...planB, versionOf: 'cd-missing' }], ['a.txt', 'b.txt']) });
+    expect(corpus.warnings).toContainEqual({ file: 'b.txt', code: 'WARNING', message: '目录中的 versionOf 指向语料中没有的文档，未链接版本：cd-missing' });
+    expect(planVersions(buildLibrary(corpus, { indicators: realIndicators(), taxonomy: realTaxonomy() }), 'cd-plan-2026')).toEqual([]);
+  });
+
+  it('a versionOf that is not a document id, or is the entry’s own, is CATALOG_INVALID naming the value', async () => {
+    for (const bad of ['CD Plan', 42, 'cd-plan-2026']) {
+      const err = await loadCorpus({ corpusDir: folder([planA, { ...planB, versionOf: bad }], ['a.txt', 'b.txt']) }).catch((e: unknown) => e);
+      expect((err as AppError).code, String(bad)).toBe('CATALOG_INVALID');
+      expect((err as AppError).message).toContain(String(bad));
+    }
   });
 });
 

@@ -33,6 +33,11 @@ export function lcsLength(a: string, b: string): number {
   return prev[short.length] as number;
 }
 
+/** 2 × common characters / both lengths: 1 for identical texts (two empty ones included). */
+export function similarity(a: string, b: string): number {
+  return a.length + b.length ? (2 * lcsLength(a, b)) / (a.length + b.length) : 1;
+}
+
 /** Aligns a clause's content with its counterpart's; null when they are too long to align. */
 export function align(clause: string, counterpart: string): Alignment | null {
   if (clause.length * counterpart.length > MAX_CELLS) return null;

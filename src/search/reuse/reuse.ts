@@ -7,8 +7,8 @@
 import type { Clause, DocumentMeta } from '../../ingest/types.js';
 import type { Library } from '../../library/library.js';
 import { jurisdictionsAbove, plansAbove, type UpperLevel } from '../targets/vertical-check.js';
-import { additions, align, lcsLength, type Alignment } from './align.js';
-import { bandKeys, contentOf, estimate, LshIndex, minhash, shingles } from './sketch.js';
+import { additions, align, similarity, type Alignment } from './align.js';
+import { bandKeys, bodyOf, contentOf, estimate, LshIndex, minhash, shingles } from './sketch.js';
 
 export const REUSE_CLASSES = ['copied', 'elaborated', 'reworded', 'new'] as const;
 export type ReuseClass = (typeof REUSE_CLASSES)[number];
@@ -134,9 +134,6 @@ export interface Match {
   parentText: string;
 }
 
-/** A clause's text without its printed marker (1. （一）): numbering is not wording. */
-const bodyOf = (c: Clause) => c.text.slice(c.marker?.length ?? 0);
-
 /** The clauses worth tracing: the plan's own text, not the cover notice or tables of figures. */
 function unitsOf(library: Library, docId: string): Unit[] {
   return library
@@ -174,8 +171,6 @@ function sentencesOf(text: string): string[] {
     .map(contentOf)
     .filter((s) => s.length >= REUSE_RULES.sentence.minLength);
 }
-
-const similarity = (a: string, b: string) => (2 * lcsLength(a, b)) / (a.length + b.length);
 
 /** A measure's sentence kept nearly as it was, or its lead reworded, in otherwise rewritten paragraphs. */
 function sharesSentence(match: Match): boolean {
@@ -308,16 +303,39 @@ function counterpartsOf(clauses: ClauseReuse[]): string[] {
   return several.length ? several : ranked.slice(0, 1).map(([d]) => d);
 }
 
-function computeReuse(library: Library): Reuse {
-  const tracer = new Tracer(library);
-  const docs = library.documents.filter((d) => d.level === 'city' || d.level === 'county').flatMap((d) => traceDoc(library, tracer, d) ?? []);
+/** The plans traced: every city's and county's. */
+const subjectsOf = (library: Library) => library.documents.filter((d) => d.level === 'city' || d.level === 'county');
+
+interface ReuseState {
+  tracer: Tracer;
+  /** Each plan traced so far (null: no plan above it in the library). */
+  traced: Map<string, DocReuse | null>;
+  done: Reuse | null;
+}
+
+const states = new WeakMap<Library, ReuseState>();
+
+function stateOf(library: Library): ReuseState {
+  let s = states.get(library);
+  if (!s) states.set(library, (s = { tracer: new Tracer(library), traced: new Map(), done: null }));
+  return s;
+}
+
+function traced(library: Library, s: ReuseState, doc: DocumentMeta): DocReuse | null {
+  let r = s.traced.get(doc.id);
+  if (r === undefined) s.traced.set(doc.id, (r = traceDoc(library, s.tracer, doc) ?? null));
+  return r;
+}
+
+function computeReuse(library: Library, s: ReuseState): Reuse {
+  const docs = subjectsOf(library).flatMap((d) => traced(library, s, d) ?? []);
   const byClause = new Map(docs.flatMap((d) => d.clauses.map((c) => [c.clause, c] as const)));
   const byDoc = new Map(docs.map((d) => [d.doc, d]));
   // The plans below that draw on each parent plan, for 未承接.
-  const answering = new Map<string, string[]>();
-  for (const d of docs) for (const p of d.counterparts) answering.set(p, [...(answering.get(p) ?? []), d.doc]);
-  const takers = new Map<string, ClauseReuse[]>();
-  for (const d of docs) for (const c of d.clauses) if (c.parent) takers.set(c.parent.clause, [...(takers.get(c.parent.clause) ?? []), c]);
+  const answering = groupBy(docs.flatMap((d) => d.counterparts.map((p) => [p, d.doc] as const)));
+  // Closest first, sorted once: a parent clause's page asks for them every time it is shown.
+  const takers = groupBy(docs.flatMap((d) => d.clauses.flatMap((c) => (c.parent ? [[c.parent.clause, c] as const] : []))));
+  for (const list of takers.values()) list.sort((a, b) => (b.parent?.similarity ?? 0) - (a.parent?.similarity ?? 0));
   return {
     docs,
     ofClause: (id) => byClause.get(id),
@@ -325,7 +343,7 @@ function computeReuse(library: Library): Reuse {
     takersOf: (id) => {
       const clause = library.getClause(id);
       const below = clause ? answering.get(clause.docId) : undefined;
-      const taken = (takers.get(id) ?? []).sort((a, b) => (b.parent?.similarity ?? 0) - (a.parent?.similarity ?? 0));
+      const taken = takers.get(id) ?? [];
       if (!below && taken.length === 0) return undefined;
       const took = new Set(taken.map((c) => c.doc));
       return { taken, notTaken: (below ?? []).filter((doc) => !took.has(doc)) };
@@ -333,11 +351,34 @@ function computeReuse(library: Library): Reuse {
   };
 }
 
-const cache = new WeakMap<Library, Reuse>();
+function groupBy<V>(pairs: (readonly [string, V])[]): Map<string, V[]> {
+  const out = new Map<string, V[]>();
+  for (const [key, value] of pairs) {
+    const list = out.get(key);
+    if (list) list.push(value);
+    else out.set(key, [value]);
+  }
+  return out;
+}
 
-/** The library's reuse, computed when first asked for and kept for the library's life. */
+/** The library's reuse, computed when first asked for (what warmReuse has not yet traced) and kept for the library's life. */
 export function reuseOf(library: Library): Reuse {
-  let r = cache.get(library);
-  if (!r) cache.set(library, (r = computeReuse(library)));
-  return r;
+  const s = stateOf(library);
+  if (!s.done) s.done = computeReuse(library, s);
+  return s.done;
+}
+
+/**
+ * Traces the library's plans one at a time, yielding to the event loop between them: a server
+ * starts this once it listens, so searches are answered meanwhile and the first page that needs
+ * reuse waits only for what is left (at ×100 the whole takes half a minute).
+ */
+export async function warmReuse(library: Library): Promise<Reuse> {
+  const s = stateOf(library);
+  for (const doc of subjectsOf(library)) {
+    if (s.done) break;
+    traced(library, s, doc);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return reuseOf(library);
 }

@@ -2,6 +2,7 @@
 // closest counterparts among thousands of plans looks up a few buckets instead of comparing every
 // pair. Shingles are character 3-grams of the text with punctuation and spaces taken out.
 import { normalizeText } from '../../analyse/analyzer.js';
+import type { Clause } from '../../ingest/types.js';
 
 /**
  * Hash functions per sketch, rows per LSH band (bands = hashes / rows), and the largest bucket
@@ -13,6 +14,11 @@ export const SKETCH = { hashes: 64, rows: 1, shingle: 3, maxBucket: 48 } as cons
 /** The text a sketch and an alignment read: normalised, only letters and digits (Han included). */
 export function contentOf(text: string): string {
   return normalizeText(text).replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** A clause's text without its printed marker (1. （一）): numbering is not wording. */
+export function bodyOf(clause: Pick<Clause, 'text' | 'marker'>): string {
+  return clause.text.slice(clause.marker?.length ?? 0).trim();
 }
 
 function fnv(text: string, from: number, to: number): number {

@@ -1,13 +1,14 @@
 // Versions of one plan: documents that are the same plan at different stages (征求意见稿, 试行,
 // the issued text, 修订版) are linked when their titles agree apart from the status and they are
-// for the same jurisdiction (and issuer, where both name one). Two versions are aligned clause by
+// for the same jurisdiction (and issuer, where both name one), or when a catalogue entry's
+// versionOf names the earlier one. Two versions are aligned clause by
 // clause: unchanged, moved, changed (with the targets whose figures changed) or added/removed; and
 // each clause of the earlier maps to its successor, so a permalink to a draft finds its way on.
 import type { Target } from '../../enrich/targets/index.js';
 import type { Clause, DocumentMeta } from '../../ingest/types.js';
 import type { Library } from '../../library/library.js';
-import { lcsLength } from '../reuse/align.js';
-import { contentOf } from '../reuse/sketch.js';
+import { similarity } from '../reuse/align.js';
+import { bodyOf, contentOf } from '../reuse/sketch.js';
 
 /** Status words a title carries that name the stage, not the plan. */
 const STATUS_WORDS = /[（(〔【[]?(?:征求意见稿|公开征求意见稿|送审稿|草案|讨论稿|试行|暂行|修订版|修订稿|修订|\d{4}年修订|\d{4}年版)[）)〕】\]]?/gu;
@@ -50,22 +51,50 @@ export interface VersionDiff {
   counts: Record<ClauseChange, number>;
 }
 
-/** Each document's other versions, earliest first (by date, then a draft before the issued text). */
+/**
+ * Each document's other versions, earliest first (by date, then a draft before the issued text).
+ * Versions are the same title apart from the stage, or linked by a catalogue entry's versionOf.
+ */
 export function versionsOf(library: Library): Map<string, DocumentMeta[]> {
-  const groups = new Map<string, DocumentMeta[]>();
-  for (const d of library.documents) {
-    const key = planKey(d);
-    groups.set(key, [...(groups.get(key) ?? []), d]);
+  const links = new Links(library.documents.map((d) => d.id));
+  const byTitle = new Map<string, DocumentMeta[]>();
+  for (const d of library.documents) byTitle.set(planKey(d), [...(byTitle.get(planKey(d)) ?? []), d]);
+  for (const list of byTitle.values()) {
+    // Two plans of one jurisdiction with one title but different issuers are two plans.
+    if (new Set(list.map((d) => d.issuer).filter(Boolean)).size > 1) continue;
+    for (const d of list.slice(1)) links.join(d.id, (list[0] as DocumentMeta).id);
   }
+  // The catalogue's word is taken as it stands: it links plans whose titles or issuers differ.
+  for (const d of library.documents) if (d.versionOf && links.has(d.versionOf)) links.join(d.id, d.versionOf);
+  const groups = new Map<string, DocumentMeta[]>();
+  for (const d of library.documents) groups.set(links.root(d.id), [...(groups.get(links.root(d.id)) ?? []), d]);
   const out = new Map<string, DocumentMeta[]>();
   for (const list of groups.values()) {
-    // Two plans of one jurisdiction with one title but different issuers are two plans.
-    const issuers = new Set(list.map((d) => d.issuer).filter(Boolean));
-    if (list.length < 2 || issuers.size > 1) continue;
+    if (list.length < 2) continue;
     const ordered = [...list].sort(byStage);
     for (const d of ordered) out.set(d.id, ordered);
   }
   return out;
+}
+
+/** Union–find over document ids: which documents are one plan. */
+class Links {
+  private readonly parent = new Map<string, string>();
+  constructor(ids: string[]) {
+    for (const id of ids) this.parent.set(id, id);
+  }
+  has(id: string): boolean {
+    return this.parent.has(id);
+  }
+  root(id: string): string {
+    let r = id;
+    while (this.parent.get(r) !== r) r = this.parent.get(r) as string;
+    this.parent.set(id, r);
+    return r;
+  }
+  join(a: string, b: string): void {
+    this.parent.set(this.root(a), this.root(b));
+  }
 }
 
 const DRAFT = /征求意见|送审|草案|讨论/u;
@@ -75,13 +104,14 @@ function byStage(a: DocumentMeta, b: DocumentMeta): number {
   if (da && db && da !== db) return da < db ? -1 : 1;
   const sa = DRAFT.test(a.title) || DRAFT.test(a.status ?? '') ? 0 : 1;
   const sb = DRAFT.test(b.title) || DRAFT.test(b.status ?? '') ? 0 : 1;
-  return sa - sb || a.id.localeCompare(b.id);
+  // A catalogue entry's versionOf names the earlier one.
+  const linked = a.versionOf === b.id ? 1 : b.versionOf === a.id ? -1 : 0;
+  return sa - sb || linked || a.id.localeCompare(b.id);
 }
 
 /** The clauses compared: the plan's text, not its cover notice. */
 const unitsOf = (library: Library, docId: string) => library.clausesOf(docId).filter((c) => c.kind !== 'notice');
-const body = (c: Clause) => contentOf(c.text.slice(c.marker?.length ?? 0));
-const similarity = (a: string, b: string) => (a.length + b.length ? (2 * lcsLength(a, b)) / (a.length + b.length) : 1);
+const body = (c: Clause) => contentOf(bodyOf(c));
 
 /** Pairs kept in reading order: the longest run of pairs increasing in both versions; the rest moved. */
 function inOrder(pairs: [number, number][]): Set<number> {

@@ -66,7 +66,7 @@ export function findPlace(library: Library, id: string) {
 
 /** A cited policy by its key (title@issuer, or its 文号). */
 export function findPolicy(library: Library, key: string) {
-  const policy = library.enrichment.policies.find((p) => p.key === key);
+  const policy = library.enrichment.policy(key);
   if (!policy) throw new AppError('POLICY_NOT_FOUND', quoteValue(key));
   return policy;
 }
