@@ -12,11 +12,12 @@ import { printable } from './format.js';
 import { loadLibrary } from './load.js';
 
 const USAGE = `用法：npm run targets -- [--indicator 指标标识] [--doc 文档标识] [--year 年份] [--level national|province|city|county]
+                     [--obligation binding|strive|guiding|exploratory|none]
                      [--region 省份或全国] [--issuer 发文机关] [--type 文档类型] [--status 状态] [--issued 发文年份]
                      [--sort indicator|doc|year|value] [--order asc|desc] [--csv | --json] [--list]
 --list 列出全部指标及其目标数；--csv / --json 输出与网页下载相同的数据（含引用和固定链接）。`;
 
-const SPEC = { values: ['indicator', 'doc', 'year', 'level', 'region', 'issuer', 'type', 'status', 'issued', 'sort', 'order', 'origin'], flags: ['csv', 'list'] };
+const SPEC = { values: ['indicator', 'doc', 'year', 'level', 'obligation', 'region', 'issuer', 'type', 'status', 'issued', 'sort', 'order', 'origin'], flags: ['csv', 'list'] };
 
 function table(records: TargetRecord[]): string {
   const lines = records.map((r) =>

@@ -117,6 +117,7 @@ const TARGET_FIELDS = {
   doc: many(z.string(), { split: true }),
   year: many(year(), { split: true }),
   level: many(oneOf(LEVEL_ORDER, { code: 'FILTER_UNKNOWN' }), { split: true }),
+  obligation: obligationField(),
   ...IDENTITY_FIELDS,
   sort: oneOf(TARGET_SORTS),
   order: oneOf(['asc', 'desc']),

@@ -1,4 +1,4 @@
-// Checked targets requests: ?indicator=&doc=&year=&level=&sort=&order= and the identity
+// Checked targets requests: ?indicator=&doc=&year=&level=&obligation=&sort=&order= and the identity
 // filters, read once for /targets, its downloads, /api/targets and npm run targets; a bad value
 // is a 400 naming it. search/targets receives the typed query.
 import { AppError, quoteValue } from '../errors.js';
@@ -32,7 +32,7 @@ export function targetQueryFrom(p: ParamsOf<'targets'>, library: Library): Targe
   for (const id of indicators) if (!known.has(id)) throw new AppError('FILTER_UNKNOWN', `indicator=${quoteValue(id)}`);
   const docs = p.doc ?? [];
   for (const id of docs) if (!library.getDocument(id)) throw new AppError('FILTER_UNKNOWN', `doc=${quoteValue(id)}`);
-  const filters = { indicators, docs, years: (p.year ?? []).map(Number), levels: (p.level ?? []) as Level[] };
+  const filters = { indicators, docs, years: (p.year ?? []).map(Number), levels: (p.level ?? []) as Level[], obligations: p.obligation ?? [] };
   return { filters, sort: (p.sort ?? 'indicator') as TargetSort, order: p.order === 'desc' ? 'desc' : 'asc' };
 }
 

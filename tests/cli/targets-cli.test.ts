@@ -41,7 +41,7 @@ describe('npm run targets', () => {
     const { code, out } = cli('--json', '--doc', CHENGDU, '--year', '2025', '--sort', 'value', '--order', 'desc');
     expect(code).toBe(0);
     const body = JSON.parse(out);
-    expect(body.query).toEqual({ indicators: [], docs: [CHENGDU], years: [2025], levels: [], regions: [], issuers: [], types: [], statuses: [], issued: [], sort: 'value', order: 'desc' });
+    expect(body.query).toEqual({ indicators: [], docs: [CHENGDU], years: [2025], levels: [], obligations: [], regions: [], issuers: [], types: [], statuses: [], issued: [], sort: 'value', order: 'desc' });
     const expected = targets.filter((t) => t.doc === CHENGDU && t.year === 2025);
     expect(body.total).toBe(expected.length);
     expect(body.targets.map((r: { id: string }) => r.id).sort()).toEqual(expected.map((t) => t.id).sort());
@@ -55,6 +55,13 @@ describe('npm run targets', () => {
   it('--json with comma-separated indicators takes both', () => {
     const body = JSON.parse(cli('--json', '--indicator', 'non-fossil-share,renewable-capacity').out);
     expect(body.total).toBe(targets.filter((t) => t.indicator === 'non-fossil-share' || t.indicator === 'renewable-capacity').length);
+  });
+
+  it('--obligation keeps the figures of those grades', () => {
+    const body = JSON.parse(cli('--json', '--obligation', 'strive,binding').out);
+    const want = targets.filter((t) => t.obligation === 'strive' || t.obligation === 'binding');
+    expect(want.length).toBeGreaterThan(0);
+    expect(body.targets.map((r: { id: string }) => r.id).sort()).toEqual(want.map((t) => t.id).sort());
   });
 
   it('the default table shows the province comparison beside a city row', () => {

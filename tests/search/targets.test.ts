@@ -17,14 +17,15 @@ const all = library.enrichment.targets;
 
 describe('target query parameters', () => {
   it('reads repeated and comma-separated filters', () => {
-    const q = targetQuery({ indicator: ['non-fossil-share', 'co2-per-gdp'], doc: `${CHENGDU},${QUXIAN}`, year: '2025', level: 'city' }, library);
-    expect(q.filters).toEqual({ indicators: ['non-fossil-share', 'co2-per-gdp'], docs: [CHENGDU, QUXIAN], years: [2025], levels: ['city'] });
+    const q = targetQuery({ indicator: ['non-fossil-share', 'co2-per-gdp'], doc: `${CHENGDU},${QUXIAN}`, year: '2025', level: 'city', obligation: ['strive', 'none'] }, library);
+    expect(q.filters).toEqual({ indicators: ['non-fossil-share', 'co2-per-gdp'], docs: [CHENGDU, QUXIAN], years: [2025], levels: ['city'], obligations: ['strive', 'none'] });
     const found = filterTargets(library, q.filters);
     expect(found.length).toBeGreaterThan(0);
     for (const t of found) {
       expect(['non-fossil-share', 'co2-per-gdp']).toContain(t.indicator);
       expect(t.doc).toBe(CHENGDU);
       expect(t.year).toBe(2025);
+      expect(['strive', null]).toContain(t.obligation);
     }
   });
 

@@ -53,3 +53,35 @@ describe('compare', () => {
     expect((await request(app).get('/compare?theme=hydrogen&obligation=x').expect(400)).text).toContain('FILTER_UNKNOWN');
   });
 });
+
+describe('targets', () => {
+  const targets = realLibrary().enrichment.targets;
+
+  it('obligation= keeps exactly the targets of those grades, in the page, the API, the downloads and their links', async () => {
+    for (const grades of [['strive'], ['binding', 'none']]) {
+      const want = targets.filter((t) => grades.includes(t.obligation ?? 'none')).map((t) => t.id);
+      expect(want.length, grades.join()).toBeGreaterThan(0);
+      const api = (
+        await request(app)
+          .get(`/api/targets?obligation=${grades.join(',')}`)
+          .expect(200)
+      ).body;
+      expect(api.targets.map((t: { id: string }) => t.id).sort()).toEqual([...want].sort());
+      expect(api.query.obligations).toEqual(grades);
+    }
+    const html = (await request(app).get('/targets?obligation=strive').expect(200)).text;
+    expect(html).toContain('<input type="checkbox" name="obligation" value="strive" checked>');
+    expect(html).toContain('href="/targets.csv?obligation=strive"');
+    const csv = (await request(app).get('/targets.csv?obligation=strive').expect(200)).text;
+    const [header, ...rows] = csv.replace('\uFEFF', '').trim().split('\r\n');
+    const at = header!.split(',').indexOf('约束程度');
+    expect(rows.length).toBe(targets.filter((t) => t.obligation === 'strive').length);
+    expect(rows.every((r) => r.split(',')[at] === '力争')).toBe(true);
+  });
+
+  it('an unknown grade is 400 FILTER_UNKNOWN naming it', async () => {
+    const res = await request(app).get('/api/targets?obligation=mandatory').expect(400);
+    expect(res.body.error.code).toBe('FILTER_UNKNOWN');
+    expect(res.body.error.message).toContain('mandatory');
+  });
+});

@@ -133,7 +133,7 @@ describe('GET /api/targets', () => {
     expect(body.total).toBe(targets.length);
     expect(body.total).toBeGreaterThan(100);
     expect(idsOf(body.targets)).toEqual(targets.map((t) => t.id).sort());
-    expect(body.query).toEqual({ indicators: [], docs: [], years: [], levels: [], regions: [], issuers: [], types: [], statuses: [], issued: [], sort: 'indicator', order: 'asc' });
+    expect(body.query).toEqual({ indicators: [], docs: [], years: [], levels: [], obligations: [], regions: [], issuers: [], types: [], statuses: [], issued: [], sort: 'indicator', order: 'asc' });
     for (const r of body.targets) {
       for (const f of FIELDS) expect(r, `${r.id} lacks ${f}`).toHaveProperty(f);
       expect(ALL).toContain(r.doc);

@@ -1,14 +1,17 @@
-// The targets query: filter by indicator, document, year and level, and sort. Read from URL
+// The targets query: filter by indicator, document, year, level and obligation grade, and sort. Read from URL
 // or CLI parameters by src/request/targets.ts.
 import type { Target } from '../../enrich/targets/index.js';
 import type { Library } from '../../library/library.js';
 import type { Level } from '../../ingest/types.js';
+import { NO_OBLIGATION } from '../../enrich/obligation.js';
 
 export interface TargetFilters {
   indicators: string[];
   docs: string[];
   years: number[];
   levels: Level[];
+  /** Obligation grades, or 'none' for a figure no word binds (src/enrich/obligation.ts). */
+  obligations?: string[];
 }
 
 /** The orders the targets table takes (?sort=). */
@@ -26,6 +29,7 @@ export function filterTargets(library: Library, filters: TargetFilters): Target[
     if (filters.indicators.length && !filters.indicators.includes(t.indicator)) return false;
     if (filters.docs.length && !filters.docs.includes(t.doc)) return false;
     if (filters.years.length && (t.year === null || !filters.years.includes(t.year))) return false;
+    if (filters.obligations?.length && !filters.obligations.includes(t.obligation ?? NO_OBLIGATION)) return false;
     if (filters.levels.length) {
       const level = library.getDocument(t.doc)?.level;
       if (!level || !filters.levels.includes(level)) return false;

@@ -60,6 +60,7 @@ function targetHref(to: (qs: string) => string, q: TargetQuery, identity: Requir
   for (const id of q.filters.docs) params.append('doc', id);
   for (const y of q.filters.years) params.append('year', String(y));
   for (const l of q.filters.levels) params.append('level', l);
+  for (const o of q.filters.obligations ?? []) params.append('obligation', o);
   for (const [name, values] of identityParams(identity)) for (const v of values) params.append(name, v);
   const sort = change.sort ?? q.sort;
   const order = change.order ?? q.order;
