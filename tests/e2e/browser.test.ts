@@ -3,7 +3,23 @@
 // side-by-side comparison; keyboard access; no console or CSP errors; axe-core on the main pages.
 // Screenshots of every step go to test-results/e2e/ (git-ignored).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, launchChromium, openWideLibrary, PageProblems, resetScreenshots, runAxe, SCREENSHOT_DIR, screenshot, startServer, type Browser, type BrowserContext, type Page, type RunningServer } from './browser.js';
+import {
+  describeViolations,
+  launchChromium,
+  openVersionPair,
+  openWideLibrary,
+  PageProblems,
+  resetScreenshots,
+  runAxe,
+  SCREENSHOT_DIR,
+  screenshot,
+  startServer,
+  VERSION_PAIR,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type RunningServer,
+} from './browser.js';
 import { CHENGDU } from '../helpers.js';
 import { readPdfPages } from '../../src/ingest/pdf/read.js';
 
@@ -391,6 +407,66 @@ describe('in Chromium', { timeout: 90_000 }, () => {
       const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: window.innerWidth }));
       expect(widths.page, `${path}: page ${widths.page} px wide in a ${widths.view} px window`).toBeLessThanOrEqual(widths.view);
       expect(widths.body, path).toBeLessThanOrEqual(widths.view);
+    }
+  });
+
+  /** The page is no wider than the window, and axe finds nothing serious or critical. */
+  async function fitsAndPasses(page: Page, url: string): Promise<void> {
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: window.innerWidth }));
+    expect(widths.page, `${url}: page ${widths.page} px wide in a ${widths.view} px window`).toBeLessThanOrEqual(widths.view);
+    const severe = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      severe.map((v) => `${v.impact} ${v.id}`),
+      `axe-core on ${url}:\n${describeViolations(severe)}\n`,
+    ).toEqual([]);
+  }
+
+  it('reuse down the hierarchy: 绵阳’s 决定 against 四川’s, a clause’s diff, a theme’s diffusion, at 1280 and 390 px', async () => {
+    const DOC = 'mianyang-decision';
+    for (const width of [1280, 390]) {
+      const page = await newPage({ width });
+      await page.goto(`${server.origin}/docs/${DOC}`);
+      const shares = page.locator('section.doc-reuse ul.reuse-shares li');
+      expect(await shares.count()).toBe(4);
+      expect(await shares.allTextContents()).toEqual([expect.stringContaining('照搬'), expect.stringContaining('细化'), expect.stringContaining('改写'), expect.stringContaining('新增')]);
+      await fitsAndPasses(page, `/docs/${DOC}`);
+      await screenshot(page, `reuse-doc-${width}`);
+
+      // A measure made specific (the README's example): its page shows the parent clause and the character diff.
+      const clause = `${DOC}.part_1__item_2__indent_2`;
+      await page.goto(`${server.origin}/c/${clause}`);
+      await page.locator('section.reuse').waitFor();
+      expect(await page.locator('section.reuse .reuse-tag').first().textContent()).toBe('细化');
+      expect(await page.locator('section.reuse .reuse-diff ins').count()).toBeGreaterThan(0);
+      await fitsAndPasses(page, `/c/${clause}`);
+      await screenshot(page, `reuse-clause-${width}`);
+
+      await page.goto(`${server.origin}/themes/hydrogen/diffusion`);
+      expect(await page.locator('table.diffusion tbody tr').count()).toBeGreaterThan(0);
+      await fitsAndPasses(page, '/themes/hydrogen/diffusion');
+      await screenshot(page, `diffusion-${width}`);
+    }
+  });
+
+  it('versions: a draft and its issued text, the added clause and the changed figure called out, at 1280 and 390 px', async () => {
+    const pair = await openVersionPair();
+    const versions = await startServer(pair.engine);
+    try {
+      const url = `/versions/${VERSION_PAIR.draft}/${VERSION_PAIR.issued}`;
+      for (const width of [1280, 390]) {
+        const page = await newPage({ width });
+        // From the draft's page, by its link to the comparison.
+        await page.goto(`${versions.origin}/docs/${VERSION_PAIR.draft}`);
+        await Promise.all([page.waitForURL((u) => u.pathname === url), page.locator(`a[href="${url}"]`).first().click()]);
+        const rows = page.locator('li.version-row');
+        expect((await rows.locator('.change-tag').allTextContents()).sort()).toEqual(['修改', '新增'].sort());
+        expect(await page.locator('.target-changes').textContent()).toMatch(/40\s?%\s?左右 → 42\s?%\s?左右/u);
+        await fitsAndPasses(page, url);
+        await screenshot(page, `versions-${width}`);
+      }
+    } finally {
+      await versions.close();
+      pair.cleanup();
     }
   });
 

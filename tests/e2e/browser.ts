@@ -52,6 +52,33 @@ export async function openWideLibrary(): Promise<{ engine: Engine; cleanup(): vo
   return { engine, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The draft of 成都's plan that openVersionPair adds: its own id, and the issued text's. */
+export const VERSION_PAIR = { draft: 'chengdu-carbon-peak-2024-draft', issued: 'chengdu-carbon-peak-2024' } as const;
+
+/**
+ * The bundled five plus a made-up 征求意见稿 of 成都's plan (an earlier date, one clause the issued
+ * text added, 40% where it says 42%), so the version page has a pair to show. Kept out of the wide
+ * library, whose other checks count its documents.
+ */
+export async function openVersionPair(): Promise<{ engine: Engine; cleanup(): void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-versions-'));
+  const corpusDir = path.join(dir, 'corpus');
+  fs.mkdirSync(corpusDir);
+  for (const f of fs.readdirSync(DEFAULTS.corpusDir)) if (f.endsWith('.txt')) fs.copyFileSync(path.join(DEFAULTS.corpusDir, f), path.join(corpusDir, f));
+  const issuedFile = `${VERSION_PAIR.issued}.txt`;
+  const issued = fs.readFileSync(path.join(DEFAULTS.corpusDir, issuedFile), 'utf8');
+  const added = issued.split('\n').find((l) => l.startsWith('2. 推进空间治理低碳转型')) as string;
+  const draft = issued.replace('## 成都市碳达峰实施方案', '## 成都市碳达峰实施方案（征求意见稿）').replace(`${added}\n`, '').replace('42% 左右', '40% 左右');
+  fs.writeFileSync(path.join(corpusDir, `${VERSION_PAIR.draft}.txt`), draft);
+  const catalog = JSON.parse(fs.readFileSync(path.join(DEFAULTS.corpusDir, DEFAULTS.catalogName), 'utf8')) as { documents: Record<string, unknown>[] };
+  const entry = catalog.documents.find((d) => d.id === VERSION_PAIR.issued) as Record<string, unknown>;
+  catalog.documents.push({ ...entry, file: `${VERSION_PAIR.draft}.txt`, id: VERSION_PAIR.draft, title: '成都市碳达峰实施方案（征求意见稿）', docNumber: null, date: '2023-10', status: '征求意见稿', sourceSha256: undefined, notes: undefined });
+  fs.writeFileSync(path.join(corpusDir, DEFAULTS.catalogName), JSON.stringify(catalog));
+  const sources = { ...BUNDLED_SOURCES, corpusDir, catalogFile: path.join(corpusDir, DEFAULTS.catalogName) };
+  const engine = await openEngine({ sources, indexDir: path.join(dir, 'index') });
+  return { engine, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** The app over an opened engine (rate limit off) listening on 127.0.0.1 at a free port. */
 export async function startServer(engine: Engine): Promise<RunningServer> {
   const app = createApp({ library: engine.library, searcher: engine.searcher, today: () => '2026-11-21', rateLimitPerMinute: 0 });
