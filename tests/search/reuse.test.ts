@@ -77,6 +77,46 @@ describe('a city plan made from its province’s, edit by edit', () => {
   });
 });
 
+describe('what only looks like a rewording, from the published PDFs', () => {
+  // Headings of 成都's 决定 and of city 生态环境保护规划 against 四川's plans were classed 改写 until
+  // short headings needed 0.6; and a short parent's characters found in order in a long clause
+  // counted as wording kept until they needed phrases in common too.
+  const pairs: [string, string][] = [
+    ['提高对外开放绿色低碳发展水平', '推动产业结构调整，提升城市绿色低碳发展水平'],
+    ['生态环境保护与产业融合发展思路', '生态环境保护取得突出成效'],
+    // 阿坝's plan against 四川's 农业农村 plan: 59% of the parent's characters in order, 20% of its phrases.
+    ['强化农业农村生态环境监管能力建设', '重点实施生态环境监测及管理能力、生态环境监督执法能力和生态环境科研能力三大能力现代化建设工程。'],
+  ];
+  const lib = buildLibrary(
+    {
+      documents: [
+        plan(
+          'sc-x',
+          PROVINCE,
+          pairs.map(([p]) => p),
+        ),
+        plan(
+          'dz-x',
+          CITY,
+          pairs.map(([, c]) => c),
+        ),
+      ],
+      errors: [],
+      warnings: [],
+    },
+    { indicators: realIndicators(), taxonomy: realTaxonomy() },
+  );
+
+  it('regression: a heading sharing a stock ending, or a short parent’s words scattered through a long clause, is 新增', () => {
+    expect(pairs.map((_, i) => classOf(lib, 'dz-x', i + 1))).toEqual(['new', 'new', 'new']);
+  });
+
+  it('a heading reworded closely enough is still 改写', () => {
+    const close = buildLibrary({ documents: [plan('sc-y', PROVINCE, ['加强绿色低碳技术攻关应用']), plan('dz-y', CITY, ['加强绿色低碳技术研发和应用'])], errors: [], warnings: [] }, { indicators: realIndicators(), taxonomy: realTaxonomy() });
+    expect(classOf(close, 'dz-y', 1)).toBe('reworded');
+  });
+});
+
 describe('a clause copied from the province is always found', () => {
   it('property: any province clause copied into a city plan among new ones is 照搬 of it', () => {
     fc.assert(

@@ -36,6 +36,16 @@ export const REUSE_RULES = {
    * same boilerplate, 指导思想 or 基本原则, rewritten for another plan).
    */
   reworded: { similarity: 0.45, containment: 0.55, phrased: { similarity: 0.33, share: 0.25 } },
+  /**
+   * Kept wording counts only with this share of phrases in common: a long clause holds a short
+   * parent's characters in order, scattered (可再生能源利用…光伏…生物质能), without taking it up.
+   */
+  containedShare: 0.25,
+  /**
+   * Two headings this short (letters and digits, the longer of the two) share their stock ending
+   * (…绿色低碳发展水平) whatever their measure: only this similarity makes one a rewording.
+   */
+  short: { length: 30, similarity: 0.6 },
   /** Candidates aligned per clause and jurisdiction group. */
   shortlist: 3,
   /**
@@ -159,7 +169,9 @@ export function classify(match: Match | null): ReuseClass {
     if (specific.join('').length >= elaborated.added) return 'elaborated';
   }
   if (al.similarity >= REUSE_RULES.copied) return 'copied';
-  if (al.similarity >= reworded.similarity || al.containment >= reworded.containment) return 'reworded';
+  const { short } = REUSE_RULES;
+  if (Math.max(match.content.length, match.parentContent.length) < short.length) return al.similarity >= short.similarity ? 'reworded' : 'new';
+  if (al.similarity >= reworded.similarity || (al.containment >= reworded.containment && share >= REUSE_RULES.containedShare)) return 'reworded';
   if (al.similarity >= reworded.phrased.similarity && share >= reworded.phrased.share) return 'reworded';
   return sharesSentence(match) ? 'reworded' : 'new';
 }
