@@ -77,9 +77,9 @@ export function versionDiffView(library: Library, before: DocumentMeta, after: D
 }
 
 /** On a clause of an earlier version: where it went in the next one. */
-export function successorView(library: Library, clause: Clause): { url: string; label: string; title: string; change: string } | null {
+export function successorView(library: Library, clause: Clause): { id: string; doc: string; url: string; label: string; title: string; change: ClauseChange; changeLabel: string } | null {
   const next = successorOf(library, clause);
   if (!next) return null;
   const c = library.getClause(next.clause) as Clause;
-  return { url: urls.clause(c.id), label: c.label, title: library.getDocument(next.doc)?.title ?? next.doc, change: CHANGE_LABELS[next.change] };
+  return { id: c.id, doc: next.doc, url: urls.clause(c.id), label: c.label, title: library.getDocument(next.doc)?.title ?? next.doc, change: next.change, changeLabel: CHANGE_LABELS[next.change] };
 }

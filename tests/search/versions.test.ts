@@ -155,6 +155,20 @@ describe('the version page, the API and the permalinks', () => {
     expect(api.rows.map((r: { change: string }) => r.change).sort()).toEqual(['changed', 'changed', 'moved', 'removed']);
   });
 
+  it('the API carries the same: a document’s versions, and a draft clause’s successor', async () => {
+    const doc = (await request(app).get('/api/docs/cd-final').expect(200)).body;
+    expect(doc.versions.map((v: { id: string; current: boolean }) => [v.id, v.current])).toEqual([
+      ['cd-draft', false],
+      ['cd-final', true],
+    ]);
+    expect(doc.versions[0].compareUrl).toBe('/versions/cd-draft/cd-final');
+    const moved = library.clausesOf('cd-draft').find((c) => squeeze(c.text) === squeeze(MOVED))!;
+    const clause = (await request(app).get(`/api/clauses/${moved.id}`).expect(200)).body;
+    expect(clause.successor).toMatchObject({ id: successorOf(library, moved)!.clause, doc: 'cd-final', change: 'moved', changeLabel: '移动' });
+    const deleted = library.clausesOf('cd-draft').find((c) => squeeze(c.text) === squeeze(DELETED))!;
+    expect((await request(app).get(`/api/clauses/${deleted.id}`).expect(200)).body.successor).toBeNull();
+  });
+
   it('each version’s page links the other; a draft clause’s page points to its successor', async () => {
     expect((await request(app).get('/docs/cd-draft').expect(200)).text).toContain('href="/versions/cd-draft/cd-final"');
     expect((await request(app).get('/docs/cd-final').expect(200)).text).toContain('href="/versions/cd-draft/cd-final"');

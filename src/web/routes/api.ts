@@ -12,7 +12,7 @@ import { columnsFor, themeCounts } from '../../present/theme-columns.js';
 import { urls } from '../../present/urls.js';
 import { clauseReuseView, diffusionView, docReuseView, reuseSummaries, takersView } from '../../present/reuse-view.js';
 import { docListing, findClause, findDoc, findTheme, findVersions, type RouteContext } from './context.js';
-import { versionDiffView } from '../../present/version-view.js';
+import { successorView, versionDiffView, versionLinks } from '../../present/version-view.js';
 import { targetRows } from './targets.js';
 import { api, paramsOf } from './takes.js';
 
@@ -33,6 +33,7 @@ export function apiRouter(ctx: RouteContext): express.Router {
       doc: { ...summarizeDoc(doc, citation.gbt), citation },
       clauses: library.clausesOf(doc.id).map((c) => toHit(library, c)),
       reuse: docReuseView(library, doc.id),
+      versions: versionLinks(library, doc.id),
       citedBy: citedBy(library, doc.id),
       cites: citedDocs(library, doc.id),
     });
@@ -50,7 +51,7 @@ export function apiRouter(ctx: RouteContext): express.Router {
     }));
     const citation = ctx.citeClause(clause);
     // The clause's entry is its document's: one record, rendered once.
-    res.json({ ...toHit(library, clause), docTitle: doc.title, reference: citation.gbt, citationRecord: citation, related, reuse: clauseReuseView(library, clause), takers: takersView(library, clause) });
+    res.json({ ...toHit(library, clause), docTitle: doc.title, reference: citation.gbt, citationRecord: citation, related, reuse: clauseReuseView(library, clause), takers: takersView(library, clause), successor: successorView(library, clause) });
   });
 
   router.get('/versions/:before/:after', api('none'), (req, res) => {
