@@ -4,6 +4,7 @@
 // every clause of a parent plan, the plans below that took it up and those that did not (未承接).
 // Candidates come from MinHash LSH (sketch.ts), so the work grows with the clauses, not their
 // pairs; each candidate is then checked by an exact alignment (align.ts).
+import { groupBy } from '../../group.js';
 import type { Clause, DocumentMeta } from '../../ingest/types.js';
 import type { Library } from '../../library/library.js';
 import { jurisdictionsAbove, plansAbove, type UpperLevel } from '../targets/vertical-check.js';
@@ -344,9 +345,11 @@ function computeReuse(library: Library, s: ReuseState): Reuse {
   const byClause = new Map(docs.flatMap((d) => d.clauses.map((c) => [c.clause, c] as const)));
   const byDoc = new Map(docs.map((d) => [d.doc, d]));
   // The plans below that draw on each parent plan, for 未承接.
-  const answering = groupBy(docs.flatMap((d) => d.counterparts.map((p) => [p, d.doc] as const)));
+  // [key, value] pairs to key → values, in input order.
+  const valuesBy = <V>(list: (readonly [string, V])[]) => new Map([...groupBy(list, ([key]) => key)].map(([key, l]) => [key, l.map(([, v]) => v)]));
+  const answering = valuesBy(docs.flatMap((d) => d.counterparts.map((p) => [p, d.doc] as const)));
   // Closest first, sorted once: a parent clause's page asks for them every time it is shown.
-  const takers = groupBy(docs.flatMap((d) => d.clauses.flatMap((c) => (c.parent ? [[c.parent.clause, c] as const] : []))));
+  const takers = valuesBy(docs.flatMap((d) => d.clauses.flatMap((c) => (c.parent ? [[c.parent.clause, c] as const] : []))));
   for (const list of takers.values()) list.sort((a, b) => (b.parent?.similarity ?? 0) - (a.parent?.similarity ?? 0));
   return {
     docs,
@@ -361,16 +364,6 @@ function computeReuse(library: Library, s: ReuseState): Reuse {
       return { taken, notTaken: (below ?? []).filter((doc) => !took.has(doc)) };
     },
   };
-}
-
-function groupBy<V>(pairs: (readonly [string, V])[]): Map<string, V[]> {
-  const out = new Map<string, V[]>();
-  for (const [key, value] of pairs) {
-    const list = out.get(key);
-    if (list) list.push(value);
-    else out.set(key, [value]);
-  }
-  return out;
 }
 
 /** The library's reuse, computed when first asked for (what warmReuse has not yet traced) and kept for the library's life. */

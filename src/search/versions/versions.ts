@@ -5,6 +5,7 @@
 // clause: unchanged, moved, changed (with the targets whose figures changed) or added/removed; and
 // each clause of the earlier maps to its successor, so a permalink to a draft finds its way on.
 import type { Target } from '../../enrich/targets/index.js';
+import { groupBy } from '../../group.js';
 import type { Clause, DocumentMeta } from '../../ingest/types.js';
 import type { Library } from '../../library/library.js';
 import { similarity } from '../reuse/align.js';
@@ -57,19 +58,15 @@ export interface VersionDiff {
  */
 export function versionsOf(library: Library): Map<string, DocumentMeta[]> {
   const links = new Links(library.documents.map((d) => d.id));
-  const byTitle = new Map<string, DocumentMeta[]>();
-  for (const d of library.documents) byTitle.set(planKey(d), [...(byTitle.get(planKey(d)) ?? []), d]);
-  for (const list of byTitle.values()) {
+  for (const list of groupBy(library.documents, planKey).values()) {
     // Two plans of one jurisdiction with one title but different issuers are two plans.
     if (new Set(list.map((d) => d.issuer).filter(Boolean)).size > 1) continue;
     for (const d of list.slice(1)) links.join(d.id, (list[0] as DocumentMeta).id);
   }
   // The catalogue's word is taken as it stands: it links plans whose titles or issuers differ.
   for (const d of library.documents) if (d.versionOf && links.has(d.versionOf)) links.join(d.id, d.versionOf);
-  const groups = new Map<string, DocumentMeta[]>();
-  for (const d of library.documents) groups.set(links.root(d.id), [...(groups.get(links.root(d.id)) ?? []), d]);
   const out = new Map<string, DocumentMeta[]>();
-  for (const list of groups.values()) {
+  for (const list of groupBy(library.documents, (d) => links.root(d.id)).values()) {
     if (list.length < 2) continue;
     const ordered = [...list].sort(byStage);
     for (const d of ordered) out.set(d.id, ordered);
