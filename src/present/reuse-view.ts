@@ -1,7 +1,7 @@
 // Reuse down the hierarchy as the pages and the API show it: on a clause, its class and its
 // parent clause with a character diff, and which plans below took it up; on a plan, the shares
 // of 照搬, 细化, 改写 and 新增 and the parent's measures it left out.
-import type { Clause, DocumentMeta } from '../ingest/types.js';
+import { LEVEL_LABELS, type Clause, type DocumentMeta, type Level } from '../ingest/types.js';
 import type { Library } from '../library/library.js';
 import { diffParts, type DiffPart } from '../search/reuse/align.js';
 import { bodyOf } from '../search/reuse/sketch.js';
@@ -215,4 +215,24 @@ export function diffusionView(library: Library, themeId: string): DiffusionRow[]
     })
     .filter((r): r is DiffusionRow => r !== null)
     .sort((a, b) => b.taken - a.taken || a.jurisdiction.localeCompare(b.jurisdiction, 'zh'));
+}
+
+/** A theme's diffusion as a download: one row a plan, the counts and shares of each class. */
+export function diffusionTable(rows: DiffusionRow[], origin: string): Table {
+  return {
+    name: '上下级承接',
+    columns: columnsOf([
+      ['地区', 'text', 12],
+      ['层级', 'text', 8],
+      ['文件', 'text', 40],
+      ['条款', 'number', 8],
+      ...REUSE_CLASSES.flatMap((c): [string, 'number', number][] => [
+        [REUSE_LABELS[c], 'number', 8],
+        [`${REUSE_LABELS[c]}（%）`, 'number', 10],
+      ]),
+      ['承接比例（%）', 'number', 12],
+      ['固定链接', 'link', 40],
+    ]),
+    rows: rows.map((r): Cell[] => [r.jurisdiction, r.level ? LEVEL_LABELS[r.level as Level] : '', r.title, r.total, ...r.classes.flatMap((c) => [c.count, c.share]), r.taken, `${origin}${r.url}`]),
+  };
 }

@@ -33,6 +33,8 @@ export const urls = {
   versions: (before: string, after: string) => `/versions/${enc(before)}/${enc(after)}`,
   versionsJson: (before: string, after: string) => `/api/versions/${enc(before)}/${enc(after)}`,
   themeDiffusionJson: (id: string) => `/api/themes/${enc(id)}/diffusion`,
+  themeDiffusionCsv: (id: string) => `/themes/${enc(id)}/diffusion.csv`,
+  themeDiffusionXlsx: (id: string) => `/themes/${enc(id)}/diffusion.xlsx`,
   policies: (q?: Query) => withQuery('/policies', q),
   policiesXlsx: () => '/policies.xlsx',
   /** One cited policy with every plan that cites it. */

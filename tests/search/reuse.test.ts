@@ -11,6 +11,7 @@ import { createApp } from '../../src/web/app.js';
 import { verticalLibrary } from '../fixtures/vertical-library.js';
 import { buildLibrary } from '../../src/library/library.js';
 import { realCorpus, realIndicators, realLibrary, realTaxonomy, searcherFor } from '../helpers.js';
+import { column, workbookOf } from '../web/read-back.js';
 
 const SICHUAN = { name: '四川省', adminCode: '510000' };
 type Place = Pick<CatalogEntry, 'jurisdiction' | 'adminCode' | 'level' | 'parent'>;
@@ -254,6 +255,22 @@ describe('pages, API and downloads', () => {
     const html = (await request(app).get(`/themes/${theme}/diffusion`).expect(200)).text;
     expect(html).toContain('<a href="/docs/dz-plan">');
     expect((await request(app).get('/themes/no-such-theme/diffusion').expect(404)).text).toContain('no-such-theme');
+  });
+
+  it('the diffusion downloads: one row a plan, each class counted as on the page, in CSV and Excel', async () => {
+    const [theme] = [...made.enrichment.tags.byTheme].find(([, ids]) => ids.some((id) => id.startsWith('dz-plan.')))!;
+    const plans = (await request(app).get(`/api/themes/${theme}/diffusion`).expect(200)).body.plans as { doc: string; total: number; classes: { count: number }[]; taken: number }[];
+    const csv = (await request(app).get(`/themes/${theme}/diffusion.csv`).expect(200)).text;
+    const [header, ...rows] = csv.replace('\uFEFF', '').trim().split('\r\n');
+    expect(header).toBe('地区,层级,文件,条款,照搬,照搬（%）,细化,细化（%）,改写,改写（%）,新增,新增（%）,承接比例（%）,固定链接');
+    expect(rows).toHaveLength(plans.length);
+    const cells = rows[0]!.split(',');
+    expect(cells.slice(0, 4)).toEqual(['达州市', '市级', '达州市碳达峰实施方案', String(plans[0]!.total)]);
+    expect([4, 6, 8, 10].map((i) => Number(cells[i]))).toEqual(plans[0]!.classes.map((c) => c.count));
+    expect(cells.at(-1)).toMatch(/\/docs\/dz-plan$/u);
+    const sheet = (await workbookOf(app, `/themes/${theme}/diffusion.xlsx`)).worksheets[0]!;
+    expect(sheet.getRow(2).getCell(column(sheet, '承接比例（%）')).value).toBe(plans[0]!.taken);
+    expect((await request(app).get('/themes/no-such-theme/diffusion.csv').expect(404)).text).toContain('no-such-theme');
   });
 
   it('the document page shows the shares; the API and the downloads carry the same', async () => {

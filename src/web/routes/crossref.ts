@@ -14,7 +14,7 @@ import { atLevels, columnsFor, compareTable, pageOf, placeChoices, themeGrid, ty
 import { tableCsv } from '../../present/table.js';
 import { citationGraphTable } from '../../present/downloads.js';
 import { policyDistinction, policyLabel } from '../../present/citations.js';
-import { diffusionView } from '../../present/reuse-view.js';
+import { diffusionTable, diffusionView } from '../../present/reuse-view.js';
 import { CROSSREF_DEFAULTS, LIST_DEFAULTS } from '../../config.js';
 import { LEVEL_LABELS, LEVEL_ORDER, NO_LEVEL } from '../../ingest/types.js';
 
@@ -89,6 +89,20 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     const theme = findTheme(library, req.params.id);
     res.render('diffusion', { title: `${theme.label} · 上下级承接`, theme, rows: diffusionView(library, theme.id) });
   });
+  const diffusionDownload = async (req: Request, res: Response, kind: 'csv' | 'xlsx') => {
+    const theme = findTheme(library, req.params.id as string);
+    const table = diffusionTable(diffusionView(library, theme.id), ctx.origin);
+    const name = `diffusion-${theme.id}`;
+    res.set('Content-Disposition', `attachment; filename="${name}.${kind}"`);
+    if (kind === 'csv') {
+      res.set('Content-Type', 'text/csv; charset=utf-8');
+      res.send(tableCsv(table));
+      return;
+    }
+    await sendWorkbook(res, { file: `${name}.xlsx`, tables: [table], about: ctx.aboutDownload(req, { title: `上下级承接：${theme.label}`, query: '' }) });
+  };
+  router.get('/themes/:id/diffusion.csv', file('none'), (req, res, next) => diffusionDownload(req, res, 'csv').catch(next));
+  router.get('/themes/:id/diffusion.xlsx', file('none'), (req, res, next) => diffusionDownload(req, res, 'xlsx').catch(next));
 
   /**
    * The compare page and its CSV share one reading of the parameters: the place, level and
