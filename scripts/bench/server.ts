@@ -11,8 +11,13 @@ export interface RunningServer {
   url: string;
   /** Spawn until the first 200 from /healthz. */
   readyMs: number;
+  /** Spawn until every worker logged that its background reuse analysis is done. */
+  settledMs: number;
   stop(): Promise<void>;
 }
+
+/** What each worker logs when the reuse analysis it starts on listening has finished (src/cli/serve.ts). */
+const SETTLED = /复用分析(?:已就绪|失败)/gu;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,7 +30,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server as `npm start` does (scripts/run.mjs) with the given environment and waits for /healthz. */
+/**
+ * Starts the server as `npm start` does (scripts/run.mjs) with the given environment, waits for
+ * /healthz, then until each worker has finished its background reuse analysis: figures are taken
+ * from a server at rest, not one still tracing plans between requests.
+ */
 export async function startServer(env: Record<string, string>, timeoutMs = 600_000): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
@@ -52,12 +61,23 @@ export async function startServer(env: Record<string, string>, timeoutMs = 600_0
     }
     try {
       const res = await fetch(`${url}/healthz`);
-      if (res.ok) return { child, url, readyMs: performance.now() - started, stop };
+      if (res.ok) break;
     } catch {
       // Not listening yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+  const readyMs = performance.now() - started;
+  const workers = Math.max(1, Number(env.WEB_CONCURRENCY ?? process.env.WEB_CONCURRENCY ?? 1) || 1);
+  while ((output.match(SETTLED) ?? []).length < workers) {
+    if (child.exitCode !== null) throw new Error(`服务已退出（退出码 ${child.exitCode}）：${output}`);
+    if (performance.now() - started > timeoutMs) {
+      await stop();
+      throw new Error(`服务 ${timeoutMs} ms 内未完成复用分析：${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { child, url, readyMs, settledMs: performance.now() - started, stop };
 }
 
 /** A process's direct children (cluster workers). */

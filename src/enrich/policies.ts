@@ -4,7 +4,7 @@
 import { agencyCode, docNumberOf, DOC_NUMBER_SOURCE, LEAD_IN, parseDocNumber } from '../ingest/infer/doc-number.js';
 import { chainOf, divisionByCode, divisionsNamed } from '../ingest/infer/divisions.js';
 import { normalizeText } from '../analyse/analyzer.js';
-import { groupBy } from '../group.js';
+import { groupBy, Groups } from '../group.js';
 import { repairSpacing } from '../ingest/text.js';
 import type { Clause, DocumentMeta } from '../ingest/types.js';
 
@@ -305,32 +305,6 @@ export function extractCitations(text: string, citing?: CitingDocument): PolicyC
 
 // ---------------------------------------------------------------------------------------------
 // The corpus-wide list.
-
-class Groups {
-  private parent = new Map<string, string>();
-
-  add(key: string): void {
-    if (!this.parent.has(key)) this.parent.set(key, key);
-  }
-
-  find(key: string): string {
-    this.add(key);
-    let root = key;
-    while (this.parent.get(root) !== root) root = this.parent.get(root) as string;
-    this.parent.set(key, root);
-    return root;
-  }
-
-  union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent.set(rb, ra);
-  }
-
-  keys(): string[] {
-    return [...this.parent.keys()];
-  }
-}
 
 interface Sighting {
   citation: PolicyCitation;

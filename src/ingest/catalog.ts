@@ -38,7 +38,21 @@ export function loadCatalog(file: string, options: CatalogReadOptions = {}): Map
     const entry = checkEntry(raw, file);
     entries.set(entry.file, entry);
   }
+  refuseVersionCycles([...entries.values()], file);
   return entries;
+}
+
+/** versionOf names an earlier version: a chain that comes back to where it started has no earliest. */
+function refuseVersionCycles(entries: CatalogEntry[], file: string): void {
+  const earlier = new Map(entries.map((e) => [e.id, e.versionOf ?? null]));
+  for (const start of earlier.keys()) {
+    const chain = [start];
+    for (let at = earlier.get(start); at; at = earlier.get(at) ?? null) {
+      if (at === start) throw new AppError('CATALOG_INVALID', `${file}: versionOf 形成循环：${[...chain, at].join(' → ')}`);
+      if (chain.includes(at) || chain.length > earlier.size) break;
+      chain.push(at);
+    }
+  }
 }
 
 function isDanglingLink(file: string): boolean {

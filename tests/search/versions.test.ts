@@ -4,14 +4,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/config.js';
 import type { AppError } from '../../src/errors.js';
 import { ingestBytes, loadCorpus } from '../../src/ingest/corpus.js';
-import type { CatalogEntry } from '../../src/ingest/types.js';
-import { buildLibrary } from '../../src/library/library.js';
-import { planKey, planVersions, successorOf, versionDiff } from '../../src/search/versions/versions.js';
+import type { CatalogEntry, DocumentMeta } from '../../src/ingest/types.js';
+import { buildLibrary, type Library } from '../../src/library/library.js';
+import { planKey, planVersions, successorOf, versionDiff, versionsOf } from '../../src/search/versions/versions.js';
 import { createApp } from '../../src/web/app.js';
 import { realIndicators, realTaxonomy, searcherFor } from '../helpers.js';
 
@@ -93,6 +94,38 @@ describe('versions linked by the catalogue’s versionOf', () => {
     const corpus = await loadCorpus({ corpusDir: folder([planA, { ...planB, versionOf: 'cd-missing' }], ['a.txt', 'b.txt']) });
     expect(corpus.warnings).toContainEqual({ file: 'b.txt', code: 'WARNING', message: '目录中的 versionOf 指向语料中没有的文档，未链接版本：cd-missing' });
     expect(planVersions(buildLibrary(corpus, { indicators: realIndicators(), taxonomy: realTaxonomy() }), 'cd-plan-2026')).toEqual([]);
+  });
+
+  it('the link outranks the stage: a draft of the revision comes after the edition it revises', async () => {
+    const draft = { ...planB, title: '成都市碳达峰行动方案（征求意见稿）' };
+    const dir = folder([planA, draft], ['a.txt', 'b.txt']);
+    fs.writeFileSync(path.join(dir, 'b.txt'), source.replace('## 成都市碳达峰实施方案', '## 成都市碳达峰行动方案（征求意见稿）'));
+    const linked = await libraryOf(dir);
+    expect(planVersions(linked, 'cd-plan').map((d) => d.id)).toEqual(['cd-plan', 'cd-plan-2026']);
+    expect(successorOf(linked, linked.clausesOf('cd-plan').at(-1)!)).toMatchObject({ doc: 'cd-plan-2026' });
+  });
+
+  it('a cycle of versionOf is CATALOG_INVALID naming it', async () => {
+    const err = await loadCorpus({ corpusDir: folder([{ ...planA, versionOf: 'cd-plan-2026' }, planB], ['a.txt', 'b.txt']) }).catch((e: unknown) => e);
+    expect((err as AppError).code).toBe('CATALOG_INVALID');
+    expect((err as AppError).message).toContain('cd-plan → cd-plan-2026 → cd-plan');
+  });
+
+  it('property: the order of a plan’s versions does not depend on the order the library lists them in', () => {
+    const meta = (id: string, more: Partial<DocumentMeta>) => ({ id, title: '某市碳达峰实施方案', jurisdiction: '某市', issuer: null, date: null, status: null, versionOf: null, ...more }) as DocumentMeta;
+    // Dated and undated versions together: by date alone the comparison is not transitive.
+    const docs = [meta('x', { date: '2020-01' }), meta('z-a', { date: '2025-01' }), meta('b', { versionOf: 'z-a' }), meta('c', { title: '某市碳达峰实施方案（征求意见稿）' })];
+    const orderOf = (list: DocumentMeta[]) =>
+      versionsOf({ documents: list } as Library)
+        .get('x')!
+        .map((d) => d.id);
+    const first = orderOf(docs);
+    expect(first.indexOf('b')).toBeGreaterThan(first.indexOf('z-a'));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(docs, { minLength: docs.length, maxLength: docs.length }), (shuffled) => {
+        expect(orderOf(shuffled)).toEqual(first);
+      }),
+    );
   });
 
   it('a versionOf that is not a document id, or is the entry’s own, is CATALOG_INVALID naming the value', async () => {

@@ -5,7 +5,7 @@
 // clause: unchanged, moved, changed (with the targets whose figures changed) or added/removed; and
 // each clause of the earlier maps to its successor, so a permalink to a draft finds its way on.
 import type { Target } from '../../enrich/targets/index.js';
-import { groupBy } from '../../group.js';
+import { groupBy, Groups } from '../../group.js';
 import type { Clause, DocumentMeta } from '../../ingest/types.js';
 import type { Library } from '../../library/library.js';
 import { similarity } from '../reuse/align.js';
@@ -57,41 +57,45 @@ export interface VersionDiff {
  * Versions are the same title apart from the stage, or linked by a catalogue entry's versionOf.
  */
 export function versionsOf(library: Library): Map<string, DocumentMeta[]> {
-  const links = new Links(library.documents.map((d) => d.id));
+  const links = new Groups();
+  for (const d of library.documents) links.add(d.id);
   for (const list of groupBy(library.documents, planKey).values()) {
     // Two plans of one jurisdiction with one title but different issuers are two plans.
     if (new Set(list.map((d) => d.issuer).filter(Boolean)).size > 1) continue;
-    for (const d of list.slice(1)) links.join(d.id, (list[0] as DocumentMeta).id);
+    for (const d of list.slice(1)) links.union((list[0] as DocumentMeta).id, d.id);
   }
   // The catalogue's word is taken as it stands: it links plans whose titles or issuers differ.
-  for (const d of library.documents) if (d.versionOf && links.has(d.versionOf)) links.join(d.id, d.versionOf);
+  for (const d of library.documents) if (d.versionOf && links.has(d.versionOf)) links.union(d.versionOf, d.id);
   const out = new Map<string, DocumentMeta[]>();
-  for (const list of groupBy(library.documents, (d) => links.root(d.id)).values()) {
+  for (const list of groupBy(library.documents, (d) => links.find(d.id)).values()) {
     if (list.length < 2) continue;
-    const ordered = [...list].sort(byStage);
+    const ordered = inStageOrder(list);
     for (const d of ordered) out.set(d.id, ordered);
   }
   return out;
 }
 
-/** Union–find over document ids: which documents are one plan. */
-class Links {
-  private readonly parent = new Map<string, string>();
-  constructor(ids: string[]) {
-    for (const id of ids) this.parent.set(id, id);
+/**
+ * One plan's versions, earliest first. A catalogue's versionOf is a fact and comes first: a
+ * version is placed only after the one it names. Among those free to come next, the earliest by
+ * date and stage; the comparison is not transitive where some dates are missing, so the pick is
+ * the one nothing free precedes, else the first by id, and the order never depends on the input's.
+ */
+function inStageOrder(list: DocumentMeta[]): DocumentMeta[] {
+  const inGroup = new Set(list.map((d) => d.id));
+  const left = [...list].sort((a, b) => a.id.localeCompare(b.id));
+  const placed = new Set<string>();
+  const out: DocumentMeta[] = [];
+  while (left.length) {
+    const free = left.filter((d) => !d.versionOf || !inGroup.has(d.versionOf) || placed.has(d.versionOf));
+    // The catalogue refuses a cycle of versionOf; were one here, it must not stop the loop.
+    const pool = free.length ? free : left;
+    const next = pool.find((d) => pool.every((o) => o === d || byStage(o, d) >= 0)) ?? (pool[0] as DocumentMeta);
+    out.push(next);
+    placed.add(next.id);
+    left.splice(left.indexOf(next), 1);
   }
-  has(id: string): boolean {
-    return this.parent.has(id);
-  }
-  root(id: string): string {
-    let r = id;
-    while (this.parent.get(r) !== r) r = this.parent.get(r) as string;
-    this.parent.set(id, r);
-    return r;
-  }
-  join(a: string, b: string): void {
-    this.parent.set(this.root(a), this.root(b));
-  }
+  return out;
 }
 
 const DRAFT = /征求意见|送审|草案|讨论/u;
@@ -101,9 +105,7 @@ function byStage(a: DocumentMeta, b: DocumentMeta): number {
   if (da && db && da !== db) return da < db ? -1 : 1;
   const sa = DRAFT.test(a.title) || DRAFT.test(a.status ?? '') ? 0 : 1;
   const sb = DRAFT.test(b.title) || DRAFT.test(b.status ?? '') ? 0 : 1;
-  // A catalogue entry's versionOf names the earlier one.
-  const linked = a.versionOf === b.id ? 1 : b.versionOf === a.id ? -1 : 0;
-  return sa - sb || linked || a.id.localeCompare(b.id);
+  return sa - sb || a.id.localeCompare(b.id);
 }
 
 /** The clauses compared: the plan's text, not its cover notice. */
