@@ -66,7 +66,8 @@ function foldChar(ch: string): string {
     // an astral character (literally, not by the index's code-point tokens).
     folded = folded.toLowerCase().replace(/[\p{Cf}\p{Cc}\p{Cs}]/gu, (c) => (/\s/u.test(c) ? ' ' : ''));
     folded = folded.replace(/\s/gu, ' ');
-    folded = BRACKETS.get(folded) ?? folded;
+    // Per character: NFKC spells some characters with brackets inside (🉀 is 〔本〕).
+    folded = [...folded].map((c) => BRACKETS.get(c) ?? c).join('');
     charCache.set(ch, folded);
   }
   return folded;

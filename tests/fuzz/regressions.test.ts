@@ -78,4 +78,11 @@ describe('fuzz regressions', () => {
     const exact = '碳'.repeat(150);
     expect(snippetParts(exact, normalize(exact), [])).toEqual([{ text: exact, mark: false }]);
   });
+
+  it('a character NFKC spells with brackets inside (🉀 = 〔本〕) folds them too, so normalising twice changes nothing', () => {
+    // Was '〔本〕' the first time and '(本)' the second: only a lone bracket was folded.
+    expect(normalizeText('🉀')).toBe('(本)');
+    expect(normalizeText(normalizeText('🉀'))).toBe('(本)');
+    expect(normalize('国发🉀').starts).toEqual([0, 1, 2, 2, 2]);
+  });
 });
