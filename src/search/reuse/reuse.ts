@@ -320,7 +320,8 @@ function counterpartsOf(clauses: ClauseReuse[]): string[] {
 const subjectsOf = (library: Library) => library.documents.filter((d) => d.level === 'city' || d.level === 'county');
 
 interface ReuseState {
-  tracer: Tracer;
+  /** The sketches and LSH indexes; dropped once every plan is traced (at ×100 they held some 500 MB). */
+  tracer: Tracer | null;
   /** Each plan traced so far (null: no plan above it in the library). */
   traced: Map<string, DocReuse | null>;
   done: Reuse | null;
@@ -336,7 +337,7 @@ function stateOf(library: Library): ReuseState {
 
 function traced(library: Library, s: ReuseState, doc: DocumentMeta): DocReuse | null {
   let r = s.traced.get(doc.id);
-  if (r === undefined) s.traced.set(doc.id, (r = traceDoc(library, s.tracer, doc) ?? null));
+  if (r === undefined) s.traced.set(doc.id, (r = traceDoc(library, s.tracer as Tracer, doc) ?? null));
   return r;
 }
 
@@ -369,7 +370,11 @@ function computeReuse(library: Library, s: ReuseState): Reuse {
 /** The library's reuse, computed when first asked for (what warmReuse has not yet traced) and kept for the library's life. */
 export function reuseOf(library: Library): Reuse {
   const s = stateOf(library);
-  if (!s.done) s.done = computeReuse(library, s);
+  if (!s.done) {
+    s.done = computeReuse(library, s);
+    s.tracer = null;
+    s.traced.clear();
+  }
   return s.done;
 }
 
