@@ -381,7 +381,7 @@ export function reuseOf(library: Library): Reuse {
 /**
  * Traces the library's plans one at a time, yielding to the event loop between them: a server
  * starts this once it listens, so searches are answered meanwhile and the first page that needs
- * reuse waits only for what is left (at ×100 the whole takes 34–42 s).
+ * reuse waits only for what is left (at ×100 the whole takes about 40 s).
  */
 export async function warmReuse(library: Library): Promise<Reuse> {
   const s = stateOf(library);
