@@ -35,6 +35,8 @@ export interface Enrichment {
   obligationOf(clauseId: string): ObligationGrade | null;
   /** Quantitative targets, in document and reading order. */
   targets: Target[];
+  /** The targets a clause states, in reading order. */
+  targetsOf(clauseId: string): Target[];
   /** The plain data all of the above is looked up in (what the library snapshot saves). */
   data: EnrichmentData;
 }
@@ -96,6 +98,7 @@ export function enrichmentFrom(data: EnrichmentData, options: Pick<EnrichOptions
     const found = obligationOf(clause.text);
     if (found) grades.set(clause.id, found.grade);
   }
+  let targetsByClause: Map<string, Target[]> | null = null;
   return {
     taxonomy: options.taxonomy,
     tags,
@@ -113,6 +116,8 @@ export function enrichmentFrom(data: EnrichmentData, options: Pick<EnrichOptions
     departments,
     indicators: options.indicators,
     obligationOf: (clauseId) => grades.get(clauseId) ?? null,
+    // Grouped when first asked for, as the targets are decoded then.
+    targetsOf: (clauseId) => (targetsByClause ??= groupBy(data.targets, (t) => t.clause)).get(clauseId) ?? [],
     // A getter: a library read from its snapshot decodes its targets when first asked for.
     get targets() {
       return data.targets;

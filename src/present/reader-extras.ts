@@ -1,8 +1,6 @@
 // What the reader's templates show beside a clause's text, worked out by the route so the
 // templates only render: the cited documents the library holds (links inside the text), the
 // similar clauses of other documents, the clause's own targets and its themes' labels.
-import type { Target } from '../enrich/targets/index.js';
-import { groupBy } from '../group.js';
 import { HEADING_KINDS, LEVEL_LABELS, type Clause } from '../ingest/types.js';
 import type { Library } from '../library/library.js';
 import type { Searcher } from '../search/engine.js';
@@ -42,17 +40,6 @@ export function clauseExtras(library: Library, searcher: Searcher, clauses: Clau
     if (!options.listed || !HEADING_KINDS.has(c.kind) || c.lead) related[c.id] = relatedItems(library, searcher, c.id);
   }
   return { links, related };
-}
-
-const targetsByClause = new WeakMap<Library, Map<string, Target[]>>();
-
-export function targetsOfClause(library: Library, clauseId: string): Target[] {
-  let byClause = targetsByClause.get(library);
-  if (!byClause) {
-    byClause = groupBy(library.enrichment.targets, (t) => t.clause);
-    targetsByClause.set(library, byClause);
-  }
-  return byClause.get(clauseId) ?? [];
 }
 
 export function themeLabels(library: Library, ids: string[]): Record<string, string> {

@@ -39,7 +39,7 @@ export interface TakersView {
   notTaken: { doc: string; title: string; jurisdiction: string; url: string }[];
 }
 
-/** A clause's text without its printed marker (1. （一）), as the comparison reads it. */
+/** A share as a whole percentage. */
 const percent = (x: number) => Math.round(x * 100);
 
 function counterpartView(library: Library, c: Counterpart): CounterpartView | null {

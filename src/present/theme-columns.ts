@@ -8,7 +8,6 @@ import type { Searcher } from '../search/engine.js';
 import type { ParsedQuery } from '../search/query.js';
 import { markSegments, toHtml, type MarkedSegment, type Range } from '../search/snippet.js';
 import { toHit, type Hit } from './summaries.js';
-import { targetsOfClause } from './reader-extras.js';
 import { urls } from './urls.js';
 import { paginate, type Page } from './paging.js';
 import { CROSSREF_DEFAULTS } from '../config.js';
@@ -208,7 +207,7 @@ export function columnsFor(options: { library: Library; searcher: Searcher; docs
       doc,
       levelLabel: doc.level ? LEVEL_LABELS[doc.level] : '未分级',
       clauses: clauses.map((clause) => markedHit({ library, searcher, clause, theme: options.theme, query: options.query })),
-      targets: clauses.reduce((n, c) => n + targetsOfClause(library, c.id).length, 0),
+      targets: clauses.reduce((n, c) => n + library.enrichment.targetsOf(c.id).length, 0),
       grades: OBLIGATION_VALUES.map((value) => ({ value, label: obligationLabel(value), count: clauses.filter((c) => gradeOf(c) === value).length })).filter((g) => g.count > 0),
     };
   });

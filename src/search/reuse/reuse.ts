@@ -86,8 +86,6 @@ export interface ClauseReuse {
   parent: Counterpart | null;
   /** The closest clause of a sibling plan, when one is close. */
   sibling: Counterpart | null;
-  /** The runs of characters the clause adds to its parent's (letters and digits only). */
-  added: string[];
 }
 
 export interface DocReuse {
@@ -222,6 +220,15 @@ class Tracer {
   private readonly groups = new Map<string, { index: LshIndex; items: { doc: string; unit: Unit }[] }>();
   constructor(private readonly library: Library) {}
 
+  private siblingGroups: Map<string | null, DocumentMeta[]> | null = null;
+
+  /** The plans beside a document, grouped once for the library rather than searched per plan. */
+  siblingsOf(doc: DocumentMeta): DocumentMeta[] {
+    this.siblingGroups ??= groupBy(this.library.documents, siblingKey);
+    const key = siblingKey(doc);
+    return key === null ? [] : (this.siblingGroups.get(key) ?? []).filter((d) => d.id !== doc.id);
+  }
+
   unitsOf(docId: string): Unit[] {
     let u = this.units.get(docId);
     if (!u) this.units.set(docId, (u = unitsOf(this.library, docId)));
@@ -264,23 +271,17 @@ class Tracer {
   }
 }
 
-/** The plans beside a document: the same level under the same jurisdiction above. */
-function siblingsOf(library: Library, doc: DocumentMeta): DocumentMeta[] {
-  const parent = jurisdictionsAbove(doc).at(-1);
-  if (!parent) return [];
-  const key = (d: DocumentMeta) => {
-    const p = jurisdictionsAbove(d).at(-1);
-    return p ? `${p.code ?? ''}|${p.name}` : null;
-  };
-  const own = key(doc);
-  return library.documents.filter((d) => d.id !== doc.id && d.level === doc.level && key(d) === own);
+/** Which plans are siblings: the same level under the same jurisdiction above (null: none above). */
+function siblingKey(doc: DocumentMeta): string | null {
+  const p = jurisdictionsAbove(doc).at(-1);
+  return p ? `${doc.level}|${p.code ?? ''}|${p.name}` : null;
 }
 
 function traceDoc(library: Library, tracer: Tracer, doc: DocumentMeta): DocReuse | undefined {
   const above = plansAbove(library, doc);
   if (above.length === 0) return undefined;
   const parentDocs = above.flatMap((j) => j.docs.map((d) => ({ id: d.id, level: j.level, jurisdiction: j.name })));
-  const siblings = siblingsOf(library, doc);
+  const siblings = tracer.siblingsOf(doc);
   const clauses = tracer.unitsOf(doc.id).map((unit): ClauseReuse => {
     const up = tracer.closest(
       unit,
@@ -298,7 +299,6 @@ function traceDoc(library: Library, tracer: Tracer, doc: DocumentMeta): DocReuse
       parent: up && from && cls !== 'new' ? { clause: up.unit.clause.id, doc: up.doc, level: from.level, jurisdiction: from.jurisdiction, similarity: up.al.similarity, containment: up.al.containment } : null,
       sibling:
         side && sideMeta && classify(side) !== 'new' ? { clause: side.unit.clause.id, doc: side.doc, level: 'sibling', jurisdiction: sideMeta.jurisdiction ?? sideMeta.title, similarity: side.al.similarity, containment: side.al.containment } : null,
-      added: up && cls !== 'new' ? additions(up.content, up.parentContent) : [],
     };
   });
   const counts = Object.fromEntries(REUSE_CLASSES.map((c) => [c, clauses.filter((x) => x.class === c).length])) as Record<ReuseClass, number>;

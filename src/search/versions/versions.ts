@@ -134,7 +134,7 @@ function inOrder(pairs: [number, number][]): Set<number> {
 }
 
 function targetChanges(library: Library, before: string, after: string): TargetChange[] {
-  const of = (id: string) => library.enrichment.targets.filter((t) => t.clause === id);
+  const of = (id: string) => library.enrichment.targetsOf(id);
   const key = (t: Target) => `${t.indicator}|${t.year ?? ''}|${t.direction}`;
   const earlier = new Map(of(before).map((t) => [key(t), t]));
   return of(after).flatMap((t) => {
@@ -154,8 +154,7 @@ export function diffVersions(library: Library, beforeId: string, afterId: string
   const [ca, cb] = [a.map(body), b.map(body)];
   const matchOf = new Map<number, number>();
   const taken = new Set<number>();
-  const byText = new Map<string, number[]>();
-  cb.forEach((t, j) => byText.set(t, [...(byText.get(t) ?? []), j]));
+  const byText = groupBy(cb.keys(), (j) => cb[j] as string);
   ca.forEach((t, i) => {
     const j = byText.get(t)?.find((x) => !taken.has(x));
     if (j !== undefined) {

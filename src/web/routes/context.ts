@@ -3,7 +3,7 @@
 // only a configured PUBLIC_ORIGIN enters citation URLs; without one, links are relative.
 import type { Clause, DocumentMeta } from '../../ingest/types.js';
 import type { ClauseCitation, DocumentCitation } from '../../present/citation.js';
-import { tablesXlsx, type Table, type TableAbout } from '../../present/table.js';
+import { tableCsv, tablesXlsx, type Table, type TableAbout } from '../../present/table.js';
 import type { Request, Response } from 'express';
 import { AppError, quoteValue } from '../../errors.js';
 import type { Library } from '../../library/library.js';
@@ -27,6 +27,15 @@ export interface RouteContext {
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A download of tables named `name` (no extension): the first as CSV, or all as an Excel workbook. */
+export async function sendTables(res: Response, options: { kind: 'csv' | 'xlsx'; name: string; tables: Table[]; about: () => TableAbout }): Promise<void> {
+  const file = `${options.name}.${options.kind}`;
+  if (options.kind === 'xlsx') return sendWorkbook(res, { file, tables: options.tables, about: options.about() });
+  res.set('Content-Type', 'text/csv; charset=utf-8');
+  res.set('Content-Disposition', `attachment; filename="${file}"`);
+  res.send(tableCsv(options.tables[0] as Table));
+}
 
 /** Sends tables as an Excel workbook download named `file`. */
 export async function sendWorkbook(res: Response, options: { file: string; tables: Table[]; about: TableAbout }): Promise<void> {

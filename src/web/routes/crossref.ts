@@ -11,7 +11,6 @@ import { themesHolding } from '../../search/suggestions.js';
 import { identityChoices } from '../../present/doc-list.js';
 import { policySummary } from '../../present/summaries.js';
 import { atLevels, columnsFor, compareTable, pageOf, placeChoices, themeGrid, type Column } from '../../present/theme-columns.js';
-import { tableCsv } from '../../present/table.js';
 import { citationGraphTable } from '../../present/downloads.js';
 import { policyDistinction, policyLabel } from '../../present/citations.js';
 import { diffusionTable, diffusionView } from '../../present/reuse-view.js';
@@ -22,7 +21,7 @@ import { LEVEL_LABELS, LEVEL_ORDER, NO_LEVEL } from '../../ingest/types.js';
 const LEVEL_OPTIONS = [...LEVEL_ORDER.map((l) => [l, LEVEL_LABELS[l]]), [NO_LEVEL, '未分级']];
 import { urls } from '../../present/urls.js';
 import { paginate } from '../../present/paging.js';
-import { findDoc, findPlace, findPolicy, findTheme, sendWorkbook, type RouteContext } from './context.js';
+import { findDoc, findPlace, findPolicy, findTheme, sendTables, sendWorkbook, type RouteContext } from './context.js';
 import { file, page, paramsOf } from './takes.js';
 
 /** How /compare offers its candidates: check boxes in view, folded behind a filter box, or none (narrow first). */
@@ -91,15 +90,8 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
   });
   const diffusionDownload = async (req: Request, res: Response, kind: 'csv' | 'xlsx') => {
     const theme = findTheme(library, req.params.id as string);
-    const table = diffusionTable(diffusionView(library, theme.id), ctx.origin);
-    const name = `diffusion-${theme.id}`;
-    res.set('Content-Disposition', `attachment; filename="${name}.${kind}"`);
-    if (kind === 'csv') {
-      res.set('Content-Type', 'text/csv; charset=utf-8');
-      res.send(tableCsv(table));
-      return;
-    }
-    await sendWorkbook(res, { file: `${name}.xlsx`, tables: [table], about: ctx.aboutDownload(req, { title: `上下级承接：${theme.label}`, query: '' }) });
+    const tables = [diffusionTable(diffusionView(library, theme.id), ctx.origin)];
+    await sendTables(res, { kind, name: `diffusion-${theme.id}`, tables, about: () => ctx.aboutDownload(req, { title: `上下级承接：${theme.label}`, query: '' }) });
   };
   router.get('/themes/:id/diffusion.csv', file('none'), (req, res, next) => diffusionDownload(req, res, 'csv').catch(next));
   router.get('/themes/:id/diffusion.xlsx', file('none'), (req, res, next) => diffusionDownload(req, res, 'xlsx').catch(next));
@@ -182,15 +174,9 @@ export function crossrefRouter(ctx: RouteContext): express.Router {
     const input = compareInput(res, { paged: false });
     if (!input.theme && !input.q) throw new AppError('PARAM_INVALID', 'theme 或 q（至少给出一个）');
     const name = input.theme ? `compare-${input.theme.id}` : 'compare-search';
-    const table = compareTable(input.columns, ctx.origin);
-    res.set('Content-Disposition', `attachment; filename="${name}.${kind}"`);
-    if (kind === 'csv') {
-      res.set('Content-Type', 'text/csv; charset=utf-8');
-      res.send(tableCsv(table));
-      return;
-    }
     const title = input.theme ? `并排比较：${input.theme.label}` : `并排比较：${input.q}`;
-    await sendWorkbook(res, { file: `${name}.xlsx`, tables: [table], about: ctx.aboutDownload(req, { title, query: req.originalUrl.split('?')[1] ?? '' }) });
+    const about = () => ctx.aboutDownload(req, { title, query: req.originalUrl.split('?')[1] ?? '' });
+    await sendTables(res, { kind, name, tables: [compareTable(input.columns, ctx.origin)], about });
   };
   router.get('/compare.csv', file('compare'), (req, res, next) => compareDownload(req, res, 'csv').catch(next));
   router.get('/compare.xlsx', file('compare'), (req, res, next) => compareDownload(req, res, 'xlsx').catch(next));

@@ -11,13 +11,12 @@ import { docsView } from '../../present/doc-list.js';
 import { summarizeDoc, toHit } from '../../present/summaries.js';
 import { toBibLatex, toMarkdownQuote } from '../../present/references.js';
 import { inTextOf, type ClauseCitation } from '../../present/citation.js';
-import { clauseExtras, targetsOfClause, themeLabels } from '../../present/reader-extras.js';
+import { clauseExtras, themeLabels } from '../../present/reader-extras.js';
 import { renderBlocks } from '../../present/clause-text.js';
 import { clauseReuseView, docReuseView, reuseTables, takersView } from '../../present/reuse-view.js';
 import { LIST_DEFAULTS } from '../../config.js';
 import { AppError, quoteValue } from '../../errors.js';
-import { tableCsv } from '../../present/table.js';
-import { docListing, findClause, findDoc, findVersions, sendWorkbook, type RouteContext } from './context.js';
+import { docListing, findClause, findDoc, findVersions, sendTables, type RouteContext } from './context.js';
 import { successorView, versionDiffView, versionLinks } from '../../present/version-view.js';
 import { file, page, paramsOf } from './takes.js';
 
@@ -104,14 +103,8 @@ export function readerRouter(ctx: RouteContext): express.Router {
       const doc = findDoc(library, req.params.id as string);
       const tables = reuseTables(library, doc.id, ctx.origin);
       if (tables.length === 0) throw new AppError('REUSE_NOT_AVAILABLE', quoteValue(doc.id));
-      const file = `reuse-${doc.id.replace(/[^A-Za-z0-9._-]/gu, '_')}.${kind}`;
-      if (kind === 'xlsx') {
-        sendWorkbook(res, { file, tables, about: ctx.aboutDownload(req, { title: `承接情况：${doc.title}`, query: '' }) }).catch(next);
-        return;
-      }
-      res.set('Content-Type', 'text/csv; charset=utf-8');
-      res.set('Content-Disposition', `attachment; filename="${file}"`);
-      res.send(tableCsv(tables[0] as (typeof tables)[number]));
+      const name = `reuse-${doc.id.replace(/[^A-Za-z0-9._-]/gu, '_')}`;
+      sendTables(res, { kind, name, tables, about: () => ctx.aboutDownload(req, { title: `承接情况：${doc.title}`, query: '' }) }).catch(next);
     };
   router.get('/docs/:id/reuse.csv', file('none'), reuseDownload('csv'));
   router.get('/docs/:id/reuse.xlsx', file('none'), reuseDownload('xlsx'));
@@ -139,7 +132,7 @@ export function readerRouter(ctx: RouteContext): express.Router {
       citation,
       copyAs: copyAsOf(citation),
       ...clauseExtras(library, searcher, [clause], { listed: false }),
-      targets: targetsOfClause(library, clause.id),
+      targets: library.enrichment.targetsOf(clause.id),
       reuse: clauseReuseView(library, clause),
       takers: takersView(library, clause),
       successor: successorView(library, clause),

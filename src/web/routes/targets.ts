@@ -12,10 +12,9 @@ import { chartGroups, indicatorSummaries, selectTargets, sortTargets, TARGET_SOR
 import { identityChoices, identityParams } from '../../present/doc-list.js';
 import { summarizeDoc } from '../../present/summaries.js';
 import { barChart, distributionChart, DISTRIBUTION_FROM, targetRecord, targetsJson, targetsTable } from '../../present/target-table.js';
-import { tableCsv } from '../../present/table.js';
 import { urls } from '../../present/urls.js';
 import { paginate } from '../../present/paging.js';
-import { sendWorkbook, type RouteContext } from './context.js';
+import { sendTables, type RouteContext } from './context.js';
 import { api, file, page, paramsOf } from './takes.js';
 
 interface TargetFacts {
@@ -107,15 +106,12 @@ export function targetsRouter(ctx: RouteContext): express.Router {
   const download = async (req: Request, res: Response, kind: 'csv' | 'json' | 'xlsx') => {
     const { query, identity, targets } = queried(res);
     const name = query.filters.indicators.length === 1 ? `targets-${query.filters.indicators[0]}` : 'targets';
-    res.set('Content-Disposition', `attachment; filename="${name}.${kind}"`);
-    if (kind === 'csv') {
-      res.set('Content-Type', 'text/csv; charset=utf-8');
-      res.send(tableCsv(targetsTable(records(targets))));
-    } else if (kind === 'xlsx') {
-      await sendWorkbook(res, { file: `${name}.xlsx`, tables: [targetsTable(records(targets))], about: ctx.aboutDownload(req, { title: '量化目标', query: req.originalUrl.split('?')[1] ?? '全部' }) });
-    } else {
+    if (kind === 'json') {
+      res.set('Content-Disposition', `attachment; filename="${name}.json"`);
       res.json(targetsJson(query, records(targets), identity));
+      return;
     }
+    await sendTables(res, { kind, name, tables: [targetsTable(records(targets))], about: () => ctx.aboutDownload(req, { title: '量化目标', query: req.originalUrl.split('?')[1] ?? '全部' }) });
   };
   router.get('/targets.csv', file('targets'), (req, res) => download(req, res, 'csv'));
   router.get('/targets.xlsx', file('targets'), (req, res, next) => download(req, res, 'xlsx').catch(next));
